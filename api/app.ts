@@ -1,0 +1,74 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { csrfGuard } from './auth/csrf.ts';
+import { sessionMiddleware } from './auth/session-middleware.ts';
+import type { AppConfig } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { AppEnv } from './lib/context.ts';
+import { ApiError, errorBody } from './lib/errors.ts';
+import { APP_VERSION } from './lib/version.ts';
+import { mountDomainRoutes } from './routes.ts';
+
+/** Largest request body the API accepts (uploads included). */
+export const MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+export interface AppDeps {
+  db: Db;
+  config: AppConfig;
+}
+
+/** The one app factory: the whole API over the given database. Tests pass an in-memory database. */
+export function createApp({ db, config }: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ strict: true });
+
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('config', config);
+    const requestId = c.req.header('x-request-id')?.replace(/[^\w.-]/g, '').slice(0, 64) || crypto.randomUUID();
+    c.set('requestId', requestId);
+    await next();
+    c.res.headers.set('X-Request-Id', requestId);
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `Päringu keha on liiga suur (üle ${MAX_BODY_BYTES / 1024 / 1024} MB).`);
+      },
+    }),
+  );
+  app.use('/api/*', sessionMiddleware);
+  app.use('/api/*', csrfGuard);
+
+  const api = new OpenAPIHono<AppEnv>();
+  mountDomainRoutes(api);
+  app.route('/api', api);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Turvarada API', version: APP_VERSION, description: 'E-ITS rakendamise jälgimine ja ELVL-i eelarve' },
+  });
+
+  // An explicit catch-all, so the API's 404 stays JSON also when this app is mounted inside the site.
+  app.all('/api/*', (c) => c.json(errorBody('not_found', 'Sellist API aadressi ei ole.'), 404));
+  app.notFound((c) => c.json(errorBody('not_found', 'Sellist API aadressi ei ole.'), 404));
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+    if (err instanceof HTTPException) {
+      const status = err.status as ContentfulStatusCode;
+      const code = status === 400 ? 'bad_request' : status === 413 ? 'payload_too_large' : 'http_error';
+      const message = status === 400 ? 'Päringut ei saanud lugeda (vigane JSON või vormiandmed).' : err.message || 'Viga';
+      return c.json(errorBody(code, message), status);
+    }
+    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, error: String(err), stack: (err as Error).stack }));
+    return c.json(errorBody('internal_error', 'Serveri viga. Päring on logitud.'), 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

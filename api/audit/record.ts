@@ -1,0 +1,31 @@
+import type { Db } from '../db/database.ts';
+
+export interface AuditEntry {
+  actorId: number | null;
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  kov?: string | null;
+  oldValue?: unknown;
+  newValue?: unknown;
+  ip?: string | null;
+}
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/** Appends one row to the audit log. Call inside the transaction that makes the change. */
+export function recordAudit(db: Db, e: AuditEntry): void {
+  db.prepare(
+    `INSERT INTO audit_log (actor_id, action, entity, entity_id, kov, old_value, new_value, ip)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    e.actorId,
+    e.action,
+    e.entity,
+    e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
+    e.kov ?? null,
+    json(e.oldValue),
+    json(e.newValue),
+    e.ip ?? null,
+  );
+}

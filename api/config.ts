@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+
+export const ROOT_DIR = fileURLToPath(new URL('../', import.meta.url));
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databasePath: string;
+  /** Origin the browser sees; used for cookie `Secure` and the CSRF origin check. */
+  publicOrigin: string;
+  /** Where uploaded files (evidence, templates) are kept, outside the database. */
+  filesPath: string;
+  /** Directory of the built site; the API works without it. */
+  distDir: string;
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 4321;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    throw new ConfigError(`PORT peab olema täisarv 1–65535, saadi "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseOrigin(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_ORIGIN ei ole URL: "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`PUBLIC_ORIGIN peab algama http:// või https://, saadi "${raw}"`);
+  }
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new ConfigError(`PUBLIC_ORIGIN on ainult päritolu (nt https://turvarada.ee), ilma rajata: "${raw}"`);
+  }
+  return url.origin;
+}
+
+/** Reads configuration from the environment; throws ConfigError with a one-line message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = parsePort(env['PORT']);
+  const host = env['HOST'] || '127.0.0.1';
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) throw new ConfigError(`HOST ei ole kehtiv hostinimi või aadress: "${host}"`);
+  const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const publicOrigin = parseOrigin(env['PUBLIC_ORIGIN'] || `http://${urlHost}:${port}`);
+  const databasePath = env['DATABASE_PATH'] || `${ROOT_DIR}data/runtime/turvarada.db`;
+  if (databasePath.trim() === '') throw new ConfigError('DATABASE_PATH on tühi');
+  return {
+    port,
+    host,
+    databasePath,
+    publicOrigin,
+    filesPath: env['FILES_PATH'] || `${ROOT_DIR}data/runtime/files`,
+    distDir: env['DIST_DIR'] || `${ROOT_DIR}dist`,
+    production: env['NODE_ENV'] === 'production',
+  };
+}
+
+/** Configuration for tests: nothing read from the environment. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    port: 4321,
+    host: '127.0.0.1',
+    databasePath: ':memory:',
+    publicOrigin: 'http://127.0.0.1:4321',
+    filesPath: '/tmp/turvarada-test-files',
+    distDir: `${ROOT_DIR}dist`,
+    production: false,
+    ...overrides,
+  };
+}

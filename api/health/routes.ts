@@ -1,0 +1,37 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../lib/openapi.ts';
+import { APP_VERSION } from '../lib/version.ts';
+
+const HealthSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    version: z.string(),
+    database: z.enum(['ok', 'error']),
+  })
+  .openapi('Health');
+
+const route = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['system'],
+  summary: 'Liveness and database check',
+  responses: {
+    200: { description: 'Healthy', content: { 'application/json': { schema: HealthSchema } } },
+    503: { description: 'Database unavailable', content: { 'application/json': { schema: HealthSchema } } },
+  },
+});
+
+export function healthRoutes() {
+  return createRouter().openapi(route, (c) => {
+    let database: 'ok' | 'error' = 'ok';
+    try {
+      const row = c.get('db').prepare('SELECT count(*) AS n FROM kov').get() as { n: number };
+      if (typeof row.n !== 'number') database = 'error';
+    } catch {
+      database = 'error';
+    }
+    c.header('Cache-Control', 'no-store');
+    if (database === 'ok') return c.json({ status: 'ok' as const, version: APP_VERSION, database }, 200);
+    return c.json({ status: 'degraded' as const, version: APP_VERSION, database }, 503);
+  });
+}

@@ -1,0 +1,16 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from './lib/context.ts';
+import { kovScopeGuard } from './auth/access.ts';
+import { healthRoutes } from './health/routes.ts';
+import { kovRoutes } from './kov/routes.ts';
+
+/**
+ * Every domain's router, mounted under /api. One line per domain; a domain whose routes take a
+ * municipality mounts them under /kovs/:ehak so the scope guard in auth/access.ts applies.
+ */
+export function mountDomainRoutes(api: OpenAPIHono<AppEnv>): void {
+  api.use('/kovs/:ehak', kovScopeGuard);
+  api.use('/kovs/:ehak/*', kovScopeGuard);
+  api.route('/', healthRoutes());
+  api.route('/', kovRoutes());
+}

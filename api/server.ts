@@ -1,0 +1,90 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { loadConfig, ConfigError, type AppConfig } from './config.ts';
+import { openDatabase, type Db } from './db/database.ts';
+import { SchemaTooNewError } from './db/migrate.ts';
+import { createSiteApp } from './site.ts';
+
+export interface RunningServer {
+  server: ServerType;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP server; resolves once it listens. */
+export function startServer(config: AppConfig, db: Db, options: { log?: boolean } = {}): Promise<RunningServer> {
+  const site = createSiteApp({ db, config });
+  const log = options.log ?? true;
+  const fetch = async (req: Request, env: unknown) => {
+    const started = performance.now();
+    const res = await site.fetch(req, env);
+    if (log) {
+      const url = new URL(req.url);
+      process.stdout.write(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          requestId: res.headers.get('x-request-id') ?? undefined,
+          method: req.method,
+          path: url.pathname,
+          status: res.status,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        }) + '\n',
+      );
+    }
+    return res;
+  };
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host }, (info) => {
+      resolve({
+        server,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            // Stops accepting, lets in-flight requests finish, then closes the database.
+            server.close(() => {
+              db.close();
+              done();
+            });
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
+          }),
+      });
+    });
+    server.once('error', reject);
+    // Requests that take longer than this are cut off rather than holding a connection forever.
+    if ('requestTimeout' in server) server.requestTimeout = 30_000;
+  });
+}
+
+async function main() {
+  let config: AppConfig;
+  let db: Db;
+  try {
+    config = loadConfig();
+    db = openDatabase(config.databasePath);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof SchemaTooNewError) {
+      console.error(`Turvarada ei käivitu: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const running = await startServer(config, db).catch((err: NodeJS.ErrnoException) => {
+    console.error(`Turvarada ei käivitu: ${err.code === 'EADDRINUSE' ? `port ${config.port} on juba kasutusel` : err.message}`);
+    process.exit(1);
+  });
+  console.error(`Turvarada töötab: http://${config.host}:${running.port}/ (API: /api/health)`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal}: lõpetan pooleliolevad päringud ja sulgen andmebaasi…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void running.close().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) void main();

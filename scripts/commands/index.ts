@@ -1,0 +1,5 @@
+import type { Command } from '../lib/command.ts';
+import { dbCommands } from './db.ts';
+
+/** Every CLI command. One line per domain. */
+export const COMMANDS: Command[] = [...dbCommands];

@@ -1,0 +1,36 @@
+import type { Db } from '../../api/db/database.ts';
+import { seedKovs } from './kov.ts';
+
+export type Log = (line: string) => void;
+
+/**
+ * Reference data every installation needs (municipalities, catalogue index). Idempotent.
+ * Domains add their reference seeders here, in dependency order.
+ */
+const REFERENCE_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void }> = [
+  { name: 'kov', run: (db, log) => log(`Omavalitsusi: ${seedKovs(db)}`) },
+];
+
+/**
+ * Demo data that makes every view meaningful on first start. Runs only on an empty database
+ * (no users yet). Domains add their demo seeders here, in dependency order.
+ */
+const DEMO_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void | Promise<void> }> = [];
+
+export function seedReference(db: Db, log: Log = () => {}): void {
+  for (const s of REFERENCE_SEEDERS) s.run(db, log);
+}
+
+export function isDemoSeeded(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM app_meta WHERE key = 'demo_seeded_at'").get() !== undefined;
+}
+
+export function hasUsers(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM app_user LIMIT 1').get() !== undefined;
+}
+
+export async function seedDemo(db: Db, log: Log = () => {}): Promise<void> {
+  seedReference(db, log);
+  for (const s of DEMO_SEEDERS) await s.run(db, log);
+  db.prepare("INSERT OR REPLACE INTO app_meta (key, value) VALUES ('demo_seeded_at', ?)").run(new Date().toISOString());
+}
