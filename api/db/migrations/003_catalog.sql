@@ -1,0 +1,1 @@
+-- Reserved for the E-ITS catalogue (issue 3).

@@ -1,0 +1,1 @@
+-- Reserved for the compliance tracker (issue 5).

@@ -1,0 +1,1 @@
+-- Reserved for the initiative budget (issue 7).

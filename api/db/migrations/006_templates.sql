@@ -1,0 +1,1 @@
+-- Reserved for the template review workflow (issue 8).

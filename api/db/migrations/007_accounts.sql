@@ -1,0 +1,1 @@
+-- Reserved for accounts: invitations, login throttling (issue 4).

@@ -1,0 +1,55 @@
+// Browser-side access to the Turvarada API. Every page script goes through apiFetch so errors
+// look the same everywhere: an ApiRequestError carrying the API's {error:{code,message,details}}.
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** fetch + JSON + the one error shape. `json` sends a JSON body. 401 redirects to the login page unless `allowAnonymous`. */
+export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown; allowAnonymous?: boolean } = {}): Promise<T> {
+  const { json, allowAnonymous, ...rest } = init;
+  const headers = new Headers(rest.headers);
+  headers.set('accept', 'application/json');
+  if (json !== undefined) headers.set('content-type', 'application/json');
+  const res = await fetch(path, { credentials: 'same-origin', ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+  if (res.status === 401 && !allowAnonymous) {
+    window.location.assign(`/logi-sisse/?tagasi=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    throw new ApiRequestError(401, 'unauthorized', 'Palun logi sisse.');
+  }
+  if (!res.ok) {
+    let body: { error?: { code?: string; message?: string; details?: unknown } } = {};
+    try {
+      body = await res.json();
+    } catch {
+      /* not JSON: fall through with a generic message */
+    }
+    throw new ApiRequestError(res.status, body.error?.code ?? 'http_error', body.error?.message ?? `Päring ebaõnnestus (${res.status}).`, body.error?.details);
+  }
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export interface Me {
+  id: number;
+  email: string;
+  name: string;
+  role: 'admin' | 'analyst' | 'specialist' | 'viewer' | 'reviewer' | 'auditor';
+  kovs: string[];
+}
+
+/** The signed-in user, or null when signed out (no redirect). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await apiFetch<Me>('/api/auth/me', { allowAnonymous: true });
+  } catch (err) {
+    if (err instanceof ApiRequestError && err.status === 401) return null;
+    throw err;
+  }
+}
