@@ -1,6 +1,8 @@
+import { backupDatabase, BackupError, restoreDatabase, rowCounts } from '../../api/db/backup.ts';
+import { openDatabase } from '../../api/db/database.ts';
 import { migrate } from '../../api/db/migrate.ts';
 import type { Command } from '../lib/command.ts';
-import { UsageError } from '../lib/command.ts';
+import { InputError, UsageError } from '../lib/command.ts';
 import { hasUsers, isDemoSeeded, seedDemo, seedReference } from '../seed/index.ts';
 
 export const dbCommands: Command[] = [
@@ -36,6 +38,42 @@ export const dbCommands: Command[] = [
       }
       await seedDemo(db, log);
       log('Näidisandmed laaditud.');
+    },
+  },
+  {
+    noun: 'db',
+    verb: 'backup',
+    summary: 'Teeb töötavast andmebaasist varukoopia (SQLite backup API, server võib samal ajal töötada)',
+    help: 'Näide: npm run cli -- db backup --to /var/backups/turvarada/turvarada-$(date +%F).db',
+    flags: { to: { type: 'string', required: true, description: 'varukoopia fail (ei tohi olemas olla)' } },
+    async run(flags, ctx) {
+      try {
+        const { pages } = await backupDatabase(ctx.db(), String(flags['to']));
+        ctx.stdout.write(`Varukoopia tehtud: ${String(flags['to'])} (${pages} lehekülge).\n`);
+      } catch (err) {
+        if (err instanceof BackupError) throw new InputError(err.message);
+        throw err;
+      }
+    },
+  },
+  {
+    noun: 'db',
+    verb: 'restore',
+    summary: 'Taastab andmebaasi varukoopiast (kontrollib enne terviklikkust ja skeemi versiooni)',
+    help: 'Peata server enne taastamist. Taastatakse DATABASE_PATH faili.',
+    flags: { from: { type: 'string', required: true, description: 'varukoopia fail' } },
+    async run(flags, ctx) {
+      try {
+        const { schemaVersion } = await restoreDatabase(String(flags['from']), ctx.config.databasePath);
+        const db = openDatabase(ctx.config.databasePath);
+        const counts = rowCounts(db);
+        db.close();
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        ctx.stdout.write(`Taastatud ${String(flags['from'])} → ${ctx.config.databasePath} (skeem v${schemaVersion}, ${total} rida).\n`);
+      } catch (err) {
+        if (err instanceof BackupError) throw new InputError(err.message);
+        throw err;
+      }
     },
   },
 ];
