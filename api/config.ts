@@ -13,6 +13,8 @@ export interface AppConfig {
   /** Directory of the built site; the API works without it. */
   distDir: string;
   production: boolean;
+  /** Reviewer approvals a template version needs (TEMPLATE_QUORUM, default 2). */
+  templateQuorum: number;
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +43,12 @@ function parseOrigin(raw: string): string {
   return url.origin;
 }
 
+function parseQuorum(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 2;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 20) throw new ConfigError(`TEMPLATE_QUORUM peab olema täisarv 1–20, saadi "${raw}"`);
+  return Number(raw);
+}
+
 /** Reads configuration from the environment; throws ConfigError with a one-line message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = parsePort(env['PORT']);
@@ -58,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     filesPath: env['FILES_PATH'] || `${ROOT_DIR}data/runtime/files`,
     distDir: env['DIST_DIR'] || `${ROOT_DIR}dist`,
     production: env['NODE_ENV'] === 'production',
+    templateQuorum: parseQuorum(env['TEMPLATE_QUORUM']),
   };
 }
 
@@ -71,6 +80,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     filesPath: '/tmp/turvarada-test-files',
     distDir: `${ROOT_DIR}dist`,
     production: false,
+    templateQuorum: 2,
     ...overrides,
   };
 }
