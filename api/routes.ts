@@ -3,6 +3,7 @@ import type { AppEnv } from './lib/context.ts';
 import { kovScopeGuard } from './auth/access.ts';
 import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
+import { templateRoutes } from './templates/routes.ts';
 
 /**
  * Every domain's router, mounted under /api. One line per domain; a domain whose routes take a
@@ -13,4 +14,5 @@ export function mountDomainRoutes(api: OpenAPIHono<AppEnv>): void {
   api.use('/kovs/:ehak/*', kovScopeGuard);
   api.route('/', healthRoutes());
   api.route('/', kovRoutes());
+  api.route('/', templateRoutes());
 }

@@ -1,0 +1,62 @@
+// Reviewer actions: threaded comments and votes.
+import { createRoute, z } from '@hono/zod-openapi';
+import { requirePermission } from '../auth/access.ts';
+import { badRequest } from '../lib/errors.ts';
+import { createRouter, errorResponse } from '../lib/openapi.ts';
+import { CommentBodySchema, IdParams, ReviewBodySchema, STATUSES } from './schemas.ts';
+import { addComment, castVote } from './workflow.ts';
+
+const commentRoute = createRoute({
+  method: 'post',
+  path: '/templates/{id}/comments',
+  tags: ['templates'],
+  summary: 'Comment on a version (threaded with parentId); a reviewer comment starts the review',
+  middleware: [requirePermission('templates.submit')] as const,
+  request: { params: IdParams, body: { required: true, content: { 'application/json': { schema: CommentBodySchema } } } },
+  responses: {
+    201: {
+      description: 'Comment stored',
+      content: { 'application/json': { schema: z.object({ id: z.number().int(), version: z.number().int(), parentId: z.number().int().nullable(), body: z.string() }) } },
+    },
+    400: errorResponse('Invalid comment'),
+    401: errorResponse('Not signed in'),
+    404: errorResponse('No such template, version or parent comment'),
+    409: errorResponse('Reply to a different version than its parent'),
+  },
+});
+
+const reviewRoute = createRoute({
+  method: 'post',
+  path: '/templates/{id}/reviews',
+  tags: ['templates'],
+  summary: "Reviewer's vote on the latest version (one per reviewer, changeable until decided)",
+  middleware: [requirePermission('templates.review')] as const,
+  request: { params: IdParams, body: { required: true, content: { 'application/json': { schema: ReviewBodySchema } } } },
+  responses: {
+    200: {
+      description: 'Vote stored; the version status after it',
+      content: {
+        'application/json': {
+          schema: z.object({ id: z.number().int(), version: z.number().int(), status: z.enum(STATUSES), approvals: z.number().int(), quorum: z.number().int() }).openapi('TemplateVoteResult'),
+        },
+      },
+    },
+    400: errorResponse('Invalid vote (request_changes and reject need a comment)'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('Not a reviewer, or the submitter of the version'),
+    404: errorResponse('No such template'),
+    409: errorResponse('Version already decided, or not the latest'),
+  },
+});
+
+export function actionRoutes() {
+  return createRouter()
+    .openapi(commentRoute, (c) => c.json(addComment(c.get('db'), c.get('user')!, c.req.valid('param').id, c.req.valid('json')), 201))
+    .openapi(reviewRoute, (c) => {
+      const body = c.req.valid('json');
+      if (body.decision !== 'approve' && body.comment === '') {
+        throw badRequest('Muutmise palve või tagasilükkamise juurde kirjuta põhjendus.', [{ path: 'comment', message: 'Põhjendus on kohustuslik.' }]);
+      }
+      return c.json(castVote(c.get('db'), c.get('user')!, c.get('config').templateQuorum, c.req.valid('param').id, body), 200);
+    });
+}

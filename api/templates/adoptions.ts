@@ -1,0 +1,155 @@
+// Which approved template version each municipality adopted. Writes go through the
+// /kovs/:ehak scope guard (writers of that municipality); ELVL sees all 79 per template.
+import { createRoute, z } from '@hono/zod-openapi';
+import { recordAudit } from '../audit/record.ts';
+import { requirePermission } from '../auth/access.ts';
+import { inTransaction } from '../db/database.ts';
+import { badRequest, conflict, notFound } from '../lib/errors.ts';
+import { createRouter, errorResponse } from '../lib/openapi.ts';
+import { getTemplate, getVersion } from './queries.ts';
+import { IdParams } from './schemas.ts';
+
+const EhakParams = z.object({ ehak: z.string().regex(/^\d{4}$/).openapi({ param: { name: 'ehak', in: 'path' }, example: '0784' }) });
+
+const AdoptionSchema = z
+  .object({
+    ehak: z.string(),
+    templateId: z.number().int(),
+    title: z.string(),
+    version: z.number().int(),
+    adoptedOn: z.string(),
+    recordedAt: z.string(),
+    currentVersion: z.number().int().nullable(),
+    newerVersionAvailable: z.boolean(),
+  })
+  .openapi('TemplateAdoption');
+
+const AdoptionInput = z
+  .object({
+    templateId: z.number().int().positive(),
+    version: z.number().int().positive(),
+    adoptedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kuupäev kujul AAAA-KK-PP.'),
+  })
+  .openapi('TemplateAdoptionInput');
+
+const list = createRoute({
+  method: 'get',
+  path: '/kovs/{ehak}/adoptions',
+  tags: ['templates'],
+  summary: 'Templates this municipality adopted, with newerVersionAvailable',
+  request: { params: EhakParams },
+  responses: {
+    200: { description: 'Adoptions', content: { 'application/json': { schema: z.array(AdoptionSchema) } } },
+    401: errorResponse('Not signed in'),
+    404: errorResponse('Municipality not found or not visible'),
+  },
+});
+
+const record = createRoute({
+  method: 'post',
+  path: '/kovs/{ehak}/adoptions',
+  tags: ['templates'],
+  summary: 'Record that the municipality adopted an approved version (replaces its earlier record)',
+  request: { params: EhakParams, body: { required: true, content: { 'application/json': { schema: AdoptionInput } } } },
+  responses: {
+    201: { description: 'Recorded', content: { 'application/json': { schema: AdoptionSchema } } },
+    400: errorResponse('Invalid input'),
+    403: errorResponse('Read-only access to this municipality'),
+    404: errorResponse('Municipality, template or version not found'),
+    409: errorResponse('Version is not approved'),
+  },
+});
+
+const perTemplate = createRoute({
+  method: 'get',
+  path: '/templates/{id}/adoptions',
+  tags: ['templates'],
+  summary: 'Adoption of one template across the 79 municipalities (ELVL)',
+  middleware: [requirePermission('reports.read')] as const,
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: 'Every municipality with its adopted version or null',
+      content: {
+        'application/json': {
+          schema: z.object({
+            templateId: z.number().int(),
+            currentVersion: z.number().int().nullable(),
+            adopted: z.number().int(),
+            onCurrent: z.number().int(),
+            kovs: z.array(z.object({ ehak: z.string(), name: z.string(), version: z.number().int().nullable(), adoptedOn: z.string().nullable(), newerVersionAvailable: z.boolean() })),
+          }),
+        },
+      },
+    },
+    401: errorResponse('Not signed in'),
+    403: errorResponse('No reports.read permission'),
+    404: errorResponse('No such template'),
+  },
+});
+
+interface Row { ehak: string; template_id: number; n: number; adopted_on: string; recorded_at: string; title: string; current_version: number | null }
+
+const SELECT = `SELECT a.ehak, a.template_id, a.n, a.adopted_on, a.recorded_at, v.title, t.current_version
+  FROM template_adoption a JOIN template t ON t.id = a.template_id
+  JOIN template_version v ON v.template_id = a.template_id AND v.n = coalesce(t.current_version, a.n)`;
+
+const toJson = (r: Row) => ({
+  ehak: r.ehak,
+  templateId: r.template_id,
+  title: r.title,
+  version: r.n,
+  adoptedOn: r.adopted_on,
+  recordedAt: r.recorded_at,
+  currentVersion: r.current_version,
+  newerVersionAvailable: r.current_version !== null && r.current_version > r.n,
+});
+
+export function adoptionRoutes() {
+  return createRouter()
+    .openapi(list, (c) => {
+      const rows = c.get('db').prepare(`${SELECT} WHERE a.ehak = ? ORDER BY v.title`).all(c.req.valid('param').ehak) as Row[];
+      return c.json(rows.map(toJson), 200);
+    })
+    .openapi(record, (c) => {
+      const { ehak } = c.req.valid('param');
+      const input = c.req.valid('json');
+      const db = c.get('db');
+      const d = new Date(input.adoptedOn + 'T00:00:00Z');
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== input.adoptedOn) throw badRequest('Kuupäev ei ole kehtiv.', [{ path: 'adoptedOn', message: 'Kehtetu kuupäev' }]);
+      if (input.adoptedOn > new Date().toISOString().slice(0, 10)) throw badRequest('Kasutuselevõtu kuupäev ei saa olla tulevikus.', [{ path: 'adoptedOn', message: 'Tulevikus' }]);
+      const user = c.get('user')!;
+      const row = inTransaction(db, () => {
+        if (!getTemplate(db, input.templateId)) throw notFound('Malli ei leitud.');
+        const v = getVersion(db, input.templateId, input.version);
+        if (!v) throw notFound('Versiooni ei leitud.');
+        if (v.approved_at === null) throw conflict('Kasutusele saab võtta ainult kinnitatud versiooni.');
+        const old = db.prepare('SELECT n, adopted_on FROM template_adoption WHERE ehak = ? AND template_id = ?').get(ehak, input.templateId);
+        db.prepare(
+          `INSERT INTO template_adoption (ehak, template_id, n, adopted_on, recorded_by) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (ehak, template_id) DO UPDATE SET n = excluded.n, adopted_on = excluded.adopted_on, recorded_by = excluded.recorded_by,
+             recorded_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+        ).run(ehak, input.templateId, input.version, input.adoptedOn, user.id);
+        recordAudit(db, { actorId: user.id, action: 'template_adoption.record', entity: 'template_adoption', entityId: input.templateId, kov: ehak, oldValue: old ?? null, newValue: { n: input.version, adoptedOn: input.adoptedOn } });
+        return db.prepare(`${SELECT} WHERE a.ehak = ? AND a.template_id = ?`).get(ehak, input.templateId) as Row;
+      });
+      return c.json(toJson(row), 201);
+    })
+    .openapi(perTemplate, (c) => {
+      const db = c.get('db');
+      const id = c.req.valid('param').id;
+      const t = getTemplate(db, id);
+      if (!t) throw notFound('Malli ei leitud.');
+      const rows = db
+        .prepare(`SELECT k.ehak, k.name, a.n, a.adopted_on FROM kov k LEFT JOIN template_adoption a ON a.ehak = k.ehak AND a.template_id = ? ORDER BY k.name`)
+        .all(id) as Array<{ ehak: string; name: string; n: number | null; adopted_on: string | null }>;
+      const kovs = rows.map((r) => ({ ehak: r.ehak, name: r.name, version: r.n, adoptedOn: r.adopted_on, newerVersionAvailable: r.n !== null && t.current_version !== null && t.current_version > r.n }));
+      return c.json({
+        templateId: id,
+        currentVersion: t.current_version,
+        adopted: kovs.filter((k) => k.version !== null).length,
+        onCurrent: kovs.filter((k) => k.version !== null && k.version === t.current_version).length,
+        kovs,
+      }, 200);
+    });
+}

@@ -1,0 +1,138 @@
+// Write side of the template workflow. Every state change is audited in the same transaction.
+// States: submitted → in_review (first reviewer comment or vote) → approved (quorum of approvals,
+// none from the submitter) | changes_requested | rejected. An undecided version replaced by a new
+// submission becomes superseded.
+import { recordAudit } from '../audit/record.ts';
+import type { SessionUser } from '../auth/session-user.ts';
+import { hasPermission } from '../auth/access.ts';
+import { inTransaction, type Db } from '../db/database.ts';
+import { deleteStoredFile } from '../files/store.ts';
+import { conflict, forbidden, notFound } from '../lib/errors.ts';
+import { countApprovals, getTemplate, getVersion, latestVersion, OPEN_STATUSES, type VersionRow } from './queries.ts';
+import type { Decision, Status } from './schemas.ts';
+import type { Submission } from './upload.ts';
+
+const nowIso = () => new Date().toISOString();
+
+function setStatus(db: Db, v: VersionRow, to: Status, actorId: number, extra: { approved?: boolean } = {}): void {
+  const at = nowIso();
+  const decided = to !== 'in_review';
+  db.prepare('UPDATE template_version SET status = ?, decided_at = ?, approved_at = ? WHERE template_id = ? AND n = ?').run(
+    to,
+    decided ? at : null,
+    extra.approved ? at : null,
+    v.template_id,
+    v.n,
+  );
+  recordAudit(db, {
+    actorId,
+    action: `template.${to}`,
+    entity: 'template_version',
+    entityId: `${v.template_id}/${v.n}`,
+    oldValue: { status: v.status },
+    newValue: { status: to },
+  });
+  v.status = to;
+}
+
+function insertVersion(db: Db, templateId: number, n: number, s: Submission, userId: number): void {
+  db.prepare(
+    `INSERT INTO template_version (template_id, n, title, summary, category, measures, file_name, content_type, size, sha256, storage_key, submitted_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(templateId, n, s.title, s.summary, s.category, JSON.stringify(s.measures), s.fileName, s.contentType, s.stored.size, s.stored.sha256, s.stored.storageKey, userId);
+  recordAudit(db, {
+    actorId: userId,
+    action: 'template.submitted',
+    entity: 'template_version',
+    entityId: `${templateId}/${n}`,
+    newValue: { title: s.title, category: s.category, measures: s.measures, fileName: s.fileName, sha256: s.stored.sha256, size: s.stored.size },
+  });
+}
+
+/** Runs the transaction; if it fails the already stored file is removed, so nothing is left behind. */
+function withFileRollback<T>(db: Db, filesPath: string, s: Submission, fn: () => T): T {
+  try {
+    return inTransaction(db, fn);
+  } catch (err) {
+    deleteStoredFile(filesPath, s.stored.storageKey);
+    throw err;
+  }
+}
+
+export function createTemplate(db: Db, filesPath: string, user: SessionUser, s: Submission) {
+  return withFileRollback(db, filesPath, s, () => {
+    const id = Number(db.prepare('INSERT INTO template (category, created_by) VALUES (?, ?)').run(s.category, user.id).lastInsertRowid);
+    insertVersion(db, id, 1, s, user.id);
+    return { id, version: 1, status: 'submitted' as const };
+  });
+}
+
+/** A new version supersedes: undecided earlier versions become superseded; approved ones stay downloadable. */
+export function addVersion(db: Db, filesPath: string, user: SessionUser, id: number, s: Submission) {
+  return withFileRollback(db, filesPath, s, () => {
+    if (!getTemplate(db, id)) throw notFound('Malli ei leitud.');
+    const prev = latestVersion(db, id);
+    if (OPEN_STATUSES.includes(prev.status)) setStatus(db, prev, 'superseded', user.id);
+    const n = prev.n + 1;
+    db.prepare('UPDATE template SET category = ? WHERE id = ?').run(s.category, id);
+    insertVersion(db, id, n, s, user.id);
+    return { id, version: n, status: 'submitted' as const };
+  });
+}
+
+/** The first action of a reviewer (other than the submitter) on a submitted version starts the review. */
+function startReviewIfFirst(db: Db, v: VersionRow, user: SessionUser): void {
+  if (v.status === 'submitted' && hasPermission(user, 'templates.review') && user.id !== v.submitted_by) setStatus(db, v, 'in_review', user.id);
+}
+
+export function addComment(db: Db, user: SessionUser, id: number, input: { body: string; parentId?: number | undefined; version?: number | undefined }) {
+  return inTransaction(db, () => {
+    if (!getTemplate(db, id)) throw notFound('Malli ei leitud.');
+    let n = input.version ?? latestVersion(db, id).n;
+    if (input.parentId !== undefined) {
+      const parent = db.prepare('SELECT n FROM template_comment WHERE id = ? AND template_id = ?').get(input.parentId, id) as { n: number } | undefined;
+      if (!parent) throw notFound('Kommentaari, millele vastata, ei leitud.');
+      if (input.version !== undefined && input.version !== parent.n) throw conflict('Vastus peab olema sama versiooni kohta kui kommentaar.');
+      n = parent.n;
+    }
+    const v = getVersion(db, id, n);
+    if (!v) throw notFound(`Versiooni ${n} ei leitud.`);
+    startReviewIfFirst(db, v, user);
+    const commentId = Number(
+      db.prepare('INSERT INTO template_comment (template_id, n, parent_id, author_id, body) VALUES (?, ?, ?, ?, ?)').run(id, n, input.parentId ?? null, user.id, input.body).lastInsertRowid,
+    );
+    recordAudit(db, { actorId: user.id, action: 'template_comment.create', entity: 'template_comment', entityId: commentId, newValue: { template: id, version: n, parentId: input.parentId ?? null, body: input.body } });
+    return { id: commentId, version: n, parentId: input.parentId ?? null, body: input.body };
+  });
+}
+
+/**
+ * One vote per reviewer per version, changeable until the version is decided. request_changes and
+ * reject decide at once; approvals decide when they reach the quorum.
+ */
+export function castVote(db: Db, user: SessionUser, quorum: number, id: number, input: { decision: Decision; comment: string; version?: number | undefined }) {
+  return inTransaction(db, () => {
+    if (!getTemplate(db, id)) throw notFound('Malli ei leitud.');
+    const v = latestVersion(db, id);
+    if (input.version !== undefined && input.version !== v.n) throw conflict(`Hääletada saab ainult viimase versiooni (${v.n}) üle.`);
+    if (v.submitted_by === user.id) throw forbidden('Oma esitatud versiooni üle ei saa hääletada.');
+    if (!OPEN_STATUSES.includes(v.status)) throw conflict('Selle versiooni kohta on otsus juba tehtud.');
+    startReviewIfFirst(db, v, user);
+    const old = db.prepare('SELECT decision, comment FROM template_review WHERE template_id = ? AND n = ? AND reviewer_id = ?').get(id, v.n, user.id);
+    db.prepare(
+      `INSERT INTO template_review (template_id, n, reviewer_id, decision, comment) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (template_id, n, reviewer_id) DO UPDATE SET decision = excluded.decision, comment = excluded.comment,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+    ).run(id, v.n, user.id, input.decision, input.comment);
+    recordAudit(db, { actorId: user.id, action: 'template_review.vote', entity: 'template_version', entityId: `${id}/${v.n}`, oldValue: old ?? null, newValue: { decision: input.decision, comment: input.comment } });
+    if (input.decision === 'request_changes') setStatus(db, v, 'changes_requested', user.id);
+    else if (input.decision === 'reject') setStatus(db, v, 'rejected', user.id);
+    else if (countApprovals(db, v) >= quorum) {
+      setStatus(db, v, 'approved', user.id, { approved: true });
+      const t = getTemplate(db, id)!;
+      db.prepare('UPDATE template SET current_version = ? WHERE id = ?').run(v.n, id);
+      recordAudit(db, { actorId: user.id, action: 'template.current_version', entity: 'template', entityId: id, oldValue: { currentVersion: t.current_version }, newValue: { currentVersion: v.n } });
+    }
+    return { id, version: v.n, status: v.status, approvals: countApprovals(db, v), quorum };
+  });
+}
