@@ -1,0 +1,51 @@
+// The tracker's words: API codes → Estonian labels, in one place for every page.
+
+export const STATUSES = ['not_assessed', 'implemented', 'partial', 'not_implemented', 'not_applicable', 'risk_accepted'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const STATUS_LABEL: Record<Status, string> = {
+  not_assessed: 'hindamata',
+  implemented: 'rakendatud',
+  partial: 'osaliselt rakendatud',
+  not_implemented: 'rakendamata',
+  not_applicable: 'pole asjakohane',
+  risk_accepted: 'aktsepteeritud risk',
+};
+
+/** Chart colours: distinguishable and ≥ 3:1 against white; every chart also labels its values in text. */
+export const STATUS_COLOR: Record<Status, string> = {
+  implemented: '#00703c',
+  partial: '#1d70b8',
+  not_implemented: '#d4351c',
+  risk_accepted: '#912b88',
+  not_applicable: '#505a5f',
+  not_assessed: '#949494',
+};
+
+export const CLASS_LABEL: Record<string, string> = { basic: 'Põhimeede', standard: 'Standardmeede', high: 'Kõrgmeede' };
+
+export const APPROACH_LABEL: Record<string, string> = { basic: 'põhiturve', standard: 'standardturve', core: 'tuumikuturve' };
+
+export const GROUP_LABEL: Record<string, string> = {
+  ISMS: 'Turbehaldus',
+  ORP: 'Organisatsioon ja personal',
+  CON: 'Kontseptsioonid',
+  OPS: 'Käitus',
+  DER: 'Avastamine ja reageerimine',
+  INF: 'Taristu',
+  NET: 'Võrgud ja side',
+  SYS: 'IT-süsteemid',
+  APP: 'Rakendused',
+  IND: 'Tööstuse IT',
+};
+
+export function statusLabel(status: string, sharedProvider?: string | null): string {
+  if (sharedProvider && status === 'not_assessed') return `tagatud keskselt (${sharedProvider})`;
+  return STATUS_LABEL[status as Status] ?? status;
+}
+
+/** Reads ?ehak= (4 digits) from the page URL, or null. */
+export function ehakFromUrl(): string | null {
+  const ehak = new URLSearchParams(window.location.search).get('ehak');
+  return ehak && /^\d{4}$/.test(ehak) ? ehak : null;
+}
