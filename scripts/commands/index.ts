@@ -1,5 +1,6 @@
 import type { Command } from '../lib/command.ts';
 import { dbCommands } from './db.ts';
+import { catalogCommands } from './catalog.ts';
 
 /** Every CLI command. One line per domain. */
-export const COMMANDS: Command[] = [...dbCommands];
+export const COMMANDS: Command[] = [...dbCommands, ...catalogCommands];
