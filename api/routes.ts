@@ -1,9 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './lib/context.ts';
 import { kovScopeGuard } from './auth/access.ts';
+import { mountAccountRoutes } from './auth/index.ts';
+import { budgetRoutes } from './budget/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
+import { trackerRoutes } from './tracker/routes.ts';
 
 /**
  * Every domain's router, mounted under /api. One line per domain; a domain whose routes take a
@@ -14,5 +17,8 @@ export function mountDomainRoutes(api: OpenAPIHono<AppEnv>): void {
   api.use('/kovs/:ehak/*', kovScopeGuard);
   api.route('/', healthRoutes());
   api.route('/', kovRoutes());
+  mountAccountRoutes(api);
+  api.route('/', budgetRoutes());
   api.route('/', templateRoutes());
+  api.route('/', trackerRoutes());
 }

@@ -1,0 +1,128 @@
+// Actual costs and business-panel dates. Both belong to the plan family, so revisions keep them.
+import { recordAudit } from '../audit/record.ts';
+import { inTransaction, type Db } from '../db/database.ts';
+import { ApiError, badRequest, notFound } from '../lib/errors.ts';
+import { MoneyError, centsToEuros, parseEuros } from './money.ts';
+import { ACCOUNTS } from './schema.ts';
+import type { StoredPlan } from './store.ts';
+
+export interface ActualInput {
+  initiative: string;
+  date: string;
+  account: string;
+  /** Euros (JSON number) or cents when `inCents` parsing was done by the caller (CSV). */
+  net: number;
+  vat: number;
+  supplier: string;
+  documentNumber: string;
+  description?: string;
+}
+
+export interface ActualCost {
+  id: number;
+  initiative: string;
+  date: string;
+  account: string;
+  net: number;
+  vat: number;
+  gross: number;
+  supplier: string;
+  documentNumber: string;
+  description: string;
+  attachmentName: string | null;
+  createdAt: string;
+}
+
+const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(s + 'T00:00:00Z').toISOString().slice(0, 10) === s;
+
+export class ActualInvalidError extends ApiError {}
+
+/** Validates one entry against the plan; returns it in cents. `where` prefixes messages (CSV row). */
+export function checkActual(db: Db, plan: StoredPlan, a: ActualInput, where = ''): { netCents: number; vatCents: number } {
+  const bad = (m: string) => new ActualInvalidError(400, 'invalid_actual', where + m);
+  const ini = plan.computed.initiatives.find((i) => i.code === a.initiative);
+  if (!ini) throw bad(`algatust "${a.initiative}" plaanis ei ole`);
+  if (!isIsoDate(a.date)) throw bad(`kuupäev "${a.date}" ei ole kehtiv (yyyy-mm-dd)`);
+  if (!(ACCOUNTS as readonly string[]).includes(a.account)) throw bad('EA konto peab olema 15, 50 või 55');
+  if (!a.supplier?.trim()) throw bad('tarnija on kohustuslik');
+  if (!a.documentNumber?.trim()) throw bad('dokumendi number on kohustuslik');
+  let netCents: number;
+  let vatCents: number;
+  try {
+    netCents = parseEuros(a.net);
+    vatCents = parseEuros(a.vat);
+  } catch (err) {
+    if (err instanceof MoneyError) throw bad(err.message);
+    throw err;
+  }
+  if (ini.businessPanelRequired) {
+    const panel = businessPanelDate(db, plan.familyId, ini.code);
+    if (!panel) {
+      throw new ApiError(409, 'business_panel_required', `${where}Algatus ${ini.code} peab enne kulude kandmist läbima äripaneeli. Sisesta äripaneeli kuupäev.`);
+    }
+    if (a.date < panel) throw new ApiError(409, 'before_business_panel', `${where}Algatuse ${ini.code} kulu kuupäev ${a.date} on enne äripaneeli (${panel}).`);
+  }
+  return { netCents, vatCents };
+}
+
+export function businessPanelDate(db: Db, familyId: number, code: string): string | null {
+  const row = db.prepare('SELECT panel_date AS d FROM budget_business_panel WHERE family_id = ? AND initiative_code = ?').get(familyId, code) as { d: string } | undefined;
+  return row?.d ?? null;
+}
+
+export function businessPanels(db: Db, familyId: number): Record<string, string> {
+  const rows = db.prepare('SELECT initiative_code AS c, panel_date AS d FROM budget_business_panel WHERE family_id = ?').all(familyId) as Array<{ c: string; d: string }>;
+  return Object.fromEntries(rows.map((r) => [r.c, r.d]));
+}
+
+export function setBusinessPanel(db: Db, plan: StoredPlan, code: string, date: string, actorId: number | null): void {
+  const ini = plan.computed.initiatives.find((i) => i.code === code);
+  if (!ini) throw notFound(`Algatust ${code} plaanis ei ole.`);
+  if (!isIsoDate(date)) throw badRequest(`Kuupäev "${date}" ei ole kehtiv (yyyy-mm-dd).`);
+  inTransaction(db, () => {
+    const old = businessPanelDate(db, plan.familyId, code);
+    db.prepare(
+      `INSERT INTO budget_business_panel (family_id, initiative_code, panel_date) VALUES (?, ?, ?)
+       ON CONFLICT (family_id, initiative_code) DO UPDATE SET panel_date = excluded.panel_date`,
+    ).run(plan.familyId, code, date);
+    recordAudit(db, { actorId, action: 'budget_business_panel.set', entity: 'budget_business_panel', entityId: `${plan.familyId}/${code}`, oldValue: old, newValue: date });
+  });
+}
+
+/** Inserts entries all or nothing (one API entry, or every row of a CSV file). */
+export function insertActuals(db: Db, plan: StoredPlan, entries: ActualInput[], actorId: number | null, attachment?: { name: string; path: string }): number[] {
+  return inTransaction(db, () =>
+    entries.map((a, i) => {
+      const { netCents, vatCents } = checkActual(db, plan, a, entries.length > 1 ? `rida ${i + 2}: ` : '');
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO budget_actual (family_id, initiative_code, date, account, net_cents, vat_cents, supplier, document_number, description, attachment_name, attachment_path, created_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(plan.familyId, a.initiative, a.date, a.account, netCents, vatCents, a.supplier.trim(), a.documentNumber.trim(), (a.description ?? '').trim(), attachment?.name ?? null, attachment?.path ?? null, actorId)
+          .lastInsertRowid,
+      );
+      recordAudit(db, { actorId, action: 'budget_actual.create', entity: 'budget_actual', entityId: id, newValue: { planFamily: plan.familyId, ...a } });
+      return id;
+    }),
+  );
+}
+
+export function listActuals(db: Db, familyId: number, range: { from?: string; to?: string } = {}): ActualCost[] {
+  const rows = db
+    .prepare(
+      `SELECT id, initiative_code AS initiative, date, account, net_cents AS net, vat_cents AS vat, supplier, document_number AS documentNumber,
+              description, attachment_name AS attachmentName, created_at AS createdAt
+       FROM budget_actual WHERE family_id = ? AND date >= ? AND date <= ? ORDER BY date, id`,
+    )
+    .all(familyId, range.from ?? '0000-01-01', range.to ?? '9999-12-31') as ActualCost[];
+  return rows.map((r) => ({ ...r, gross: centsToEuros(r.net + r.vat), net: centsToEuros(r.net), vat: centsToEuros(r.vat) }));
+}
+
+/** Raw cents rows for aggregation (execution report, declaration). */
+export function actualCents(db: Db, familyId: number): Array<{ initiative: string; date: string; account: string; net: number; vat: number }> {
+  return db
+    .prepare('SELECT initiative_code AS initiative, date, account, net_cents AS net, vat_cents AS vat FROM budget_actual WHERE family_id = ? ORDER BY date, id')
+    .all(familyId) as Array<{ initiative: string; date: string; account: string; net: number; vat: number }>;
+}

@@ -1,0 +1,87 @@
+// Cost declaration for the grant payment claim: actual costs of initiatives funded by a source
+// whose grant includes VAT (SF), for a date range.
+import ExcelJS from 'exceljs';
+import type { Db } from '../db/database.ts';
+import { listActuals } from './actuals.ts';
+import { csvCell } from './csv.ts';
+import { EURO_FORMAT } from './export-plan.ts';
+import { formatCsvEuros, parseEuros } from './money.ts';
+import type { StoredPlan } from './store.ts';
+
+export interface DeclarationRow {
+  date: string;
+  initiative: string;
+  initiativeName: string;
+  measureActivity: string;
+  source: string;
+  account: string;
+  supplier: string;
+  documentNumber: string;
+  description: string;
+  net: number;
+  vat: number;
+  gross: number;
+}
+
+const HEADERS = ['Kuupäev', 'Algatuse kood', 'Algatus', 'Meetme tegevus', 'Rahastusallikas', 'EA konto', 'Tarnija', 'Dokumendi nr', 'Kirjeldus', 'Summa km-ta', 'Käibemaks', 'Summa km-ga'];
+
+export function declarationRows(db: Db, plan: StoredPlan, range: { from?: string; to?: string }): DeclarationRow[] {
+  const sf = new Map(
+    plan.computed.initiatives.filter((i) => plan.computed.sources.get(i.fundingSource)?.vatTreatment === 'grant_includes_vat').map((i) => [i.code, i]),
+  );
+  return listActuals(db, plan.familyId, range)
+    .filter((a) => sf.has(a.initiative))
+    .map((a) => {
+      const ini = sf.get(a.initiative)!;
+      return {
+        date: a.date,
+        initiative: a.initiative,
+        initiativeName: ini.name,
+        measureActivity: ini.measureActivity ?? '',
+        source: plan.computed.sources.get(ini.fundingSource)!.name,
+        account: a.account,
+        supplier: a.supplier,
+        documentNumber: a.documentNumber,
+        description: a.description,
+        net: a.net,
+        vat: a.vat,
+        gross: a.gross,
+      };
+    });
+}
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/** UTF-8 with BOM, `;`, decimal comma: opens correctly in an Estonian Excel. */
+export function declarationCsv(rows: DeclarationRow[]): string {
+  const lines = [HEADERS.join(';')];
+  for (const r of rows) {
+    lines.push(
+      [dmy(r.date), r.initiative, r.initiativeName, r.measureActivity, r.source, r.account, r.supplier, r.documentNumber, r.description]
+        .map(csvCell)
+        .concat([r.net, r.vat, r.gross].map((e) => formatCsvEuros(parseEuros(e))))
+        .join(';'),
+    );
+  }
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+export async function declarationWorkbook(plan: StoredPlan, rows: DeclarationRow[], range: { from?: string; to?: string }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Turvarada';
+  const ws = wb.addWorksheet('Kulude deklaratsioon', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const widths = [12, 16, 44, 14, 20, 10, 28, 16, 40, 16, 14, 16];
+  ws.columns = HEADERS.map((header, i) => ({ header, width: widths[i]! }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) {
+    const row = ws.addRow([new Date(r.date + 'T00:00:00Z'), r.initiative, r.initiativeName, r.measureActivity, r.source, r.account, r.supplier, r.documentNumber, r.description, r.net, r.vat, r.gross]);
+    row.getCell(1).numFmt = 'dd.mm.yyyy';
+    for (const c of [10, 11, 12]) row.getCell(c).numFmt = EURO_FORMAT;
+  }
+  const cents = (k: 'net' | 'vat' | 'gross') => rows.reduce((s, r) => s + parseEuros(r[k]), 0) / 100;
+  const total = ws.addRow(['KOKKU', '', `${plan.name}${range.from || range.to ? `, ${range.from ? dmy(range.from) : '…'}–${range.to ? dmy(range.to) : '…'}` : ''}`, '', '', '', '', '', '', cents('net'), cents('vat'), cents('gross')]);
+  total.font = { bold: true };
+  for (const c of [10, 11, 12]) total.getCell(c).numFmt = EURO_FORMAT;
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: HEADERS.length } };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

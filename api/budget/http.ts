@@ -1,0 +1,52 @@
+// Shared pieces of the budget routes: error translation and the plan-body hook.
+import type { Context } from 'hono';
+import { z } from '@hono/zod-openapi';
+import { ApiError, badRequest } from '../lib/errors.ts';
+import { analysePlan } from './analyse.ts';
+import { PlanInvalidError } from './compute.ts';
+import { loadPlan } from './store.ts';
+import type { Db } from '../db/database.ts';
+
+export const IdParam = z.object({ id: z.string().regex(/^\d{1,12}$/).openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
+
+export const InconsistencySchema = z
+  .object({
+    scope: z.enum(['initiative', 'plan']),
+    code: z.string().nullable(),
+    key: z.string().openapi({ example: 'account:50' }),
+    field: z.enum(['net', 'gross']),
+    declared: z.number(),
+    computed: z.number(),
+  })
+  .openapi('BudgetInconsistency');
+
+export const JsonObject = z.any().openapi({ type: 'object' });
+
+export function invalidPlan(err: PlanInvalidError): ApiError {
+  return new ApiError(400, 'invalid_plan', `Plaan on vigane: ${err.message}`, { path: err.path, initiative: err.initiative });
+}
+
+/** Route hook: a schema failure on the plan body answers with the same line-naming message as the CLI. */
+export async function planBodyHook(result: { success: boolean }, c: Context): Promise<undefined> {
+  if (result.success) return undefined;
+  // The validator cached the body; analysing it again yields the message with the initiative code.
+  const body: unknown = await c.req.json().catch(() => null);
+  try {
+    analysePlan(body);
+  } catch (err) {
+    if (err instanceof PlanInvalidError) throw invalidPlan(err);
+    throw err;
+  }
+  throw new ApiError(400, 'invalid_plan', 'Plaan on vigane.');
+}
+
+export function planOr404(db: Db, id: string) {
+  return loadPlan(db, Number(id));
+}
+
+export function parseRange(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
+  const ok = (s: string | undefined) => s === undefined || /^\d{4}-\d{2}-\d{2}$/.test(s);
+  if (!ok(from) || !ok(to)) throw badRequest('Perioodi alguse ja lõpu kuupäev peab olema kujul yyyy-mm-dd.');
+  if (from && to && from > to) throw badRequest('Perioodi algus on hilisem kui lõpp.');
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
