@@ -15,6 +15,17 @@ export interface AppConfig {
   production: boolean;
   /** Reviewer approvals a template version needs (TEMPLATE_QUORUM, default 2). */
   templateQuorum: number;
+  /** TARA (state eID, OpenID Connect) sign-in; absent unless all four TARA_* variables are set. */
+  tara?: TaraConfig;
+}
+
+export interface TaraConfig {
+  /** e.g. https://tara.ria.ee (discovery: /.well-known/openid-configuration). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Registered at RIA; PUBLIC_ORIGIN + /api/auth/tara/callback. */
+  redirectUri: string;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +60,25 @@ function parseQuorum(raw: string | undefined): number {
   return Number(raw);
 }
 
+const TARA_VARS = ['TARA_ISSUER', 'TARA_CLIENT_ID', 'TARA_CLIENT_SECRET', 'TARA_REDIRECT_URI'] as const;
+
+/** All four TARA_* variables enable TARA; some but not all is a mistake worth stopping for. */
+function parseTara(env: NodeJS.ProcessEnv): TaraConfig | undefined {
+  const set = TARA_VARS.filter((v) => env[v]);
+  if (set.length === 0) return undefined;
+  if (set.length < TARA_VARS.length) {
+    throw new ConfigError(`TARA vajab kõiki muutujaid ${TARA_VARS.join(', ')}; puudu: ${TARA_VARS.filter((v) => !env[v]).join(', ')}`);
+  }
+  for (const v of ['TARA_ISSUER', 'TARA_REDIRECT_URI'] as const) {
+    try {
+      new URL(env[v]!);
+    } catch {
+      throw new ConfigError(`${v} ei ole URL: "${env[v]}"`);
+    }
+  }
+  return { issuer: env['TARA_ISSUER']!, clientId: env['TARA_CLIENT_ID']!, clientSecret: env['TARA_CLIENT_SECRET']!, redirectUri: env['TARA_REDIRECT_URI']! };
+}
+
 /** Reads configuration from the environment; throws ConfigError with a one-line message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = parsePort(env['PORT']);
@@ -58,11 +88,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const publicOrigin = parseOrigin(env['PUBLIC_ORIGIN'] || `http://${urlHost}:${port}`);
   const databasePath = env['DATABASE_PATH'] || `${ROOT_DIR}data/runtime/turvarada.db`;
   if (databasePath.trim() === '') throw new ConfigError('DATABASE_PATH on tühi');
+  const tara = parseTara(env);
   return {
     port,
     host,
     databasePath,
     publicOrigin,
+    ...(tara ? { tara } : {}),
     filesPath: env['FILES_PATH'] || `${ROOT_DIR}data/runtime/files`,
     distDir: env['DIST_DIR'] || `${ROOT_DIR}dist`,
     production: env['NODE_ENV'] === 'production',

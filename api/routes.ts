@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './lib/context.ts';
 import { kovScopeGuard } from './auth/access.ts';
 import { mountAccountRoutes } from './auth/index.ts';
+import { mountAccountRoutes } from './auth/index.ts';
 import { budgetRoutes } from './budget/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
@@ -17,6 +18,7 @@ export function mountDomainRoutes(api: OpenAPIHono<AppEnv>): void {
   api.use('/kovs/:ehak/*', kovScopeGuard);
   api.route('/', healthRoutes());
   api.route('/', kovRoutes());
+  mountAccountRoutes(api);
   mountAccountRoutes(api);
   api.route('/', budgetRoutes());
   api.route('/', templateRoutes());

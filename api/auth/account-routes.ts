@@ -1,0 +1,128 @@
+// The signed-in user's own account: sessions list, ending one session, changing the password.
+import { createRoute, z } from '@hono/zod-openapi';
+import { recordAudit } from '../audit/record.ts';
+import { inTransaction } from '../db/database.ts';
+import { ApiError, notFound } from '../lib/errors.ts';
+import { createRouter, errorResponse, ErrorSchema } from '../lib/openapi.ts';
+import { requireUser } from './access.ts';
+import { clientIp } from './client.ts';
+import { startSession, ThrottledError } from './login.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { MeSchema, PasswordField, SessionSchema } from './schemas.ts';
+import { clearSessionCookie } from './session-middleware.ts';
+import { deleteSession, deleteUserSessions } from './sessions.ts';
+import { accountKey, recordFailure, retryAfter } from './throttle.ts';
+import { validationFailed } from '../users/validation.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const iso = (unix: number) => new Date(unix * 1000).toISOString();
+
+const listSessions = createRoute({
+  method: 'get',
+  path: '/auth/sessions',
+  tags: ['auth'],
+  summary: "The caller's active sessions, newest first; `current` marks this one",
+  middleware: [requireUser] as const,
+  responses: { 200: json(z.array(SessionSchema), 'Sessions'), 401: errorResponse('Not signed in') },
+});
+
+const endSession = createRoute({
+  method: 'delete',
+  path: '/auth/sessions/{id}',
+  tags: ['auth'],
+  summary: 'End one of the caller’s own sessions',
+  middleware: [requireUser] as const,
+  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  responses: { 204: { description: 'Ended' }, 401: errorResponse('Not signed in'), 404: errorResponse('No such session of yours') },
+});
+
+const changePassword = createRoute({
+  method: 'post',
+  path: '/auth/password',
+  tags: ['auth'],
+  summary: 'Change the password; ends every session and starts a new one',
+  middleware: [requireUser] as const,
+  request: {
+    body: { required: true, content: { 'application/json': { schema: z.object({ currentPassword: PasswordField, newPassword: PasswordField }) } } },
+  },
+  responses: {
+    200: json(MeSchema, 'Changed; Set-Cookie carries the new session'),
+    400: errorResponse('New password too weak (validation_failed, path newPassword)'),
+    401: errorResponse('Not signed in, or wrong current password (code wrong_password)'),
+    429: { ...json(ErrorSchema, 'Too many wrong current passwords'), headers: z.object({ 'Retry-After': z.string() }) },
+  },
+});
+
+interface SessionRow {
+  id: string;
+  created_at: number;
+  last_used_at: number;
+  expires_at: number;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export function accountRoutes() {
+  return createRouter()
+    .openapi(listSessions, (c) => {
+      const rows = c
+        .get('db')
+        .prepare('SELECT id, created_at, last_used_at, expires_at, user_agent, ip FROM session WHERE user_id = ? ORDER BY last_used_at DESC, created_at DESC')
+        .all(c.get('user')!.id) as SessionRow[];
+      const current = c.get('sessionId');
+      return c.json(
+        rows.map((r) => ({
+          id: r.id,
+          createdAt: iso(r.created_at),
+          lastUsedAt: iso(r.last_used_at),
+          expiresAt: iso(r.expires_at),
+          userAgent: r.user_agent,
+          ip: r.ip,
+          current: r.id === current,
+        })),
+        200,
+      );
+    })
+    .openapi(endSession, (c) => {
+      const db = c.get('db');
+      const user = c.get('user')!;
+      const { id } = c.req.valid('param');
+      inTransaction(db, () => {
+        if (!db.prepare('SELECT 1 FROM session WHERE id = ? AND user_id = ?').get(id, user.id)) throw notFound('Sellist seanssi ei ole.');
+        deleteSession(db, id);
+        recordAudit(db, { actorId: user.id, action: 'logout.session', entity: 'session', entityId: id, ip: clientIp(c) });
+      });
+      if (id === c.get('sessionId')) clearSessionCookie(c, c.get('config').publicOrigin);
+      return c.body(null, 204);
+    })
+    .openapi(changePassword, async (c) => {
+      const db = c.get('db');
+      const user = c.get('user')!;
+      const { currentPassword, newPassword } = c.req.valid('json');
+      // A stolen session must not become a password-guessing oracle: same throttle as login.
+      const key = accountKey(user.email);
+      const wait = retryAfter(db, [key]);
+      if (wait > 0) {
+        const err = new ThrottledError(wait);
+        return c.json({ error: { code: err.code, message: err.message } }, 429, { 'Retry-After': String(wait) });
+      }
+      const stored = db.prepare('SELECT password_hash FROM app_user WHERE id = ?').pluck().get(user.id) as string | null;
+      if (!stored || !(await verifyPassword(stored, currentPassword))) {
+        inTransaction(db, () => {
+          recordFailure(db, [key]);
+          recordAudit(db, { actorId: user.id, action: 'password.change_failure', entity: 'app_user', entityId: user.id, ip: clientIp(c) });
+        });
+        throw new ApiError(401, 'wrong_password', 'Praegune parool ei ole õige.');
+      }
+      const problem = passwordProblem(newPassword, user);
+      if (problem) throw validationFailed([{ path: 'newPassword', message: problem }]);
+      if (newPassword === currentPassword) throw validationFailed([{ path: 'newPassword', message: 'Uus parool peab erinema praegusest.' }]);
+      const hash = await hashPassword(newPassword);
+      inTransaction(db, () => {
+        db.prepare('UPDATE app_user SET password_hash = ? WHERE id = ?').run(hash, user.id);
+        deleteUserSessions(db, user.id);
+      });
+      c.set('sessionId', null);
+      return c.json(startSession(c, user.id, 'password.change', { endedOtherSessions: true }), 200);
+    });
+}

@@ -1,0 +1,68 @@
+// Set-password links: look one up, and consume it by choosing a password (which also signs in).
+import { createRoute, z } from '@hono/zod-openapi';
+import { inTransaction } from '../db/database.ts';
+import { notFound } from '../lib/errors.ts';
+import { createRouter, errorResponse } from '../lib/openapi.ts';
+import { validationFailed } from '../users/validation.ts';
+import { findInvitation, markInvitationUsed } from './invitations.ts';
+import { startSession } from './login.ts';
+import { hashPassword, passwordProblem } from './passwords.ts';
+import { MeSchema, PasswordField } from './schemas.ts';
+import { deleteUserSessions } from './sessions.ts';
+
+const TokenParam = z.object({ token: z.string().min(1).max(200) });
+const GONE = 'Link on aegunud, juba kasutatud või vigane. Palu administraatorilt uus link.';
+
+const lookup = createRoute({
+  method: 'get',
+  path: '/auth/invitations/{token}',
+  tags: ['auth'],
+  summary: 'Whom a valid set-password link is for',
+  request: { params: TokenParam },
+  responses: {
+    200: { description: 'Valid link', content: { 'application/json': { schema: z.object({ email: z.string(), name: z.string() }) } } },
+    404: errorResponse('Unknown, used or expired link'),
+  },
+});
+
+const consume = createRoute({
+  method: 'post',
+  path: '/auth/invitations/{token}/password',
+  tags: ['auth'],
+  summary: 'Set the password with a one-time link; signs in',
+  request: {
+    params: TokenParam,
+    body: { required: true, content: { 'application/json': { schema: z.object({ password: PasswordField }) } } },
+  },
+  responses: {
+    200: { description: 'Password set; Set-Cookie carries the session', content: { 'application/json': { schema: MeSchema } } },
+    400: errorResponse('Password too weak (validation_failed, path password)'),
+    404: errorResponse('Unknown, used or expired link'),
+  },
+});
+
+export function invitationRoutes() {
+  return createRouter()
+    .openapi(lookup, (c) => {
+      const inv = findInvitation(c.get('db'), c.req.valid('param').token);
+      if (!inv) throw notFound(GONE);
+      return c.json({ email: inv.email, name: inv.name }, 200);
+    })
+    .openapi(consume, async (c) => {
+      const db = c.get('db');
+      const { token } = c.req.valid('param');
+      const { password } = c.req.valid('json');
+      const inv = findInvitation(db, token);
+      if (!inv) throw notFound(GONE);
+      const problem = passwordProblem(password, inv);
+      if (problem) throw validationFailed([{ path: 'password', message: problem }]);
+      const hash = await hashPassword(password);
+      inTransaction(db, () => {
+        // Re-checked inside the transaction: two tabs racing with one link set one password.
+        if (!markInvitationUsed(db, inv.invitationId)) throw notFound(GONE);
+        db.prepare('UPDATE app_user SET password_hash = ? WHERE id = ?').run(hash, inv.userId);
+        deleteUserSessions(db, inv.userId);
+      });
+      return c.json(startSession(c, inv.userId, 'invitation.accept', { passwordSet: true }), 200);
+    });
+}

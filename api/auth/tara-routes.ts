@@ -1,0 +1,92 @@
+// GET /auth/tara/start and /auth/tara/callback. State and nonce live in a short-lived HttpOnly cookie
+// scoped to the callback path, so a callback is accepted only in the browser that started it.
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { recordAudit } from '../audit/record.ts';
+import { notFound } from '../lib/errors.ts';
+import { createRouter, errorResponse } from '../lib/openapi.ts';
+import { clientIp } from './client.ts';
+import { startSession } from './login.ts';
+import { accountActive } from './sessions.ts';
+import { taraAuthorizationUrl, taraCallback } from './tara.ts';
+
+export const TARA_COOKIE = 'turvarada_tara';
+const COOKIE_PATH = '/api/auth/tara';
+const AFTER_LOGIN = '/jalgimine/';
+const refused = (reason: string) => `/logi-sisse/?viga=${reason}`;
+
+const start = createRoute({
+  method: 'get',
+  path: '/auth/tara/start',
+  tags: ['auth'],
+  summary: 'Start TARA sign-in: redirects to the TARA authorization endpoint',
+  responses: { 302: { description: 'Redirect to TARA' }, 404: errorResponse('TARA not configured'), 502: errorResponse('TARA unreachable') },
+});
+
+const callback = createRoute({
+  method: 'get',
+  path: '/auth/tara/callback',
+  tags: ['auth'],
+  summary: 'TARA redirects back here; signs in the user linked to the personal code',
+  request: { query: z.object({ code: z.string().optional(), state: z.string().optional(), error: z.string().optional() }).passthrough() },
+  responses: { 302: { description: `To ${AFTER_LOGIN} when signed in, else to /logi-sisse/?viga=<reason>` }, 404: errorResponse('TARA not configured') },
+});
+
+interface UserRow {
+  id: number;
+  disabled_at: string | null;
+  access_expires_on: string | null;
+}
+
+export function taraRoutes() {
+  return createRouter()
+    .openapi(start, async (c) => {
+      const tara = c.get('config').tara;
+      if (!tara) throw notFound('TARA sisselogimine ei ole seadistatud.');
+      let begun;
+      try {
+        begun = await taraAuthorizationUrl(tara);
+      } catch (err) {
+        console.error(JSON.stringify({ level: 'error', msg: 'TARA discovery failed', error: String(err) }));
+        return c.redirect(refused('tara_kattesaamatu'), 302);
+      }
+      setCookie(c, TARA_COOKIE, `${begun.state}.${begun.nonce}`, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: COOKIE_PATH,
+        secure: c.get('config').publicOrigin.startsWith('https:'),
+        maxAge: 10 * 60,
+      });
+      return c.redirect(begun.url, 302);
+    })
+    .openapi(callback, async (c) => {
+      const tara = c.get('config').tara;
+      if (!tara) throw notFound('TARA sisselogimine ei ole seadistatud.');
+      const db = c.get('db');
+      const ip = clientIp(c);
+      const saved = getCookie(c, TARA_COOKIE)?.split('.');
+      deleteCookie(c, TARA_COOKIE, { path: COOKIE_PATH });
+      const query = c.req.valid('query');
+      if (query.error) return c.redirect(refused('tara_katkestatud'), 302);
+      if (!saved || saved.length !== 2 || !saved[0] || !saved[1]) return c.redirect(refused('tara_seanss'), 302);
+      let identity;
+      try {
+        identity = await taraCallback(tara, new URL(c.req.url).search, { state: saved[0], nonce: saved[1] });
+      } catch (err) {
+        recordAudit(db, { actorId: null, action: 'login.tara_failure', entity: 'session', newValue: { error: String(err).slice(0, 300) }, ip });
+        return c.redirect(refused('tara'), 302);
+      }
+      const user = db.prepare('SELECT id, disabled_at, access_expires_on FROM app_user WHERE personal_code = ?').get(identity.personalCode) as UserRow | undefined;
+      if (!user) {
+        // Never create accounts from TARA: an admin links the personal code to a user first.
+        recordAudit(db, { actorId: null, action: 'login.tara_unknown', entity: 'session', newValue: { personalCode: identity.personalCode }, ip });
+        return c.redirect(refused('tara_tundmatu'), 302);
+      }
+      if (!accountActive(user)) {
+        recordAudit(db, { actorId: user.id, action: 'login.refused_inactive', entity: 'session', newValue: { method: 'tara' }, ip });
+        return c.redirect(refused('konto_suletud'), 302);
+      }
+      startSession(c, user.id, 'login.success', { method: 'tara', acr: identity.acr });
+      return c.redirect(AFTER_LOGIN, 302);
+    });
+}
