@@ -1,0 +1,112 @@
+// /api/kovs/{ehak}/measures/{measureId}/evidence: list, add (JSON {url} or multipart `file`), download.
+import { createRoute, z } from '@hono/zod-openapi';
+import { ApiError, notFound } from '../lib/errors.ts';
+import { createRouter, errorResponse } from '../lib/openapi.ts';
+import { readStoredFile } from '../files/store.ts';
+import { addFileEvidence, addUrlEvidence, getEvidenceFile, listEvidence } from './evidence-queries.ts';
+import { evidenceContentType, MAX_EVIDENCE_BYTES } from './evidence-type.ts';
+import { actorOf } from './measure-routes.ts';
+import { measureInScope } from './records.ts';
+import { EvidenceSchema, KovMeasureParams } from './schemas.ts';
+
+const UrlSchema = z.strictObject({
+  url: z
+    .string()
+    .max(2000)
+    .refine((s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol === 'https:' || u.protocol === 'http:';
+      } catch {
+        return false;
+      }
+    }, 'Link peab olema http(s) aadress.'),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/kovs/{ehak}/measures/{measureId}/evidence',
+  tags: ['tracker'],
+  summary: 'Evidence of the measure',
+  request: { params: KovMeasureParams },
+  responses: { 200: { description: 'Evidence', content: { 'application/json': { schema: z.array(EvidenceSchema) } } }, 404: errorResponse('Not in scope') },
+});
+
+const addRoute = createRoute({
+  method: 'post',
+  path: '/kovs/{ehak}/measures/{measureId}/evidence',
+  tags: ['tracker'],
+  summary: 'Add a link (JSON {url}) or a file (multipart field `file`: PDF, PNG, JPEG, DOCX/XLSX/ODT/ODS, text; max 10 MB)',
+  request: {
+    params: KovMeasureParams,
+    body: {
+      content: {
+        'application/json': { schema: UrlSchema },
+        'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    201: { description: 'Added', content: { 'application/json': { schema: EvidenceSchema } } },
+    400: errorResponse('Invalid link or file type'),
+    404: errorResponse('Not in scope'),
+    413: errorResponse('File too large'),
+  },
+});
+
+const fileRoute = createRoute({
+  method: 'get',
+  path: '/kovs/{ehak}/measures/{measureId}/evidence/{id}/file',
+  tags: ['tracker'],
+  summary: 'Download an evidence file (as an attachment)',
+  request: { params: KovMeasureParams.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: { 200: { description: 'The file' }, 404: errorResponse('No such file') },
+});
+
+export function evidenceRoutes() {
+  return createRouter()
+    .openapi(listRoute, (c) => {
+      const { ehak, measureId } = c.req.valid('param');
+      const db = c.get('db');
+      const scope = measureInScope(db, ehak, measureId);
+      if (!scope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
+      return c.json(listEvidence(db, ehak, scope.edition, measureId), 200);
+    })
+    .openapi(addRoute, async (c) => {
+      const { ehak, measureId } = c.req.valid('param');
+      const db = c.get('db');
+      const scope = measureInScope(db, ehak, measureId);
+      if (!scope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
+      const type = (c.req.header('content-type') ?? '').toLowerCase();
+      if (type.startsWith('application/json')) {
+        const { url } = c.req.valid('json') as { url: string };
+        return c.json(addUrlEvidence(db, ehak, scope.edition, measureId, url, actorOf(c)), 201);
+      }
+      const form = await c.req.parseBody();
+      const file = form['file'];
+      if (!(file instanceof File)) throw new ApiError(400, 'validation_failed', 'Sisendis on vigu.', [{ path: 'file', message: 'Lisa fail.' }]);
+      if (file.size > MAX_EVIDENCE_BYTES) throw new ApiError(413, 'payload_too_large', 'Fail on liiga suur (lubatud kuni 10 MB).');
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const contentType = evidenceContentType(bytes);
+      if (!contentType) {
+        throw new ApiError(400, 'unsupported_file_type', 'Faili sisu ei vasta ühelegi lubatud tüübile (PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, tekst).');
+      }
+      const evidence = addFileEvidence(db, c.get('config').filesPath, { ehak, edition: scope.edition, measureId }, { name: file.name, bytes, contentType }, actorOf(c));
+      return c.json(evidence, 201);
+    })
+    .openapi(fileRoute, (c) => {
+      const { ehak, measureId, id } = c.req.valid('param');
+      const found = getEvidenceFile(c.get('db'), ehak, measureId, id);
+      if (!found) throw notFound('Faili ei leitud.');
+      const bytes = readStoredFile(c.get('config').filesPath, found.storageKey);
+      const ascii = found.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+      return c.body(new Uint8Array(bytes), 200, {
+        'Content-Type': found.contentType,
+        'Content-Length': String(bytes.length),
+        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(found.fileName)}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      });
+    });
+}

@@ -1,0 +1,113 @@
+// /api/kovs/{ehak}/measures…: list, read, update (optimistic), bulk update, history.
+// The tenant check (read for GET, write for mutations) is kovScopeGuard's, mounted in api/routes.ts.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../lib/context.ts';
+import { notFound } from '../lib/errors.ts';
+import { createRouter, errorResponse } from '../lib/openapi.ts';
+import { getMeasureHistory, getMeasureRecord, listMeasures, measureInScope } from './records.ts';
+import {
+  BulkUpdateSchema,
+  HistoryEntrySchema,
+  KovMeasureParams,
+  KovParams,
+  MeasureListItemSchema,
+  MeasureQuerySchema,
+  MeasureRecordSchema,
+  StatusEnum,
+  StatusUpdateSchema,
+} from './schemas.ts';
+import { bulkUpdateStatus, updateMeasureStatus, type Actor } from './status-write.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+export function actorOf(c: Context<AppEnv>): Actor {
+  return { id: c.get('user')?.id ?? null, ip: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null };
+}
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/kovs/{ehak}/measures',
+  tags: ['tracker'],
+  summary: "The municipality's measures in scope with their status",
+  request: { params: KovParams, query: MeasureQuerySchema },
+  responses: { 200: json(z.array(MeasureListItemSchema), 'Measures'), 404: errorResponse('Unknown municipality') },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/kovs/{ehak}/measures/{measureId}',
+  tags: ['tracker'],
+  summary: 'One measure: status record, evidence, shared service',
+  request: { params: KovMeasureParams },
+  responses: { 200: json(MeasureRecordSchema, 'Record'), 404: errorResponse('Not in scope') },
+});
+
+const putRoute = createRoute({
+  method: 'put',
+  path: '/kovs/{ehak}/measures/{measureId}',
+  tags: ['tracker'],
+  summary: 'Change a status record (send the version you read; omitted fields are kept, null clears)',
+  request: { params: KovMeasureParams, body: { content: { 'application/json': { schema: StatusUpdateSchema } }, required: true } },
+  responses: {
+    200: json(MeasureRecordSchema, 'The new record'),
+    400: errorResponse('Invalid input'),
+    404: errorResponse('Not in scope'),
+    409: errorResponse('Stale version: details.current is the stored record'),
+  },
+});
+
+const bulkRoute = createRoute({
+  method: 'post',
+  path: '/kovs/{ehak}/measures/bulk',
+  tags: ['tracker'],
+  summary: 'Set one status on many measures, all or nothing',
+  request: { params: KovParams, body: { content: { 'application/json': { schema: BulkUpdateSchema } }, required: true } },
+  responses: {
+    200: json(z.object({ updated: z.number(), items: z.array(z.object({ measureId: z.string(), status: StatusEnum, version: z.number() })) }), 'Done'),
+    400: errorResponse('Invalid input'),
+    404: errorResponse('Some measure is not in scope (details.unknown)'),
+  },
+});
+
+const historyRoute = createRoute({
+  method: 'get',
+  path: '/kovs/{ehak}/measures/{measureId}/history',
+  tags: ['tracker'],
+  summary: 'Every change of the status record, newest first',
+  request: { params: KovMeasureParams },
+  responses: { 200: json(z.array(HistoryEntrySchema), 'History'), 404: errorResponse('Not in scope') },
+});
+
+export function measureRoutes() {
+  return createRouter()
+    .openapi(listRoute, (c) => {
+      const { ehak } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const { overdue, ...rest } = q;
+      return c.json(listMeasures(c.get('db'), ehak, { ...rest, overdue: overdue === 'true' }), 200);
+    })
+    .openapi(bulkRoute, (c) => {
+      const { ehak } = c.req.valid('param');
+      const { measureIds, ...patch } = c.req.valid('json');
+      const items = bulkUpdateStatus(c.get('db'), ehak, measureIds, patch, actorOf(c));
+      return c.json({ updated: items.length, items }, 200);
+    })
+    .openapi(getRoute, (c) => {
+      const { ehak, measureId } = c.req.valid('param');
+      const record = getMeasureRecord(c.get('db'), ehak, measureId);
+      if (!record) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
+      return c.json(record, 200);
+    })
+    .openapi(putRoute, (c) => {
+      const { ehak, measureId } = c.req.valid('param');
+      return c.json(updateMeasureStatus(c.get('db'), ehak, measureId, c.req.valid('json'), actorOf(c)), 200);
+    })
+    .openapi(historyRoute, (c) => {
+      const { ehak, measureId } = c.req.valid('param');
+      const db = c.get('db');
+      const scope = measureInScope(db, ehak, measureId);
+      if (!scope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
+      return c.json(getMeasureHistory(db, ehak, scope.edition, measureId), 200);
+    });
+}

@@ -1,0 +1,78 @@
+// One municipality's progress: totals (aggregate.ts), next steps and the trend across snapshots.
+import type { Db } from '../db/database.ts';
+import { aggregate, countTracked, titleLoader, type ProgressTotals } from './aggregate.ts';
+import { OPEN_STATUSES, todayIso, type MeasureClass, type Priority, type Status } from './model.ts';
+import { getScope, type Approach } from './scope.ts';
+import { trackedSql } from './tracked-sql.ts';
+
+export interface NextStep {
+  measureId: string;
+  title: string;
+  module: string;
+  priority: Priority | null;
+  class: MeasureClass;
+  status: Status;
+  dueDate: string | null;
+  overdue: boolean;
+}
+
+export interface KovProgress extends ProgressTotals {
+  ehak: string;
+  name: string;
+  approach: Approach;
+  nextSteps: NextStep[];
+  trend: Array<{ period: string; implementedShare: number | null }>;
+}
+
+const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/**
+ * Up to `limit` open measures (not assessed, partial, not implemented): overdue first, then
+ * P1 before P2 before P3 before none, basic before standard, earliest due date, catalogue order.
+ */
+export function nextSteps(db: Db, ehak: string, today = todayIso(), limit = 10): NextStep[] {
+  const rows = db
+    .prepare(
+      `${trackedSql()}
+       SELECT t.measure_id, m.title, t.module_id, t.priority, t.class, t.effective, t.due_date,
+              COALESCE(t.due_date < @today, 0) AS overdue
+       FROM tracked t JOIN catalog_measure m ON m.edition = t.edition AND m.id = t.measure_id
+       WHERE t.effective IN (${OPEN_SQL})
+       ORDER BY overdue DESC, COALESCE(t.priority, 'P9'), CASE t.class WHEN 'basic' THEN 0 WHEN 'standard' THEN 1 ELSE 2 END,
+                t.due_date IS NULL, t.due_date, m.sort_key
+       LIMIT @limit`,
+    )
+    .all({ ehak, today, limit }) as Array<Record<string, unknown>>;
+  return rows.map((r) => ({
+    measureId: r['measure_id'] as string,
+    title: r['title'] as string,
+    module: r['module_id'] as string,
+    priority: r['priority'] as Priority | null,
+    class: r['class'] as MeasureClass,
+    status: r['effective'] as Status,
+    dueDate: r['due_date'] as string | null,
+    overdue: r['overdue'] === 1,
+  }));
+}
+
+/** The municipality's implemented share in every snapshot, oldest period first. */
+export function trendOf(db: Db, ehak: string): Array<{ period: string; implementedShare: number | null }> {
+  return (
+    db
+      .prepare(
+        `SELECT s.period, json_extract(r.data, '$.implementedShare') AS share
+         FROM progress_snapshot_row r JOIN progress_snapshot s ON s.id = r.snapshot_id
+         WHERE r.ehak = ? ORDER BY s.period`,
+      )
+      .all(ehak) as Array<{ period: string; share: number | null }>
+  ).map((r) => ({ period: r.period, implementedShare: r.share }));
+}
+
+/** Progress of one municipality; null when the EHAK code is unknown. */
+export function getProgress(db: Db, ehak: string, today = todayIso()): KovProgress | null {
+  const kov = db.prepare('SELECT name FROM kov WHERE ehak = ?').get(ehak) as { name: string } | undefined;
+  if (!kov) return null;
+  const scope = getScope(db, ehak);
+  const totals = aggregate(countTracked(db, ehak), scope.edition, titleLoader(db)(scope.edition));
+  return { ehak, name: kov.name, approach: scope.approach, ...totals, nextSteps: nextSteps(db, ehak, today), trend: trendOf(db, ehak) };
+}

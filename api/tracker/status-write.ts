@@ -1,0 +1,166 @@
+// Write side of the tracker: one status change with optimistic concurrency, and bulk changes.
+// Every change writes the record, a history row and an audit entry in one transaction.
+import { recordAudit } from '../audit/record.ts';
+import { inTransaction, type Db } from '../db/database.ts';
+import { ApiError, notFound } from '../lib/errors.ts';
+import type { Status } from './model.ts';
+import { getMeasureRecord, measuresInScope, type MeasureRecord } from './records.ts';
+
+/** The editable fields. In an update, an omitted field keeps its value; null clears it. */
+export interface StatusFields {
+  status: Status;
+  description: string | null;
+  justification: string | null;
+  responsible: string | null;
+  dueDate: string | null;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+}
+
+export type StatusPatch = { status: Status } & Partial<Omit<StatusFields, 'status'>>;
+
+export interface Actor {
+  id: number | null;
+  ip?: string | null;
+}
+
+const FIELDS = ['status', 'description', 'justification', 'responsible', 'dueDate', 'acceptedBy', 'acceptedAt'] as const;
+
+interface CurrentRow extends StatusFields {
+  version: number;
+}
+
+function currentRow(db: Db, ehak: string, edition: string, measureId: string): CurrentRow | null {
+  return (
+    (db
+      .prepare(
+        `SELECT status, description, justification, responsible, due_date AS dueDate, accepted_by AS acceptedBy,
+                accepted_at AS acceptedAt, version
+         FROM measure_status WHERE ehak = ? AND edition = ? AND measure_id = ?`,
+      )
+      .get(ehak, edition, measureId) as CurrentRow | undefined) ?? null
+  );
+}
+
+const blank = (v: string | null | undefined) => v == null || v.trim() === '';
+
+/** Merges the patch over the current fields; the acceptance fields only live with 'risk_accepted'. */
+export function mergeFields(current: StatusFields | null, patch: StatusPatch): StatusFields {
+  const base: StatusFields = current ?? {
+    status: 'not_assessed',
+    description: null,
+    justification: null,
+    responsible: null,
+    dueDate: null,
+    acceptedBy: null,
+    acceptedAt: null,
+  };
+  const merged = { ...base } as StatusFields;
+  for (const f of FIELDS) {
+    const v = patch[f];
+    if (v !== undefined) (merged as unknown as Record<string, unknown>)[f] = typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v;
+  }
+  if (merged.status !== 'risk_accepted') {
+    merged.acceptedBy = null;
+    merged.acceptedAt = null;
+  }
+  return merged;
+}
+
+/** Cross-field rules; returns field errors in the API's details shape. */
+export function validateFields(f: StatusFields, pathPrefix = ''): Array<{ path: string; message: string }> {
+  const errors: Array<{ path: string; message: string }> = [];
+  if (f.status === 'not_applicable' && blank(f.justification)) {
+    errors.push({ path: pathPrefix + 'justification', message: 'Staatus „pole asjakohane” vajab põhjendust.' });
+  }
+  if (f.status === 'risk_accepted') {
+    if (blank(f.justification)) errors.push({ path: pathPrefix + 'justification', message: 'Aktsepteeritud risk vajab põhjendust.' });
+    if (blank(f.acceptedBy)) errors.push({ path: pathPrefix + 'acceptedBy', message: 'Märgi, kes riski aktsepteeris.' });
+    if (blank(f.acceptedAt)) errors.push({ path: pathPrefix + 'acceptedAt', message: 'Märgi riski aktsepteerimise kuupäev.' });
+  }
+  return errors;
+}
+
+const same = (a: StatusFields, b: StatusFields) => FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null));
+
+function write(db: Db, ehak: string, edition: string, measureId: string, old: CurrentRow | null, next: StatusFields, actor: Actor, action: string): number {
+  const version = (old?.version ?? 0) + 1;
+  db.prepare(
+    `INSERT INTO measure_status (ehak, edition, measure_id, status, description, justification, responsible, due_date,
+                                 accepted_by, accepted_at, version, updated_by, updated_at)
+     VALUES (@ehak, @edition, @measureId, @status, @description, @justification, @responsible, @dueDate,
+             @acceptedBy, @acceptedAt, @version, @actor, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+     ON CONFLICT (ehak, edition, measure_id) DO UPDATE SET status = excluded.status, description = excluded.description,
+       justification = excluded.justification, responsible = excluded.responsible, due_date = excluded.due_date,
+       accepted_by = excluded.accepted_by, accepted_at = excluded.accepted_at, version = excluded.version,
+       updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  ).run({ ehak, edition, measureId, ...next, version, actor: actor.id });
+  const oldFields = old ? Object.fromEntries(FIELDS.map((f) => [f, old[f]])) : null;
+  db.prepare(
+    `INSERT INTO measure_status_history (ehak, edition, measure_id, version, old, new, changed_by, changed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+  ).run(ehak, edition, measureId, version, oldFields ? JSON.stringify(oldFields) : null, JSON.stringify(next), actor.id);
+  recordAudit(db, {
+    actorId: actor.id,
+    action,
+    entity: 'measure_status',
+    entityId: `${edition}/${measureId}`,
+    kov: ehak,
+    oldValue: oldFields,
+    newValue: { ...next, version },
+    ip: actor.ip ?? null,
+  });
+  return version;
+}
+
+const validationFailed = (details: Array<{ path: string; message: string }>) =>
+  new ApiError(400, 'validation_failed', 'Sisendis on vigu.', details);
+
+/**
+ * Changes one measure's status record. `version` must equal the stored version (0 when none):
+ * otherwise 409 version_conflict with the current record and nothing is written.
+ */
+export function updateMeasureStatus(db: Db, ehak: string, measureId: string, patch: StatusPatch & { version: number }, actor: Actor): MeasureRecord {
+  return inTransaction(db, () => {
+    const current = getMeasureRecord(db, ehak, measureId);
+    if (!current) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
+    if (current.version !== patch.version) {
+      throw new ApiError(409, 'version_conflict', 'Keegi muutis seda meedet vahepeal. Vaata tema muudatust ja proovi uuesti.', { current });
+    }
+    const old = currentRow(db, ehak, current.edition, measureId);
+    const next = mergeFields(old, patch);
+    const errors = validateFields(next);
+    if (errors.length) throw validationFailed(errors);
+    if (old && same(old, next)) return current;
+    write(db, ehak, current.edition, measureId, old, next, actor, 'measure_status.update');
+    return getMeasureRecord(db, ehak, measureId)!;
+  });
+}
+
+/** Applies one patch to many measures, all or nothing. Returns the new versions. */
+export function bulkUpdateStatus(
+  db: Db,
+  ehak: string,
+  measureIds: string[],
+  patch: StatusPatch,
+  actor: Actor,
+): Array<{ measureId: string; status: Status; version: number }> {
+  return inTransaction(db, () => {
+    const ids = [...new Set(measureIds)];
+    const inScope = measuresInScope(db, ehak, ids);
+    const unknown = ids.filter((id) => !inScope.has(id));
+    if (unknown.length) throw new ApiError(404, 'not_found', 'Osa meetmeid ei ole selle omavalitsuse ulatuses.', { unknown });
+    const plans = ids.map((id, i) => {
+      const edition = inScope.get(id)!;
+      const old = currentRow(db, ehak, edition, id);
+      const next = mergeFields(old, patch);
+      return { id, edition, old, next, errors: validateFields(next, `measureIds.${i}.`) };
+    });
+    const errors = plans.flatMap((p) => p.errors);
+    if (errors.length) throw validationFailed(errors);
+    return plans.map((p) => {
+      if (p.old && same(p.old, p.next)) return { measureId: p.id, status: p.next.status, version: p.old.version };
+      return { measureId: p.id, status: p.next.status, version: write(db, ehak, p.edition, p.id, p.old, p.next, actor, 'measure_status.bulk_update') };
+    });
+  });
+}
