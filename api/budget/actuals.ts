@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, badRequest, notFound } from '../lib/errors.ts';
 import { MoneyError, centsToEuros, parseEuros } from './money.ts';
+import { isIsoDate } from './periods.ts';
 import { ACCOUNTS } from './schema.ts';
 import type { StoredPlan } from './store.ts';
 
@@ -33,7 +34,6 @@ export interface ActualCost {
   createdAt: string;
 }
 
-const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(s + 'T00:00:00Z').toISOString().slice(0, 10) === s;
 
 export class ActualInvalidError extends ApiError {}
 

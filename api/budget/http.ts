@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
 import { ApiError, badRequest } from '../lib/errors.ts';
 import { analysePlan } from './analyse.ts';
+import { isIsoDate } from './periods.ts';
 import { PlanInvalidError } from './compute.ts';
 import { loadPlan } from './store.ts';
 import type { Db } from '../db/database.ts';
@@ -45,7 +46,7 @@ export function planOr404(db: Db, id: string) {
 }
 
 export function parseRange(from: string | undefined, to: string | undefined): { from?: string; to?: string } {
-  const ok = (s: string | undefined) => s === undefined || /^\d{4}-\d{2}-\d{2}$/.test(s);
+  const ok = (s: string | undefined) => s === undefined || isIsoDate(s);
   if (!ok(from) || !ok(to)) throw badRequest('Perioodi alguse ja lõpu kuupäev peab olema kujul yyyy-mm-dd.');
   if (from && to && from > to) throw badRequest('Perioodi algus on hilisem kui lõpp.');
   return { ...(from ? { from } : {}), ...(to ? { to } : {}) };

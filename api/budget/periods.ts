@@ -39,3 +39,10 @@ export const within = (inner: Period, outer: Period) => inner.start >= outer.sta
 export const overlaps = (a: Period, b: Period) => a.start <= b.end && b.start <= a.end;
 
 export const PERIOD_PATTERN = '^\\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$';
+
+/** Whether s is a real calendar date yyyy-mm-dd. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(s + 'T00:00:00Z');
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
