@@ -65,9 +65,18 @@ export function auditRoutes() {
     const { kov, action, limit, before } = c.req.valid('query');
     const where: string[] = [];
     const params: unknown[] = [];
-    if (kov) (where.push('a.kov = ?'), params.push(kov));
-    if (action) (where.push("(a.action = ? OR a.action LIKE ? ESCAPE '\\')"), params.push(action, action.replace(/[\\%_]/g, '\\$&') + '.%'));
-    if (before) (where.push('a.id < ?'), params.push(before));
+    if (kov) {
+      where.push('a.kov = ?');
+      params.push(kov);
+    }
+    if (action) {
+      where.push("(a.action = ? OR a.action LIKE ? ESCAPE '\\')");
+      params.push(action, action.replace(/[\\%_]/g, '\\$&') + '.%');
+    }
+    if (before) {
+      where.push('a.id < ?');
+      params.push(before);
+    }
     const rows = c
       .get('db')
       .prepare(
