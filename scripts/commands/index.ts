@@ -1,6 +1,7 @@
 import type { Command } from '../lib/command.ts';
 import { dbCommands } from './db.ts';
 import { catalogCommands } from './catalog.ts';
+import { catalogMigrateCommand } from './catalog-migrate.ts';
 
 /** Every CLI command. One line per domain. */
-export const COMMANDS: Command[] = [...dbCommands, ...catalogCommands];
+export const COMMANDS: Command[] = [...dbCommands, ...catalogCommands, catalogMigrateCommand];
