@@ -56,7 +56,8 @@ export function startServer(config: AppConfig, db: Db, options: { log?: boolean 
   });
 }
 
-async function main() {
+/** Reads the environment, opens the database and serves until SIGTERM/SIGINT. */
+export async function main(): Promise<void> {
   let config: AppConfig;
   let db: Db;
   try {

@@ -36,7 +36,12 @@ function overview(): string {
   return lines.join('\n') + '\n';
 }
 
-export async function runCli(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [noun, verb, ...rest] = argv;
   if (!noun || noun === '--help' || noun === '-h' || noun === 'help') {
     io.stdout.write(overview());
