@@ -1,7 +1,7 @@
 // OpenAPI schemas and the fixed vocabularies of the template workflow.
 import { z } from '@hono/zod-openapi';
 
-export const CATEGORIES = ['poliitika', 'protseduur', 'juhend', 'vorm', 'parim-praktika'] as const;
+export const CATEGORIES = ['poliitika', 'kord', 'plaan', 'juhend', 'vorm', 'parim-praktika'] as const;
 export const STATUSES = ['submitted', 'in_review', 'approved', 'changes_requested', 'rejected', 'superseded'] as const;
 export const DECISIONS = ['approve', 'request_changes', 'reject'] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -3,7 +3,7 @@
 
 CREATE TABLE template (
   id INTEGER PRIMARY KEY,
-  category TEXT NOT NULL CHECK (category IN ('poliitika', 'protseduur', 'juhend', 'vorm', 'parim-praktika')),
+  category TEXT NOT NULL CHECK (category IN ('poliitika', 'kord', 'plaan', 'juhend', 'vorm', 'parim-praktika')),
   -- n of the approved version the knowledge base shows; NULL until a version is approved.
   current_version INTEGER CHECK (current_version IS NULL OR current_version >= 1),
   created_by INTEGER NOT NULL REFERENCES app_user (id),
@@ -16,7 +16,7 @@ CREATE TABLE template_version (
   n INTEGER NOT NULL CHECK (n >= 1),
   title TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
   summary TEXT NOT NULL CHECK (length(summary) <= 2000),
-  category TEXT NOT NULL CHECK (category IN ('poliitika', 'protseduur', 'juhend', 'vorm', 'parim-praktika')),
+  category TEXT NOT NULL CHECK (category IN ('poliitika', 'kord', 'plaan', 'juhend', 'vorm', 'parim-praktika')),
   -- JSON array of E-ITS measure ids of the catalogue edition current at submission.
   measures TEXT NOT NULL CHECK (json_valid(measures) AND json_type(measures) = 'array'),
   file_name TEXT NOT NULL CHECK (length(file_name) BETWEEN 1 AND 255),

@@ -1,0 +1,44 @@
+// Fills #kinnitatud-mallid on the knowledge base's templates page with the working group's
+// approved templates, fetched at view time so a new approval shows without a site rebuild.
+import { apiFetch } from '../lib/api.ts';
+import { categoryLabel, downloadLink, escapeHtml, formatDate, type ListItem } from './common.ts';
+
+function card(t: ListItem): string {
+  const measures = t.measures.length ? `<p class="tpl-measures">E-ITS meetmed: ${t.measures.map((m) => escapeHtml(m)).join(', ')}</p>` : '';
+  return `<li class="card">
+    <h3>${escapeHtml(t.title)}</h3>
+    <p><span class="tag">${escapeHtml(categoryLabel(t.category))}</span> Versioon ${escapeHtml(t.version)}, kinnitatud ${escapeHtml(formatDate(t.approvedAt))}</p>
+    ${t.summary ? `<p>${escapeHtml(t.summary)}</p>` : ''}
+    ${measures}
+    <p>${downloadLink(t)}</p>
+  </li>`;
+}
+
+async function main(root: HTMLElement): Promise<void> {
+  let status = root.querySelector<HTMLElement>('[data-status]');
+  if (!status) {
+    status = document.createElement('p');
+    status.setAttribute('role', 'status');
+    root.append(status);
+  }
+  status.textContent = 'Laadin kinnitatud malle…';
+  try {
+    const items = await apiFetch<ListItem[]>('/api/templates?status=approved', { allowAnonymous: true });
+    root.querySelector('[data-approved-list]')?.remove();
+    if (items.length === 0) {
+      status.textContent = 'Töörühm ei ole veel ühtegi esitatud malli kinnitanud.';
+      return;
+    }
+    status.textContent = `Töörühma kinnitatud malle: ${items.length}.`;
+    const list = document.createElement('ul');
+    list.className = 'card-grid';
+    list.dataset['approvedList'] = '';
+    list.innerHTML = items.map(card).join('');
+    root.append(list);
+  } catch {
+    status.textContent = 'Kinnitatud malle ei õnnestunud laadida. Proovi hiljem uuesti.';
+  }
+}
+
+const root = document.getElementById('kinnitatud-mallid');
+if (root) void main(root);
