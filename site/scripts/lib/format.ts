@@ -44,8 +44,9 @@ export function formatEuro(euros: number): string {
   return formatNumber(cents / 100, cents % 100 === 0 ? 0 : 2) + NBSP + '€';
 }
 
-/** Share 0..1 → "42 %" (Estonian puts a space before %). */
-export function formatPercent(share: number, decimals = 0): string {
+/** Share 0..1 → "42 %" (Estonian puts a space before %); "–" when there is no share. */
+export function formatPercent(share: number | null | undefined, decimals = 0): string {
+  if (share === null || share === undefined || Number.isNaN(share)) return '–';
   return formatNumber(share * 100, decimals) + NBSP + '%';
 }
 

@@ -33,9 +33,11 @@ export function renderDashboard(p: Progress, bench: Benchmark | null): void {
 
   const slices = STATUSES.map((s) => ({ label: STATUS_LABEL[s], value: p.byStatus[s]?.count ?? 0, color: STATUS_COLOR[s] }));
   $('chart-status').innerHTML = donutChart(`${p.name}: meetmete seis`, slices, formatPercent(p.implementedShare));
-  const groups = p.byGroup.map((g) => ({ label: GROUP_LABEL[g.group] ? `${g.group} ${GROUP_LABEL[g.group]}` : g.group, share: g.share, marker: bench?.byGroupMedian?.[g.group] ?? null }));
+  const groups = p.byGroup.map((g) => ({ label: `${g.group} ${g.title || GROUP_LABEL[g.group] || ''}`.trim(), share: g.share ?? 0, marker: bench?.peers.byGroup[g.group]?.median ?? null }));
   $('chart-groups').innerHTML = shareBars('Rakendatud moodulirühmade kaupa', groups, bench ? 'sarnaste omavalitsuste mediaan' : undefined);
-  const trend = [...p.trend.map((t) => ({ label: t.period, share: t.implementedShare })), { label: 'praegu', share: p.implementedShare }];
+  const trend = [...p.trend, { period: 'praegu', implementedShare: p.implementedShare }]
+    .filter((t) => t.implementedShare !== null)
+    .map((t) => ({ label: t.period, share: t.implementedShare! }));
   $('chart-trend').innerHTML = trendLine('Rakendatud meetmete osakaal aruandeperioodide kaupa', trend);
 
   $('next-steps').innerHTML = p.nextSteps.length
@@ -48,13 +50,13 @@ export function renderDashboard(p: Progress, bench: Benchmark | null): void {
     : '<li>Kõik P1 põhimeetmed on käsitletud.</li>';
 
   $('benchmark').innerHTML = bench
-    ? `<p>Võrdlusgrupp: ${escapeHtml(bench.group.label)} (${bench.group.size} omavalitsust, nimed on anonüümsed). Sinu rakendatud osakaal on ${formatPercent(bench.kov.implementedShare)}; grupi mediaan ${formatPercent(bench.implementedShare.median)}, alumine kvartiil ${formatPercent(bench.implementedShare.q1)}, ülemine kvartiil ${formatPercent(bench.implementedShare.q3)}.</p>`
+    ? `<p>Võrdlusgrupp: ${escapeHtml(bench.peerGroup.label)} (${bench.peerGroup.count} omavalitsust, nimesid ei näidata). Sinu rakendatud osakaal on ${formatPercent(bench.kov.implementedShare)}; grupi mediaan ${formatPercent(bench.peers.implementedShare.median)}, alumine kvartiil ${formatPercent(bench.peers.implementedShare.q1)}, ülemine kvartiil ${formatPercent(bench.peers.implementedShare.q3)}.</p>`
     : '<p>Võrdlusandmeid ei ole.</p>';
 
   $('tables').innerHTML =
     table('Meetmete seis', ['Seis', 'Meetmeid', 'Osakaal'], STATUSES.map((s) => [escapeHtml(STATUS_LABEL[s]), String(p.byStatus[s]?.count ?? 0), formatPercent(p.byStatus[s]?.share ?? 0)])) +
     table('Meetmeklassid', ['Klass', 'Meetmeid', 'Rakendatud', 'Osakaal'], Object.entries(p.byClass).map(([k, v]) => [escapeHtml(CLASS_LABEL[k] ?? k), String(v.total), String(v.implemented), formatPercent(v.share)])) +
-    table('Moodulirühmad', ['Rühm', 'Meetmeid', 'Rakendatud', 'Osakaal'], p.byGroup.map((g) => [escapeHtml(g.group), String(g.total), String(g.implemented), formatPercent(g.share)]));
+    table('Moodulirühmad', ['Rühm', 'Meetmeid', 'Rakendatud', 'Osakaal'], p.byGroup.map((g) => [escapeHtml(`${g.group} ${g.title}`), String(g.total), String(g.implemented), formatPercent(g.share)]));
 
   const base = `/api/kovs/${ehak}/exports`;
   $('downloads').innerHTML = [

@@ -68,7 +68,7 @@ function showErrors(form: HTMLFormElement, errors: Record<string, string>, gener
 function showConflict(page: TablePage, mine: Record<string, string | null>, current: MeasureRecord) {
   const box = document.getElementById('conflict')!;
   box.innerHTML = `<div class="notice notice--warning"><h2>Keegi muutis seda meedet samal ajal</h2>
-    <p>${escapeHtml(current.updatedBy ?? 'Teine kasutaja')} salvestas ${escapeHtml(formatDateTime(current.updatedAt))} meetmele ${escapeHtml(current.measureId)} seisu
+    <p>${escapeHtml(current.updatedBy?.name ?? 'Teine kasutaja')} salvestas ${escapeHtml(formatDateTime(current.updatedAt))} meetmele ${escapeHtml(current.measureId)} seisu
     „${escapeHtml(statusLabel(current.status))}“${current.description ? ` kirjeldusega „${escapeHtml(current.description)}“` : ''}. Sinu muudatust ei salvestatud.</p>
     <button type="button" class="button" data-overwrite>Salvesta siiski minu muudatus</button>
     <button type="button" class="button button--secondary" data-keep>Jäta nende muudatus</button></div>`;

@@ -51,8 +51,8 @@ async function main() {
       ['Tähtaeg', formatDate(m.dueDate) || '–'],
       ['Rakendamise kirjeldus', escapeHtml(m.description ?? '–')],
       ['Põhjendus', escapeHtml(m.justification ?? '–')],
-      ['Viimati muutis', `${escapeHtml(m.updatedBy ?? '–')} ${formatDateTime(m.updatedAt)}`],
-      ['Ametlik tekst', `<a href="/e-its/${encodeURIComponent(m.module)}/#${encodeURIComponent(m.measureId)}">E-ITS moodul ${escapeHtml(m.module)}</a>`],
+      ['Viimati muutis', `${escapeHtml(m.updatedBy?.name ?? '–')} ${formatDateTime(m.updatedAt)}`],
+      ['E-ITS', `<a href="/e-its/${encodeURIComponent(m.module)}/#${encodeURIComponent(m.measureId)}">moodul ${escapeHtml(m.module)}</a>${m.link && /^https:\/\//.test(m.link) ? ` · <a href="${escapeHtml(m.link)}" rel="noopener noreferrer">ametlik tekst (RIA)</a>` : ''}`],
     ];
     if (m.status === 'risk_accepted') meta.splice(7, 0, ['Riski aktsepteeris', `${escapeHtml(m.acceptedBy ?? '')} ${formatDate(m.acceptedAt)}`]);
     $('measure-meta').innerHTML = meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
@@ -75,7 +75,7 @@ async function main() {
     $('history').innerHTML = history.length
       ? [...history]
           .sort((a, b) => b.version - a.version)
-          .map((h) => `<li><strong>${formatDateTime(h.changedAt)}</strong> ${escapeHtml(h.changedBy ?? '')}: ${change(h)}</li>`)
+          .map((h) => `<li><strong>${formatDateTime(h.changedAt)}</strong> ${escapeHtml(h.changedBy?.name ?? '')}: ${change(h)}</li>`)
           .join('')
       : '<li>Muudatusi pole.</li>';
     $('load-status').textContent = '';

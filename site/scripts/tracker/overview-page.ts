@@ -4,14 +4,14 @@ import { escapeHtml, formatDate, formatPercent } from '../lib/format.ts';
 import { GROUP_LABEL } from './vocabulary.ts';
 import type { Overview, OverviewRow } from './types.ts';
 
-const GROUPS = Object.keys(GROUP_LABEL);
+const GROUP_TITLE: Record<string, string> = { ...GROUP_LABEL };
 type SortKey = 'name' | 'implementedShare' | 'lastActivity' | string;
 
-const heat = (share: number | undefined) => (share === undefined ? '' : `heat-${Math.min(5, Math.floor(share * 6))}`);
+const heat = (share: number | null | undefined) => (share === undefined || share === null ? '' : `heat-${Math.min(5, Math.floor(share * 6))}`);
 
 function render(data: Overview, groups: string[], sort: { key: SortKey; dir: 1 | -1 }) {
   const value = (r: OverviewRow, key: SortKey): string | number =>
-    key === 'name' ? r.name : key === 'implementedShare' ? r.implementedShare : key === 'lastActivity' ? (r.lastActivity ?? '') : (r.byGroup[key] ?? -1);
+    key === 'name' ? r.name : key === 'implementedShare' ? (r.implementedShare ?? -1) : key === 'lastActivity' ? (r.lastActivity ?? '') : (r.byGroup[key] ?? -1);
   const rows = [...data.rows].sort((a, b) => {
     const va = value(a, sort.key);
     const vb = value(b, sort.key);
@@ -21,9 +21,9 @@ function render(data: Overview, groups: string[], sort: { key: SortKey; dir: 1 |
     const aria = sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none';
     return `<th scope="col" aria-sort="${aria}"><button type="button" class="sort-button" data-sort="${escapeHtml(key)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${escapeHtml(label)}</button></th>`;
   };
-  document.getElementById('heatmap-head')!.innerHTML = `<tr>${th('name', 'Omavalitsus')}${th('implementedShare', 'Kokku')}${groups.map((g) => th(g, g, GROUP_LABEL[g])).join('')}${th('lastActivity', 'Viimane muudatus')}</tr>`;
+  document.getElementById('heatmap-head')!.innerHTML = `<tr>${th('name', 'Omavalitsus')}${th('implementedShare', 'Kokku')}${groups.map((g) => th(g, g, GROUP_TITLE[g])).join('')}${th('lastActivity', 'Viimane muudatus')}</tr>`;
   const medianRow = `<tr><th scope="row">Mediaan</th><td class="heat ${heat(data.median.implementedShare)}">${formatPercent(data.median.implementedShare)}</td>${groups
-    .map((g) => `<td class="heat ${heat(data.median.byGroup[g])}">${data.median.byGroup[g] === undefined ? '–' : formatPercent(data.median.byGroup[g]!)}</td>`)
+    .map((g) => `<td class="heat ${heat(data.median.byGroup[g])}">${formatPercent(data.median.byGroup[g])}</td>`)
     .join('')}<td></td></tr>`;
   document.getElementById('heatmap-body')!.innerHTML =
     medianRow +
@@ -31,7 +31,7 @@ function render(data: Overview, groups: string[], sort: { key: SortKey; dir: 1 |
       .map(
         (r) =>
           `<tr><th scope="row"><a href="/jalgimine/kov/?ehak=${r.ehak}">${escapeHtml(r.name)}</a></th><td class="heat ${heat(r.implementedShare)}">${formatPercent(r.implementedShare)}</td>${groups
-            .map((g) => `<td class="heat ${heat(r.byGroup[g])}">${r.byGroup[g] === undefined ? '–' : formatPercent(r.byGroup[g]!)}</td>`)
+            .map((g) => `<td class="heat ${heat(r.byGroup[g])}">${formatPercent(r.byGroup[g])}</td>`)
             .join('')}<td>${formatDate(r.lastActivity)}</td></tr>`,
       )
       .join('');
@@ -41,7 +41,8 @@ async function main() {
   const status = document.getElementById('load-status')!;
   try {
     const [me, data] = await Promise.all([fetchMe(), apiFetch<Overview>('/api/reports/overview')]);
-    const groups = GROUPS.filter((g) => data.rows.some((r) => r.byGroup[g] !== undefined));
+    const groups = data.groups.map((g) => g.id);
+    for (const g of data.groups) GROUP_TITLE[g.id] = g.title;
     const sort: { key: SortKey; dir: 1 | -1 } = { key: 'implementedShare', dir: -1 };
     document.getElementById('median')!.textContent = `${data.rows.length} omavalitsust; rakendatud meetmete osakaalu mediaan ${formatPercent(data.median.implementedShare)}.`;
     render(data, groups, sort);

@@ -19,22 +19,25 @@ export interface MeasureRecord extends MeasureRow {
   justification: string | null;
   acceptedBy: string | null;
   acceptedAt: string | null;
-  updatedBy: string | null;
+  link: string | null;
+  updatedBy: { id: number; name: string } | null;
   evidence?: Array<{ id: number; kind: 'url' | 'file'; url: string | null; fileName: string | null; addedAt: string }>;
 }
 
 export interface HistoryEntry {
   version: number;
   changedAt: string;
-  changedBy: string | null;
+  changedBy: { id: number; name: string } | null;
   old: Partial<MeasureRecord> | null;
   new: Partial<MeasureRecord>;
 }
 
 export interface ShareBlock {
   total: number;
+  notApplicable: number;
   implemented: number;
-  share: number;
+  /** implemented / (total − not applicable); null when nothing applies. */
+  share: number | null;
 }
 
 export interface Progress {
@@ -43,21 +46,26 @@ export interface Progress {
   edition: string;
   approach: string;
   total: number;
-  implementedShare: number;
-  byStatus: Record<string, { count: number; share: number }>;
+  implementedShare: number | null;
+  byStatus: Record<string, { count: number; share: number | null }>;
   byClass: Record<string, ShareBlock>;
   byModule: Array<ShareBlock & { module: string; title: string }>;
-  byGroup: Array<ShareBlock & { group: string }>;
+  byGroup: Array<ShareBlock & { group: string; title: string }>;
   byPriority: Record<string, ShareBlock>;
   nextSteps: Array<{ measureId: string; title: string; priority: string | null; class: string; dueDate: string | null; overdue: boolean }>;
-  trend: Array<{ period: string; implementedShare: number }>;
+  trend: Array<{ period: string; implementedShare: number | null }>;
+}
+
+export interface Quartiles {
+  q1: number | null;
+  median: number | null;
+  q3: number | null;
 }
 
 export interface Benchmark {
-  group: { label: string; size: number };
-  kov: { implementedShare: number };
-  implementedShare: { median: number; q1: number; q3: number };
-  byGroupMedian?: Record<string, number>;
+  peerGroup: { key: string; label: string; count: number };
+  kov: { implementedShare: number | null; byGroup: Record<string, number | null> };
+  peers: { implementedShare: Quartiles; byGroup: Record<string, Quartiles> };
 }
 
 export interface OverviewRow {
@@ -65,13 +73,14 @@ export interface OverviewRow {
   name: string;
   type: string;
   county: string;
-  implementedShare: number;
-  byClass: Record<string, number>;
-  byGroup: Record<string, number>;
+  implementedShare: number | null;
+  byClass: Record<string, number | null>;
+  byGroup: Record<string, number | null>;
   lastActivity: string | null;
 }
 
 export interface Overview {
+  groups: Array<{ id: string; title: string }>;
   rows: OverviewRow[];
-  median: { implementedShare: number; byGroup: Record<string, number> };
+  median: { implementedShare: number | null; byGroup: Record<string, number | null> };
 }
