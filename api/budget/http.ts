@@ -1,5 +1,4 @@
 // Shared pieces of the budget routes: error translation and the plan-body hook.
-import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
 import { ApiError, badRequest } from '../lib/errors.ts';
 import { analysePlan } from './analyse.ts';
@@ -27,13 +26,14 @@ export function invalidPlan(err: PlanInvalidError): ApiError {
   return new ApiError(400, 'invalid_plan', `Plaan on vigane: ${err.message}`, { path: err.path, initiative: err.initiative });
 }
 
-/** Route hook: a schema failure on the plan body answers with the same line-naming message as the CLI. */
-export async function planBodyHook(result: { success: boolean }, c: Context): Promise<undefined> {
+/**
+ * Route hook: a schema failure on the plan body answers with the same line-naming message as the
+ * CLI. The validator passes the raw body as `data`; analysing it again yields the initiative code.
+ */
+export function planBodyHook(result: { success: boolean; data?: unknown }): undefined {
   if (result.success) return undefined;
-  // The validator cached the body; analysing it again yields the message with the initiative code.
-  const body: unknown = await c.req.json().catch(() => null);
   try {
-    analysePlan(body);
+    analysePlan(result.data);
   } catch (err) {
     if (err instanceof PlanInvalidError) throw invalidPlan(err);
     throw err;

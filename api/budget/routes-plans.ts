@@ -93,7 +93,7 @@ export function mountPlanRoutes(r: OpenAPIHono<AppEnv>) {
       const { id, version } = insertPlan(c.get('db'), a, c.get('user')!.id);
       return c.json({ id, version, inconsistencies: a.inconsistencies }, 201);
     },
-    planBodyHook,
+    (result) => planBodyHook(result as { success: boolean; data?: unknown }),
   );
   r.openapi(
     revise,
@@ -103,7 +103,7 @@ export function mountPlanRoutes(r: OpenAPIHono<AppEnv>) {
       const { id, version } = insertPlan(c.get('db'), a, c.get('user')!.id, base.familyId);
       return c.json({ id, version, inconsistencies: a.inconsistencies }, 201);
     },
-    planBodyHook,
+    (result) => planBodyHook(result as { success: boolean; data?: unknown }),
   );
   r.openapi(list, (c) => c.json(listPlans(c.get('db')), 200));
   r.openapi(report, (c) => {
