@@ -2,6 +2,7 @@ import type { Command } from '../lib/command.ts';
 import { dbCommands } from './db.ts';
 import { catalogCommands } from './catalog.ts';
 import { catalogMigrateCommand } from './catalog-migrate.ts';
+import { searchCommands } from './search.ts';
 
 /** Every CLI command. One line per domain. */
-export const COMMANDS: Command[] = [...dbCommands, ...catalogCommands, catalogMigrateCommand];
+export const COMMANDS: Command[] = [...dbCommands, ...catalogCommands, catalogMigrateCommand, ...searchCommands];

@@ -1,0 +1,42 @@
+/**
+ * Lazy loading of the search: the lunr core (a separate chunk) and /otsing/index.json are fetched
+ * only on first use (focus or a query), once per page.
+ */
+import type { ParsedQuery, SearchResult, Searcher } from '../../lib/search-core.ts';
+
+export interface LoadedSearch {
+  searcher: Searcher;
+  parse(input: string): ParsedQuery;
+  highlight(text: string, q: ParsedQuery): string;
+}
+
+let pending: Promise<LoadedSearch> | null = null;
+
+export function loadSearch(): Promise<LoadedSearch> {
+  pending ??= (async () => {
+    const [core, res] = await Promise.all([import('../../lib/search-core.ts'), fetch('/otsing/index.json')]);
+    if (!res.ok) throw new Error(`Otsinguindeksi laadimine ebaõnnestus (${res.status})`);
+    const searcher = core.createSearcher(await res.json());
+    return { searcher, parse: core.parseQuery, highlight: core.highlight };
+  })();
+  pending.catch(() => {
+    pending = null;
+  });
+  return pending;
+}
+
+/** Renders results as list items: type, highlighted title link, highlighted summary. */
+export function renderResults(list: HTMLElement, results: SearchResult[], search: LoadedSearch, q: ParsedQuery, headingTag: 'h2' | 'span'): void {
+  list.innerHTML = results
+    .map((r) => {
+      const title = `<a href="${r.url.replace(/"/g, '&quot;')}">${search.highlight(r.title, q)}</a>`;
+      return `<li><span class="tag">${r.typeLabel}</span> <${headingTag} class="search-result__title">${title}</${headingTag}>` +
+        (r.summary ? `<p>${search.highlight(r.summary, q)}</p>` : '') + '</li>';
+    })
+    .join('');
+}
+
+/** Estonian result count: "1 tulemus", "5 tulemust". */
+export function countText(n: number): string {
+  return n === 0 ? 'Ei leitud midagi. Proovi teist sõna või lühemat sõnaalgust.' : `${n} ${n === 1 ? 'tulemus' : 'tulemust'}`;
+}
