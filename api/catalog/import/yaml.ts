@@ -217,45 +217,56 @@ function decodeSingle(parts: string[]): { value: string; trailing: string } {
   throw new Error('unreachable: closing quote checked before');
 }
 
+/** Index of the first unescaped '"' in `raw`, or -1. */
+function closingDouble(raw: string): number {
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\\') i++;
+    else if (raw[i] === '"') return i;
+  }
+  return -1;
+}
+
+const ESCAPE_RE = /\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[\s\S])/g;
+
+function unescapeDouble(body: string): string {
+  return body.replace(ESCAPE_RE, (_m, e: string) => {
+    if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    const simple = SIMPLE_ESCAPES[e];
+    if (simple === undefined) throw new Error(`tundmatu või vigane paojada \\${e}`);
+    return simple;
+  });
+}
+
+/** True when `body` ends in an odd run of backslashes (a "\" escaping the line break). */
+function endsWithEscape(body: string): boolean {
+  let n = 0;
+  while (n < body.length && body[body.length - 1 - n] === '\\') n++;
+  return n % 2 === 1;
+}
+
 function decodeDouble(parts: string[]): { value: string; trailing: string } {
-  let value = '';
+  const out: string[] = [];
   for (let p = 0; p < parts.length; p++) {
-    const line = p === 0 ? parts[p]! : parts[p]!.trimStart();
-    let escapedBreak = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i]!;
-      if (ch === '"') return { value, trailing: line.slice(i + 1) };
-      if (ch !== '\\') {
-        value += ch;
-        continue;
-      }
-      const e = line[i + 1];
-      if (e === undefined) {
-        escapedBreak = true; // "\" at line end: join without a space
-        break;
-      }
-      const hexLen = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-      if (hexLen) {
-        const hex = line.slice(i + 2, i + 2 + hexLen);
-        if (!new RegExp(`^[0-9A-Fa-f]{${hexLen}}$`).test(hex)) throw new Error(`vigane \\${e} jada`);
-        value += String.fromCodePoint(parseInt(hex, 16));
-        i += 1 + hexLen;
-      } else if (e in SIMPLE_ESCAPES) {
-        value += SIMPLE_ESCAPES[e];
-        i += 1;
-      } else {
-        throw new Error(`tundmatu paojada \\${e}`);
-      }
+    const raw = p === 0 ? parts[p]! : parts[p]!.trimStart();
+    const end = closingDouble(raw);
+    if (end >= 0) {
+      out.push(unescapeDouble(raw.slice(0, end)));
+      return { value: out.join(''), trailing: raw.slice(end + 1) };
     }
-    if (escapedBreak) continue;
+    if (endsWithEscape(raw)) {
+      out.push(unescapeDouble(raw.slice(0, -1))); // "\" at line end: join without a space
+      continue;
+    }
     // An unescaped line break folds: trailing spaces dropped; blank lines become newlines.
-    value = value.replace(/[ \t]+$/, '');
+    let body = raw.replace(/[ \t]+$/, '');
+    if (endsWithEscape(body)) body = raw.slice(0, body.length + 1); // keep an escaped final space
+    out.push(unescapeDouble(body));
     let blanks = 0;
     while (p + 1 < parts.length && parts[p + 1]!.trim() === '') {
       blanks++;
       p++;
     }
-    value += blanks ? '\n'.repeat(blanks) : ' ';
+    out.push(blanks ? '\n'.repeat(blanks) : ' ');
   }
   throw new Error('unreachable: closing quote checked before');
 }

@@ -1,0 +1,115 @@
+import type { Db } from '../../db/database.ts';
+import { sortKey } from '../ids.ts';
+import type { Bundle } from './bundle.ts';
+
+export interface Counts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+export const emptyCounts = (): Counts => ({ inserted: 0, updated: 0, unchanged: 0 });
+
+type Row = Record<string, string | null | undefined>;
+
+// Statements are cached per database: an import upserts thousands of rows with few shapes.
+const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+function prepared(db: Db, sql: string) {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
+/**
+ * Inserts the row, or updates only the columns whose new value is defined and different.
+ * `undefined` means "the source does not know": the stored value is kept. This is what makes a
+ * re-import a no-op and lets complementary files be imported in any order.
+ */
+export function upsert(db: Db, table: string, keys: string[], row: Row, defaults: Row, counts: Counts, fillOnly: readonly string[] = []): void {
+  const where = keys.map((k) => `${k} = @${k}`).join(' AND ');
+  const keyParams = Object.fromEntries(keys.map((k) => [k, row[k]]));
+  const existing = prepared(db, `SELECT * FROM ${table} WHERE ${where}`).get(keyParams) as Record<string, unknown> | undefined;
+  if (!existing) {
+    const full: Row = { ...defaults };
+    for (const [k, v] of Object.entries(row)) if (v !== undefined) full[k] = v;
+    const cols = Object.keys(full);
+    prepared(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(full);
+    counts.inserted++;
+    return;
+  }
+  const changed = Object.entries(row).filter(
+    ([k, v]) => v !== undefined && !keys.includes(k) && existing[k] !== v && !(fillOnly.includes(k) && existing[k] !== null),
+  );
+  if (!changed.length) {
+    counts.unchanged++;
+    return;
+  }
+  prepared(db, `UPDATE ${table} SET ${changed.map(([k]) => `${k} = @${k}`).join(', ')} WHERE ${where}`).run({
+    ...keyParams,
+    ...Object.fromEntries(changed),
+  });
+  counts.updated++;
+}
+
+const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
+/** Prose: a source without it (null/undefined) never erases text imported from another file. */
+const prose = (v: string | null | undefined) => (v === null ? undefined : v);
+
+/** Makes sure the edition row exists and lists `source`; returns whether it changed. */
+export function ensureEdition(db: Db, edition: string, source: string, title = `E-ITS ${edition}`): boolean {
+  const row = db.prepare('SELECT sources FROM catalog_edition WHERE id = ?').get(edition) as { sources: string } | undefined;
+  if (!row) {
+    db.prepare('INSERT INTO catalog_edition (id, title, imported_at, sources) VALUES (?, ?, ?, ?)').run(edition, title, new Date().toISOString(), JSON.stringify([source]));
+    return true;
+  }
+  const sources = JSON.parse(row.sources) as string[];
+  if (sources.includes(source)) return false;
+  db.prepare('UPDATE catalog_edition SET sources = ? WHERE id = ?').run(JSON.stringify([...sources, source]), edition);
+  return true;
+}
+
+export interface WriteResult {
+  groups: Counts;
+  modules: Counts;
+  measures: Counts;
+}
+
+/** Writes one parsed file into an edition (caller holds the transaction). */
+export function writeBundle(db: Db, edition: string, bundle: Bundle, onProgress?: (done: number, total: number) => void): WriteResult {
+  const result: WriteResult = { groups: emptyCounts(), modules: emptyCounts(), measures: emptyCounts() };
+  const total = bundle.groups.length + bundle.modules.length + bundle.measures.length;
+  let done = 0;
+  const tick = () => {
+    done++;
+    if (onProgress && (done % 50 === 0 || done === total)) onProgress(done, total);
+  };
+  // RIA's own measure list is authoritative for the measure text; the CISO Assistant copy
+  // (an older snapshot of the same edition) only fills a missing description.
+  const fillOnly = bundle.format === 'ciso-yaml' ? ['description'] : [];
+  // Parents before children: fewer id segments first.
+  const groups = [...bundle.groups].sort((a, b) => a.id.split('.').length - b.id.split('.').length);
+  for (const g of groups) {
+    upsert(db, 'catalog_group', ['edition', 'id'], { edition, id: g.id, parent_id: g.parentId, title: g.title, kind: g.kind, sort_key: sortKey(g.id) }, {}, result.groups);
+    tick();
+  }
+  for (const m of bundle.modules) {
+    const row: Row = {
+      edition, id: m.id, group_id: m.groupId, subgroup_id: m.subgroupId, title: m.title, description: prose(m.description),
+      responsibility: prose(m.responsibility), limits: prose(m.limits), module_threats: m.moduleThreats ? JSON.stringify(m.moduleThreats) : undefined,
+      sort_key: sortKey(m.id),
+    };
+    // A flat measure list knows no module titles: the id stands in until a titled source is imported.
+    upsert(db, 'catalog_module', ['edition', 'id'], row, { title: m.id, subgroup_id: null }, result.modules);
+    tick();
+  }
+  for (const x of bundle.measures) {
+    const row: Row = {
+      edition, id: x.id, module_id: x.moduleId, title: x.title, class: x.class, responsible: x.responsible, co_responsible: json(x.coResponsible),
+      lifecycle: x.lifecycle, cia: x.cia, threats: json(x.threats), link: x.link ?? undefined, description: prose(x.description), sort_key: sortKey(x.id),
+    };
+    upsert(db, 'catalog_measure', ['edition', 'id'], row, {}, result.measures, fillOnly);
+    tick();
+  }
+  return result;
+}

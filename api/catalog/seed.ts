@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../db/database.ts';
+import type { Priority } from './ids.ts';
+import type { Bundle } from './import/bundle.ts';
+import { applyProfile } from './import/profile.ts';
+import { ensureEdition, writeBundle } from './import/write.ts';
+import { CatalogIndexSchema, INDEX_FILE_URL, type CatalogIndex } from './index-file.ts';
+
+export function loadCatalogIndex(path = fileURLToPath(INDEX_FILE_URL)): CatalogIndex {
+  return CatalogIndexSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** The shipped index as an importable bundle (facts only; descriptions stay as they are). */
+export function indexToBundle(index: CatalogIndex): Bundle {
+  return {
+    format: 'index',
+    edition: index.edition,
+    groups: index.groups.map((g) => ({ id: g.id, parentId: g.parent, title: g.title, kind: g.kind })),
+    modules: index.modules.map((m) => ({ id: m.id, groupId: m.group, subgroupId: m.subgroup, title: m.title })),
+    measures: index.measures.map((m) => ({
+      id: m.id,
+      moduleId: m.module,
+      title: m.title,
+      class: m.class,
+      responsible: m.responsible,
+      coResponsible: m.coResponsible,
+      lifecycle: m.lifecycle,
+      cia: m.cia,
+      threats: m.threats,
+      link: m.link,
+    })),
+  };
+}
+
+export interface SeedResult {
+  edition: string;
+  seeded: boolean;
+  measures: number;
+  profiles: Record<string, number>;
+}
+
+/**
+ * Loads data/catalog/eits-2024-index.json as its edition with its profiles, so the product has a
+ * catalogue without ../shared. Skips an edition (or profile) that is already present: an
+ * operator's own import is never overwritten. Idempotent; one transaction.
+ */
+export function seedCatalogIndex(db: Db, index: CatalogIndex = loadCatalogIndex()): SeedResult {
+  return db.transaction((): SeedResult => {
+    const present = db.prepare('SELECT 1 FROM catalog_edition WHERE id = ?').get(index.edition) !== undefined;
+    if (!present) {
+      ensureEdition(db, index.edition, 'eits-2024-index.json');
+      writeBundle(db, index.edition, indexToBundle(index));
+    }
+    const profiles: Record<string, number> = {};
+    for (const [name, map] of Object.entries(index.profiles)) {
+      const exists = db.prepare('SELECT 1 FROM catalog_profile WHERE edition = ? AND name = ?').get(index.edition, name) !== undefined;
+      if (!exists) applyProfile(db, index.edition, name, new Map(Object.entries(map) as Array<[string, Priority]>));
+      profiles[name] = db
+        .prepare('SELECT count(*) FROM catalog_profile_measure pm JOIN catalog_profile p ON p.id = pm.profile_id WHERE p.edition = ? AND p.name = ?')
+        .pluck()
+        .get(index.edition, name) as number;
+    }
+    const measures = db.prepare('SELECT count(*) FROM catalog_measure WHERE edition = ?').pluck().get(index.edition) as number;
+    return { edition: index.edition, seeded: !present, measures, profiles };
+  }).immediate();
+}
+
+/** One log line for `db seed` / start-up. */
+export function describeCatalogSeed(r: SeedResult): string {
+  const profiles = Object.entries(r.profiles).map(([name, count]) => `${name} ${count}`);
+  return `E-ITS ${r.edition}: ${r.measures} meedet${r.seeded ? ' (laaditud tarnitud indeksist)' : ''}; profiilid: ${profiles.join(', ') || '–'}`;
+}
