@@ -3,6 +3,7 @@ import { dbCommands } from './db.ts';
 import { catalogCommands } from './catalog.ts';
 import { catalogMigrateCommand } from './catalog-migrate.ts';
 import { searchCommands } from './search.ts';
+import { usersCommands } from './users.ts';
 
 /** Every CLI command. One line per domain. */
-export const COMMANDS: Command[] = [...dbCommands, ...catalogCommands, catalogMigrateCommand, ...searchCommands];
+export const COMMANDS: Command[] = [...dbCommands, ...catalogCommands, catalogMigrateCommand, ...searchCommands, ...usersCommands];

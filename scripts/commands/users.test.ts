@@ -1,0 +1,68 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../api/db/database.ts';
+import { runCli } from '../cli.ts';
+
+let dbPath: string;
+const saved = { ...process.env };
+beforeEach(() => {
+  dbPath = join(mkdtempSync(join(tmpdir(), 'turvarada-users-')), 'cli.db');
+  process.env['DATABASE_PATH'] = dbPath;
+  process.env['PUBLIC_ORIGIN'] = 'https://turvarada.example';
+});
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const sink = (fn: (s: string) => void) => new Writable({ write: (chunk, _e, cb) => (fn(String(chunk)), cb()) });
+  const code = await runCli(argv, { stdout: sink((s) => (out += s)) as never, stderr: sink((s) => (err += s)) as never });
+  return { code, out, err };
+}
+const userCount = () => {
+  const db = openDatabase(dbPath);
+  try {
+    return db.prepare('SELECT count(*) FROM app_user').pluck().get();
+  } finally {
+    db.close();
+  }
+};
+
+describe('users CLI', () => {
+  it('creates a user with an invitation link and lists it', async () => {
+    const r = await cli('users', 'create', '--email', 'Siim@Vald.ee', '--name', 'Siim', '--role', 'specialist', '--kov', '0141', '--kov', '0198');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/https:\/\/turvarada\.example\/seadista-parool\/#[A-Za-z0-9_-]{43}/);
+    const list = await cli('users', 'list');
+    expect(list.out).toContain('siim@vald.ee\tSiim\tspecialist\t0141,0198\tkutse saadetud');
+  });
+
+  it('exits 2 and writes nothing for a bad role, municipality, e-mail or missing expiry', async () => {
+    for (const args of [
+      ['--email', 'a@b.ee', '--name', 'A', '--role', 'boss'],
+      ['--email', 'a@b.ee', '--name', 'A', '--role', 'viewer', '--kov', '9999'],
+      ['--email', 'not-email', '--name', 'A', '--role', 'admin'],
+      ['--email', 'a@b.ee', '--name', 'A', '--role', 'auditor', '--kov', '0141'],
+      ['--email', 'a@b.ee', '--name', 'A', '--role', 'auditor', '--kov', '0141', '--expires', '2099-02-30'],
+      ['--email', 'a@b.ee', '--role', 'admin'],
+    ]) {
+      const r = await cli('users', 'create', ...args);
+      expect(r.code, args.join(' ')).toBe(2);
+    }
+    expect(userCount()).toBe(0);
+  });
+
+  it('disables a user and refuses to disable the last admin', async () => {
+    await cli('users', 'create', '--email', 'a@b.ee', '--name', 'A', '--role', 'admin');
+    await cli('users', 'create', '--email', 'v@b.ee', '--name', 'V', '--role', 'viewer', '--kov', '0141');
+    expect((await cli('users', 'disable', '--email', 'v@b.ee')).code).toBe(0);
+    expect((await cli('users', 'list')).out).toContain('v@b.ee\tV\tviewer\t0141\tsuletud');
+    expect((await cli('users', 'disable', '--email', 'a@b.ee')).code).toBe(2);
+    expect((await cli('users', 'disable', '--email', 'keegi@b.ee')).code).toBe(2);
+  });
+});
