@@ -1,9 +1,6 @@
 import type { Db } from '../../api/db/database.ts';
 import { seedKovs } from './kov.ts';
 import { seedTemplatesDemo } from './templates-demo.ts';
-import { seedBudgetDemo } from './budget-demo.ts';
-import { seedDemoAccounts } from './accounts.ts';
-import { describeCatalogSeed, seedCatalogIndex } from '../../api/catalog/seed.ts';
 
 export type Log = (line: string) => void;
 
@@ -13,7 +10,6 @@ export type Log = (line: string) => void;
  */
 const REFERENCE_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void }> = [
   { name: 'kov', run: (db, log) => log(`Omavalitsusi: ${seedKovs(db)}`) },
-  { name: 'catalog', run: (db, log) => log(describeCatalogSeed(seedCatalogIndex(db))) },
 ];
 
 /**
@@ -21,8 +17,6 @@ const REFERENCE_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void }
  * (no users yet). Domains add their demo seeders here, in dependency order.
  */
 const DEMO_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void | Promise<void> }> = [
-  { name: 'accounts', run: seedDemoAccounts },
-  { name: 'budget', run: seedBudgetDemo },
   { name: 'templates', run: (db, log) => seedTemplatesDemo(db, log) },
 ];
 

@@ -94,7 +94,8 @@ async function main(): Promise<void> {
     }
     approved = await apiFetch<ListItem[]>('/api/templates?status=approved');
     await initKov();
-    await initAcross();
+    // Mirrors reports.read in api/auth/access.ts, so other roles do not request a 403.
+    if (me.role === 'admin' || me.role === 'analyst') await initAcross();
     statusEl.textContent = approved.length ? '' : 'Töörühm ei ole veel ühtegi malli kinnitanud.';
   } catch (err) {
     statusEl.textContent = err instanceof ApiRequestError ? err.message : 'Andmeid ei õnnestunud laadida.';
