@@ -17,12 +17,16 @@ export interface TestServer {
  * Starts the real HTTP server (the same code `npm run serve` runs) on a free loopback port over a
  * temporary database with reference data, serving the built site from dist/.
  */
-export async function startTestServer(options: { prepare?: (db: Db) => void | Promise<void> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { prepare?: (db: Db) => void | Promise<void>; distDir?: string } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'turvarada-srv-'));
   const db = openDatabase(join(dir, 'test.db'));
   seedReference(db);
   await options.prepare?.(db);
-  const config = testConfig({ port: 0, databasePath: join(dir, 'test.db'), filesPath: join(dir, 'files') });
+  // TURVARADA_TEST_DIST lets a developer point browser tests at a build in another directory.
+  const distDir = options.distDir ?? process.env['TURVARADA_TEST_DIST'];
+  const config = testConfig({ port: 0, databasePath: join(dir, 'test.db'), filesPath: join(dir, 'files'), ...(distDir ? { distDir } : {}) });
   const running: RunningServer = await startServer(config, db, { log: false });
   const url = `http://127.0.0.1:${running.port}`;
   config.publicOrigin = url;
