@@ -89,11 +89,11 @@ export function setBusinessPanel(db: Db, plan: StoredPlan, code: string, date: s
   });
 }
 
-/** Inserts entries all or nothing (one API entry, or every row of a CSV file). */
-export function insertActuals(db: Db, plan: StoredPlan, entries: ActualInput[], actorId: number | null, attachment?: { name: string; path: string }): number[] {
+/** Inserts entries all or nothing (one API entry, or every row of a CSV file; `csvRows` prefixes errors with the file's row). */
+export function insertActuals(db: Db, plan: StoredPlan, entries: ActualInput[], actorId: number | null, attachment?: { name: string; path: string }, csvRows = false): number[] {
   return inTransaction(db, () =>
     entries.map((a, i) => {
-      const { netCents, vatCents } = checkActual(db, plan, a, entries.length > 1 ? `rida ${i + 2}: ` : '');
+      const { netCents, vatCents } = checkActual(db, plan, a, csvRows ? `rida ${i + 2}: ` : '');
       const id = Number(
         db
           .prepare(

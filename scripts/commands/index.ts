@@ -1,4 +1,5 @@
 import type { Command } from '../lib/command.ts';
+import { budgetCommands } from './budget.ts';
 import { dbCommands } from './db.ts';
 import { catalogCommands } from './catalog.ts';
 import { catalogMigrateCommand } from './catalog-migrate.ts';
@@ -6,4 +7,4 @@ import { searchCommands } from './search.ts';
 import { usersCommands } from './users.ts';
 
 /** Every CLI command. One line per domain. */
-export const COMMANDS: Command[] = [...dbCommands, ...catalogCommands, catalogMigrateCommand, ...searchCommands, ...usersCommands];
+export const COMMANDS: Command[] = [...dbCommands, ...catalogCommands, catalogMigrateCommand, ...searchCommands, ...usersCommands, ...budgetCommands];

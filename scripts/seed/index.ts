@@ -1,5 +1,6 @@
 import type { Db } from '../../api/db/database.ts';
 import { seedKovs } from './kov.ts';
+import { seedBudgetDemo } from './budget-demo.ts';
 import { seedTemplatesDemo } from './templates-demo.ts';
 
 export type Log = (line: string) => void;
@@ -17,6 +18,7 @@ const REFERENCE_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void }
  * (no users yet). Domains add their demo seeders here, in dependency order.
  */
 const DEMO_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void | Promise<void> }> = [
+  { name: 'budget', run: seedBudgetDemo },
   { name: 'templates', run: (db, log) => seedTemplatesDemo(db, log) },
 ];
 
