@@ -4,6 +4,7 @@ import { kovScopeGuard } from './auth/access.ts';
 import { mountAccountRoutes } from './auth/index.ts';
 import { mountAccountRoutes } from './auth/index.ts';
 import { budgetRoutes } from './budget/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
@@ -23,4 +24,5 @@ export function mountDomainRoutes(api: OpenAPIHono<AppEnv>): void {
   api.route('/', budgetRoutes());
   api.route('/', templateRoutes());
   api.route('/', trackerRoutes());
+  api.route('/', exportRoutes());
 }

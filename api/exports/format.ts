@@ -1,0 +1,86 @@
+// Presentation helpers shared by the exports: Estonian labels, dd.mm.yyyy dates in Tallinn time,
+// date cells for XLSX and file names. Data stays ISO in JSON; only CSV/XLSX get local forms.
+import { STATUS_LABELS, type MeasureClass, type Status } from '../tracker/model.ts';
+import type { Approach } from '../tracker/scope.ts';
+import type { Sheet } from '../lib/tabular.ts';
+
+export const CLASS_LABELS: Record<MeasureClass, string> = { basic: 'Põhimeede', standard: 'Standardmeede', high: 'Kõrgmeede' };
+export const CLASS_PLURAL: Record<MeasureClass, string> = { basic: 'Põhimeetmed', standard: 'Standardmeetmed', high: 'Kõrgmeetmed' };
+export const APPROACH_LABELS: Record<Approach, string> = { basic: 'põhiturve', standard: 'standardturve', core: 'tuumikuturve' };
+export const KOV_TYPE_LABELS: Record<'linn' | 'vald', string> = { linn: 'linn', vald: 'vald' };
+
+export const DATE_FMT = 'dd.mm.yyyy';
+export const DATETIME_FMT = 'dd.mm.yyyy hh:mm';
+export const PERCENT_FMT = '0.0%';
+
+/**
+ * The label a municipality sees for a measure's status: a shared service that delivers a measure
+ * the municipality has not assessed itself shows as "tagatud keskselt (provider)".
+ */
+export function statusLabel(own: Status, sharedProvider: string | null): string {
+  return own === 'not_assessed' && sharedProvider ? `tagatud keskselt (${sharedProvider})` : STATUS_LABELS[own];
+}
+
+/** ISO date (YYYY-MM-DD) as dd.mm.yyyy; '' for null. */
+export function formatIsoDate(iso: string | null): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}.${m}.${y}`;
+}
+
+const TALLINN = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Tallinn',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A moment's Tallinn wall-clock parts (people read local time, the database keeps UTC). */
+function tallinnParts(at: Date): { y: string; m: string; d: string; hh: string; mm: string } {
+  const p = Object.fromEntries(TALLINN.formatToParts(at).map((x) => [x.type, x.value]));
+  return { y: p['year']!, m: p['month']!, d: p['day']!, hh: p['hour']!, mm: p['minute']! };
+}
+
+/** Today's date in Tallinn as ISO (file names, "generated on"). */
+export function tallinnToday(now = new Date()): string {
+  const p = tallinnParts(now);
+  return `${p.y}-${p.m}-${p.d}`;
+}
+
+/** ISO timestamp as "dd.mm.yyyy hh:mm" in Tallinn time; '' for null. */
+export function formatTimestamp(iso: string | null): string {
+  if (!iso) return '';
+  const p = tallinnParts(new Date(iso));
+  return `${p.d}.${p.m}.${p.y} ${p.hh}:${p.mm}`;
+}
+
+/** ISO date as an XLSX date cell (exceljs writes Dates as UTC serial days). */
+export function dateCell(iso: string | null): Date | null {
+  return iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null;
+}
+
+/** ISO timestamp as an XLSX date-time cell showing Tallinn wall-clock time. */
+export function timestampCell(iso: string | null): Date | null {
+  if (!iso) return null;
+  const p = tallinnParts(new Date(iso));
+  return new Date(`${p.y}-${p.m}-${p.d}T${p.hh}:${p.mm}:00Z`);
+}
+
+/** "Jõelähtme vald" → "joelahtme-vald": ASCII file-name part. */
+export function slug(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Rounds a share to 4 decimals (0.1234 = 12.34 %); null stays null. */
+export const round4 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10_000) / 10_000);
+
+/** A typed sheet erased to the writer's row type (toXlsx takes sheets of different row types). */
+export const sheet = <Row>(s: Sheet<Row>): Sheet => s as unknown as Sheet;
