@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 /**
  * Content collections of the knowledge base. Files live in content/<kind>/<slug>.mdx at the project
  * root (the glob base is relative to the project root, not to srcDir). The schemas and rules are in

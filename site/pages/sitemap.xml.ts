@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 import type { APIRoute } from 'astro';
 import { loadCatalogIndex, moduleUrl } from '../lib/catalog-index.ts';
 import { getAllItems } from '../lib/kb.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getTemplates } from '../../lib/kb.ts';
+import { getTemplates, type TemplateEntry } from '../../lib/kb.ts';
 import { markdownToOdt } from '../../lib/odt.ts';
 import { templateMarkdown } from '../../lib/template-files.ts';
 
@@ -8,7 +8,7 @@ export const getStaticPaths: GetStaticPaths = async () =>
   (await getTemplates()).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
 
 export const GET: APIRoute = ({ props, params }) => {
-  const { entry } = props as { entry: Awaited<ReturnType<typeof getTemplates>>[number] };
+  const { entry } = props as { entry: TemplateEntry };
   const markdown = templateMarkdown(params.slug!, entry.data, entry.body ?? '').replace(/^# .*\n/, '');
   const bytes = markdownToOdt({ title: entry.data.title, markdown, date: entry.data.lastReviewed });
   return new Response(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, { headers: { 'Content-Type': 'application/vnd.oasis.opendocument.text' } });
