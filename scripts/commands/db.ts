@@ -4,6 +4,7 @@ import { migrate } from '../../api/db/migrate.ts';
 import type { Command } from '../lib/command.ts';
 import { InputError, UsageError } from '../lib/command.ts';
 import { hasUsers, isDemoSeeded, seedDemo, seedReference } from '../seed/index.ts';
+import { seedScale } from '../seed/scale.ts';
 
 export const dbCommands: Command[] = [
   {
@@ -25,10 +26,15 @@ export const dbCommands: Command[] = [
     help: 'Näidisandmed laaditakse ainult tühja andmebaasi (kasutajaid pole). Viiteandmete laadimine on korduvkäivitatav.',
     flags: {
       demo: { type: 'boolean', description: 'lisa näidisandmed (kasutajad, staatused, eelarve)' },
+      scale: { type: 'boolean', description: 'täismahus koormusandmed: 79 KOV-i olekud, 1 000 000 ajaloorida, 12 hetkeseisu (ainult tühja jälgimise andmebaasi)' },
     },
     async run(flags, ctx) {
       const db = ctx.db();
       const log = (line: string) => ctx.stdout.write(line + '\n');
+      if (flags['scale']) {
+        seedScale(db, log);
+        return;
+      }
       if (!flags['demo']) {
         seedReference(db, log);
         return;

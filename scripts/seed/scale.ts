@@ -1,0 +1,158 @@
+// Full-scale fixture for benchmarks (issue 9): 79 municipalities x the KOV profile on E-ITS 2024,
+// a status record for every measure in scope, exactly 1 000 000 history rows spread over
+// 2020–2026 and 12 half-year snapshots rebuilt from that history. Deterministic (seeded PRNG).
+// Not demo data for people: statuses carry generic texts and no users are created.
+import type { Db } from '../../api/db/database.ts';
+import { createSnapshot } from '../../api/reports/snapshots.ts';
+import { totalsByKov, type CountRow } from '../../api/tracker/aggregate.ts';
+import { SCOPE_CTES } from '../../api/tracker/scope.ts';
+import type { MeasureClass, Priority, Status } from '../../api/tracker/model.ts';
+import { InputError } from '../lib/command.ts';
+import { seedReference } from './index.ts';
+
+type Log = (line: string) => void;
+
+/** mulberry32: a small seeded PRNG, so the fixture is the same on every machine. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const SCALE_HISTORY_ROWS = 1_000_000;
+/** The 12 reporting periods frozen as snapshots (all closed before the fixture's last change). */
+export const SCALE_PERIODS = Array.from({ length: 12 }, (_, i) => `${2020 + Math.floor((i + 1) / 2)}-H${i % 2 ? 1 : 2}`);
+
+const START = Date.parse('2020-03-01T08:00:00Z');
+const END = Date.parse('2026-11-15T16:00:00Z');
+const periodEnd = (p: string) => (p.endsWith('H1') ? `${p.slice(0, 4)}-06-30T23:59:59.999Z` : `${p.slice(0, 4)}-12-31T23:59:59.999Z`);
+
+interface ScopeRow {
+  ehak: string;
+  edition: string;
+  measure_id: string;
+  module_id: string;
+  class: MeasureClass;
+  priority: Priority | null;
+}
+
+const OPEN: Status[] = ['not_assessed', 'not_implemented', 'partial'];
+
+/** The record's final status: a municipality-wide maturity, skewed by class and priority. */
+function finalStatus(m: number, r: ScopeRow, rnd: () => number): Status {
+  const factor = (r.class === 'basic' ? 1.25 : 0.75) * (r.priority === 'P1' ? 1.3 : r.priority === 'P3' ? 0.6 : 1);
+  if (rnd() < Math.min(0.95, m * factor)) return 'implemented';
+  const u = rnd();
+  return u < 0.3 ? 'not_assessed' : u < 0.6 ? 'partial' : u < 0.9 ? 'not_implemented' : u < 0.99 ? 'not_applicable' : 'risk_accepted';
+}
+
+function fieldsJson(status: Status, i: number, at: string): string {
+  return JSON.stringify({
+    status,
+    description: status === 'not_assessed' ? null : `Muudatus ${i}`,
+    justification: status === 'not_applicable' || status === 'risk_accepted' ? 'Põhjendus skaalatestiks.' : null,
+    responsible: 'IT-juht',
+    dueDate: null,
+    acceptedBy: status === 'risk_accepted' ? 'Vallavanem' : null,
+    acceptedAt: status === 'risk_accepted' ? at.slice(0, 10) : null,
+  });
+}
+
+/** Refuses unless the tracker is empty: the fixture replaces nothing. */
+export function assertTrackerEmpty(db: Db): void {
+  for (const table of ['measure_status', 'measure_status_history', 'progress_snapshot']) {
+    if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) {
+      throw new InputError(`tabelis ${table} on juba andmeid; --scale laaditakse ainult tühja jälgimise andmebaasi`);
+    }
+  }
+}
+
+export function seedScale(db: Db, log: Log = () => {}): { statuses: number; history: number; snapshots: number; ms: number } {
+  const started = performance.now();
+  assertTrackerEmpty(db);
+  seedReference(db, log);
+  const scope = db
+    .prepare(`WITH ${SCOPE_CTES} SELECT ehak, edition, measure_id, module_id, class, priority FROM in_scope ORDER BY ehak, measure_id`)
+    .all({ ehak: null }) as ScopeRow[];
+  if (scope.length === 0) throw new InputError('E-ITS kataloogi ei ole; skaala-andmeid ei saa luua');
+  const groups = new Map((db.prepare('SELECT edition || id AS k, group_id FROM catalog_module').all() as Array<{ k: string; group_id: string }>).map((m) => [m.k, m.group_id]));
+
+  // Versions per record: at least one, the rest spread with an exponential weight so a few
+  // records are edited very often (as real ones are) and the total is exactly SCALE_HISTORY_ROWS.
+  const rnd = prng(9_000_001);
+  const weights = scope.map(() => -Math.log(1 - rnd()));
+  const spare = SCALE_HISTORY_ROWS - scope.length;
+  const sumW = weights.reduce((a, b) => a + b, 0);
+  const versions = weights.map((w) => 1 + Math.floor((w / sumW) * spare));
+  let missing = SCALE_HISTORY_ROWS - versions.reduce((a, b) => a + b, 0);
+  for (let i = 0; missing > 0; i = (i + 1) % versions.length, missing--) versions[i]! += 1;
+
+  const insertStatus = db.prepare(
+    `INSERT INTO measure_status (ehak, edition, measure_id, status, description, justification, responsible, due_date, accepted_by, accepted_at, version, updated_by, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'IT-juht', NULL, ?, ?, ?, NULL, ?)`,
+  );
+  const insertHistory = db.prepare(
+    `INSERT INTO measure_status_history (ehak, edition, measure_id, version, old, new, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
+  );
+  const ends = SCALE_PERIODS.map(periodEnd);
+  const atPeriod: Status[][] = ends.map(() => new Array<Status>(scope.length));
+  const maturity = new Map<string, number>();
+  let history = 0;
+
+  // Bulk load: durability is pointless until the fixture is complete, so sync OFF, then back to FULL.
+  db.pragma('synchronous = OFF');
+  try {
+    db.transaction(() => {
+      scope.forEach((r, idx) => {
+        let m = maturity.get(r.ehak);
+        if (m === undefined) maturity.set(r.ehak, (m = rnd() < 0.1 ? 0.6 + rnd() * 0.2 : rnd() < 0.9 ? 0.2 + rnd() * 0.35 : 0.03 + rnd() * 0.07));
+        const n = versions[idx]!;
+        const final = finalStatus(m, r, rnd);
+        const first = START + rnd() * (END - START) * 0.5;
+        const last = first + rnd() * (END - first);
+        let old: string | null = null;
+        let status: Status = 'not_assessed';
+        let at = '';
+        const period = ends.map(() => 'not_assessed' as Status);
+        for (let v = 1; v <= n; v++) {
+          status = v === n ? final : OPEN[Math.floor(rnd() * 3)]!;
+          at = new Date(n === 1 ? last : first + ((last - first) * (v - 1)) / (n - 1)).toISOString();
+          const json = fieldsJson(status, v, at);
+          insertHistory.run(r.ehak, r.edition, r.measure_id, v, old, json, at);
+          for (let p = 0; p < ends.length; p++) if (at <= ends[p]!) period[p] = status;
+          old = json;
+        }
+        // The state at a period end: the last change at or before it (changes come in time order).
+        for (let p = 0; p < ends.length; p++) atPeriod[p]![idx] = period[p]!;
+        history += n;
+        const f = JSON.parse(old!) as { description: string | null; justification: string | null; acceptedBy: string | null; acceptedAt: string | null };
+        insertStatus.run(r.ehak, r.edition, r.measure_id, status, f.description, f.justification, f.acceptedBy, f.acceptedAt, n, at);
+      });
+    })();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
+
+  SCALE_PERIODS.forEach((period, p) => {
+    const rows: CountRow[] = scope.map((r, idx) => ({
+      ehak: r.ehak,
+      edition: r.edition,
+      module_id: r.module_id,
+      group_id: groups.get(r.edition + r.module_id)!,
+      class: r.class,
+      priority: r.priority,
+      effective: atPeriod[p]![idx]!,
+      via_shared: 0,
+      n: 1,
+    }));
+    createSnapshot(db, { period, actorId: null, createdAt: new Date(Date.parse(ends[p]!) + 5 * 86_400_000).toISOString(), totals: totalsByKov(db, rows) });
+  });
+  const ms = performance.now() - started;
+  log(`Skaala-andmed: ${scope.length} olekut, ${history} ajaloorida, ${SCALE_PERIODS.length} hetkeseisu (${(ms / 1000).toFixed(1)} s).`);
+  return { statuses: scope.length, history, snapshots: SCALE_PERIODS.length, ms };
+}
