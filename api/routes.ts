@@ -4,6 +4,7 @@ import { kovScopeGuard } from './auth/access.ts';
 import { mountAccountRoutes } from './auth/index.ts';
 import { mountAccountRoutes } from './auth/index.ts';
 import { budgetRoutes } from './budget/routes.ts';
+import { catalogRoutes } from './catalog/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
@@ -19,6 +20,7 @@ export function mountDomainRoutes(api: OpenAPIHono<AppEnv>): void {
   api.use('/kovs/:ehak/*', kovScopeGuard);
   api.route('/', healthRoutes());
   api.route('/', kovRoutes());
+  api.route('/', catalogRoutes());
   mountAccountRoutes(api);
   mountAccountRoutes(api);
   api.route('/', budgetRoutes());
