@@ -166,3 +166,13 @@ describe('visibility', () => {
     expect(await (await ctx.request('/api/templates?measure=ISMS.1.M2', { as: author.token })).json()).toEqual([]);
   });
 });
+
+describe('API description', () => {
+  it('lists every template route in the OpenAPI document', async () => {
+    const doc = await (await ctx.request('/api/openapi.json')).json();
+    for (const p of ['/api/templates', '/api/templates/{id}', '/api/templates/{id}/versions', '/api/templates/{id}/comments', '/api/templates/{id}/reviews', '/api/templates/{id}/versions/{n}/file', '/api/kovs/{ehak}/adoptions', '/api/templates/{id}/adoptions']) {
+      expect(doc.paths[p], p).toBeDefined();
+    }
+    expect(Object.keys(doc.paths['/api/templates'].post.requestBody.content)).toEqual(['multipart/form-data']);
+  });
+});
