@@ -23,9 +23,12 @@ export interface SnapshotSummary {
 
 /**
  * Freezes every municipality's progress for `period`; 409 if the period exists.
- * `asOf` (ISO timestamp) rebuilds the state at that moment from the status history (demo seeder).
+ * `totals` replaces the current progress (the demo seeder passes states rebuilt from its history).
  */
-export function createSnapshot(db: Db, input: { period: string; actorId: number | null; asOf?: string; createdAt?: string; ip?: string | null }): SnapshotSummary {
+export function createSnapshot(
+  db: Db,
+  input: { period: string; actorId: number | null; totals?: Map<string, ProgressTotals>; createdAt?: string; ip?: string | null },
+): SnapshotSummary {
   return inTransaction(db, () => {
     if (db.prepare('SELECT 1 FROM progress_snapshot WHERE period = ?').get(input.period)) {
       throw conflict(`Perioodi ${input.period} hetkeseis on juba salvestatud; hetkeseisu ei saa muuta.`);
@@ -36,7 +39,7 @@ export function createSnapshot(db: Db, input: { period: string; actorId: number 
         .run(input.period, input.actorId, input.createdAt ?? null).lastInsertRowid,
     );
     const insert = db.prepare('INSERT INTO progress_snapshot_row (snapshot_id, ehak, data) VALUES (?, ?, ?)');
-    for (const [ehak, totals] of progressOfAll(db, input.asOf)) {
+    for (const [ehak, totals] of input.totals ?? progressOfAll(db)) {
       const { byModule: _omit, ...rest } = totals;
       const data: SnapshotData = { ...rest, approach: getScope(db, ehak).approach };
       insert.run(id, ehak, JSON.stringify(data));

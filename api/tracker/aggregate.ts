@@ -58,14 +58,12 @@ function finish(cell: ShareCell): ShareCell {
   return cell;
 }
 
-/** Grouped counts for one municipality (ehak) or all (null); `asOf` rebuilds past states from history. */
-export function countTracked(db: Db, ehak: string | null, asOf?: string): CountRow[] {
-  const sql = `${trackedSql({ asOf: asOf !== undefined })}
+/** Grouped counts for one municipality (ehak) or all (null). */
+export function countTracked(db: Db, ehak: string | null): CountRow[] {
+  const sql = `${trackedSql()}
     SELECT ehak, edition, module_id, group_id, class, priority, effective, via_shared, count(*) AS n
     FROM tracked GROUP BY ehak, edition, module_id, group_id, class, priority, effective, via_shared`;
-  const params: Record<string, string | null> = { ehak };
-  if (asOf !== undefined) params['asOf'] = asOf;
-  return db.prepare(sql).all(params) as CountRow[];
+  return db.prepare(sql).all({ ehak }) as CountRow[];
 }
 
 interface Titles {
@@ -133,8 +131,12 @@ export function aggregate(rows: CountRow[], edition: string, titles: Titles): Pr
 }
 
 /** Totals for every municipality in one grouped query (overview, snapshots, benchmark). */
-export function progressOfAll(db: Db, asOf?: string): Map<string, ProgressTotals> {
-  const rows = countTracked(db, null, asOf);
+export function progressOfAll(db: Db): Map<string, ProgressTotals> {
+  return totalsByKov(db, countTracked(db, null));
+}
+
+/** Groups count rows by municipality and aggregates each (every municipality gets an entry). */
+export function totalsByKov(db: Db, rows: CountRow[]): Map<string, ProgressTotals> {
   const byKov = new Map<string, CountRow[]>();
   for (const r of rows) {
     let list = byKov.get(r.ehak);

@@ -44,12 +44,21 @@ const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {}, today = todayIso()): MeasureListItem[] {
   const where: string[] = [];
   const params: Record<string, string | null> = { ehak, today };
-  if (filters.measureId) (where.push('t.measure_id = @measureId'), (params['measureId'] = filters.measureId));
-  if (filters.module) (where.push('t.module_id = @module'), (params['module'] = filters.module));
-  if (filters.group) (where.push('t.group_id = @group'), (params['group'] = filters.group));
-  if (filters.class) (where.push('t.class = @class'), (params['class'] = filters.class));
-  if (filters.status) (where.push('t.effective = @status'), (params['status'] = filters.status));
-  if (filters.priority) (where.push('t.priority = @priority'), (params['priority'] = filters.priority));
+  const exact: Array<[keyof MeasureFilters, string]> = [
+    ['measureId', 't.measure_id'],
+    ['module', 't.module_id'],
+    ['group', 't.group_id'],
+    ['class', 't.class'],
+    ['status', 't.effective'],
+    ['priority', 't.priority'],
+  ];
+  for (const [key, column] of exact) {
+    const value = filters[key];
+    if (typeof value === 'string' && value !== '') {
+      where.push(`${column} = @${key}`);
+      params[key] = value;
+    }
+  }
   if (filters.overdue) where.push(`t.due_date < @today AND t.effective IN (${OPEN_SQL})`);
   if (filters.q) {
     where.push(`(instr(lower(t.measure_id), lower(@q)) > 0 OR instr(lower(m.title), lower(@q)) > 0)`);

@@ -101,13 +101,17 @@ in_scope AS (
   JOIN catalog_measure m ON m.edition = pm.edition AND m.id = pm.measure_id
   WHERE ${CLASS_RULE}
     AND (sc.approach <> 'core' OR EXISTS (SELECT 1 FROM p1_module x WHERE x.profile_id = sc.profile_id AND x.module_id = m.module_id))
-  UNION
+  UNION ALL
+  -- Extra modules' measures that the profile part above has not already taken. CROSS JOIN keeps
+  -- the join order: parse each scope's (usually empty) list once, then look measures up by module.
   SELECT sc.ehak, m.edition, m.id, m.module_id, m.class, pm.priority
   FROM scope sc
-  JOIN json_each(sc.extra_modules) em
-  JOIN catalog_measure m ON m.edition = sc.edition AND m.module_id = em.value
+  CROSS JOIN json_each(sc.extra_modules) em
+  CROSS JOIN catalog_measure m ON m.edition = sc.edition AND m.module_id = em.value
   LEFT JOIN catalog_profile_measure pm ON pm.profile_id = sc.profile_id AND pm.measure_id = m.id
   WHERE ${CLASS_RULE}
+    AND (pm.measure_id IS NULL
+         OR (sc.approach = 'core' AND NOT EXISTS (SELECT 1 FROM p1_module x WHERE x.profile_id = sc.profile_id AND x.module_id = m.module_id)))
 )`;
 
 /** Module ids of an edition that do not exist (for validating extra modules). */

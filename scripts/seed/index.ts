@@ -2,6 +2,7 @@ import type { Db } from '../../api/db/database.ts';
 import { seedKovs } from './kov.ts';
 import { seedBudgetDemo } from './budget-demo.ts';
 import { seedTemplatesDemo } from './templates-demo.ts';
+import { seedTrackerDemo } from './tracker-demo.ts';
 
 export type Log = (line: string) => void;
 
@@ -18,6 +19,7 @@ const REFERENCE_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void }
  * (no users yet). Domains add their demo seeders here, in dependency order.
  */
 const DEMO_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void | Promise<void> }> = [
+  { name: 'tracker', run: (db, log) => seedTrackerDemo(db, log) },
   { name: 'budget', run: seedBudgetDemo },
   { name: 'templates', run: (db, log) => seedTemplatesDemo(db, log) },
 ];
