@@ -8,6 +8,7 @@ import { errorResponse } from '../lib/openapi.ts';
 import { analysePlan } from './analyse.ts';
 import { comparePlans } from './compare.ts';
 import { PlanInvalidError } from './compute.ts';
+import { centsToEuros } from './money.ts';
 import { IdParam, InconsistencySchema, JsonObject, invalidPlan, planBodyHook, planOr404 } from './http.ts';
 import { buildReport } from './report.ts';
 import { PlanSchema } from './schema.ts';
@@ -66,6 +67,16 @@ const document = createRoute({
   responses: { 200: json(PlanSchema, 'Plan document'), 404: errorResponse('No such plan'), ...denied },
 });
 
+const lines = createRoute({
+  method: 'get',
+  path: '/budget/plans/{id}/lines',
+  tags: ['budget'],
+  summary: 'Every plan line with its VAT rate, VAT and gross (euros)',
+  middleware: [requirePermission('budget.read')] as const,
+  request: { params: IdParam },
+  responses: { 200: json(JsonObject, 'Lines'), 404: errorResponse('No such plan'), ...denied },
+});
+
 const compare = createRoute({
   method: 'get',
   path: '/budget/plans/{id}/compare/{otherId}',
@@ -111,6 +122,22 @@ export function mountPlanRoutes(r: OpenAPIHono<AppEnv>) {
     return c.json(buildReport(p.id, p.computed, p.inconsistencies), 200);
   });
   r.openapi(document, (c) => c.json(planOr404(c.get('db'), c.req.valid('param').id).plan, 200));
+  r.openapi(lines, (c) =>
+    c.json(
+      planOr404(c.get('db'), c.req.valid('param').id).computed.lines.map((l) => ({
+        initiative: l.initiative,
+        period: l.period.key,
+        year: String(l.period.year),
+        account: l.account,
+        vatable: l.vatable,
+        vatPercent: l.rateBasisPoints / 100,
+        net: centsToEuros(l.net),
+        vat: centsToEuros(l.vat),
+        gross: centsToEuros(l.gross),
+      })),
+      200,
+    ),
+  );
   r.openapi(compare, (c) => {
     const { id, otherId } = c.req.valid('param');
     const a = loadPlan(c.get('db'), Number(id));
