@@ -1,0 +1,112 @@
+// The tracker in a real browser: keyboard-only status editing, the chart reflecting it, the XLSX
+// download, and axe on every tracker page.
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
+import { signInAs } from '../helpers/app.ts';
+import { collectPageErrors, launchBrowser, runAxe } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+const EHAK = '0141';
+let server: TestServer;
+let browser: Browser;
+
+async function contextAs(role: 'specialist' | 'analyst'): Promise<BrowserContext> {
+  const { token } = signInAs(server.db, role, role === 'specialist' ? [EHAK] : []);
+  const context = await browser.newContext({ acceptDownloads: true });
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url }]);
+  return context;
+}
+
+/** The status donut's text alternative, e.g. "rakendatud: 3 (0 %); …". */
+async function donutDescription(context: BrowserContext): Promise<string> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/jalgimine/kov/?ehak=${EHAK}`);
+  await page.waitForSelector('#dashboard:not([hidden])');
+  const desc = (await page.textContent('#chart-status desc')) ?? '';
+  await page.close();
+  return desc;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('tracker in the browser', () => {
+  it('edits a status with the keyboard and the chart follows', async () => {
+    const context = await contextAs('specialist');
+    const before = await donutDescription(context);
+    const implementedBefore = Number(/rakendatud: (\d+)/.exec(before)?.[1]);
+
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/jalgimine/meetmed/?ehak=${EHAK}`);
+    await page.waitForSelector('#measure-table:not([hidden])');
+    // Narrow to one measure by typing, then reach its edit button with Tab only.
+    await page.focus('#f-q');
+    await page.keyboard.type('ISMS.1.M1');
+    const first = await page.getAttribute('#measure-rows tr:first-child', 'data-id');
+    expect(first).toMatch(/^ISMS\.1\.M1/);
+    await page.focus(`button[data-edit="${first}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#e-status:focus');
+    await page.keyboard.press('r'); // first option starting with r: "rakendatud"
+    expect(await page.inputValue('#e-status')).toBe('implemented');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Infoturbe Juht');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('.edit-row', { state: 'detached' });
+    expect(await page.textContent('#load-status')).toContain('Salvestatud');
+    expect(await page.textContent(`tr[data-id="${first}"]`)).toContain('rakendatud');
+    // Focus returns to the row's edit button for the next edit.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['edit'])).toBe(first);
+    expect(errors).toEqual([]);
+
+    const after = await donutDescription(context);
+    expect(Number(/rakendatud: (\d+)/.exec(after)?.[1])).toBe(implementedBefore + 1);
+    await context.close();
+  });
+
+  it('downloads the implementation plan as XLSX', async () => {
+    const context = await contextAs('specialist');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/jalgimine/kov/?ehak=${EHAK}`);
+    await page.waitForSelector('#dashboard:not([hidden])');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#downloads a[href$="plan.xlsx"]')]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const path = await download.path();
+    expect(readFileSync(path!).subarray(0, 2).toString()).toBe('PK');
+    await context.close();
+  });
+
+  it('has no accessibility violations on the tracker pages', async () => {
+    const specialist = await contextAs('specialist');
+    const analyst = await contextAs('analyst');
+    const pages: Array<[BrowserContext, string, string]> = [
+      [specialist, '/jalgimine/', '#load-status'],
+      [specialist, `/jalgimine/kov/?ehak=${EHAK}`, '#dashboard:not([hidden])'],
+      [specialist, `/jalgimine/meetmed/?ehak=${EHAK}`, '#measure-table:not([hidden])'],
+      [specialist, `/jalgimine/meede/?ehak=${EHAK}&id=ISMS.1.M1`, '#measure:not([hidden])'],
+      [analyst, '/jalgimine/ulevaade/', '#overview:not([hidden])'],
+    ];
+    for (const [context, path, ready] of pages) {
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(server.url + path);
+      await page.waitForSelector(ready);
+      // The measure rows are all alike; checking one module's rows keeps axe fast on 2 cores.
+      if (path.startsWith('/jalgimine/meetmed/')) await page.fill('#f-q', 'ISMS.1.');
+      expect({ path, violations: await runAxe(page) }).toEqual({ path, violations: [] });
+      expect({ path, errors }).toEqual({ path, errors: [] });
+      await page.close();
+    }
+    await specialist.close();
+    await analyst.close();
+  }, 240_000);
+});
