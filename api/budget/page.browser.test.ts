@@ -44,7 +44,7 @@ async function pageAs(role: 'analyst' | 'viewer'): Promise<Page> {
 const text = (s: string | null) => (s ?? '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
 
 describe('/eelarve/ in a real browser', () => {
-  it('shows the plan, its inconsistencies, and takes a cost entered with the keyboard', async () => {
+  it('shows the plan, its inconsistencies, and takes a cost entered with the keyboard', { timeout: 180_000 }, async () => {
     const page = await pageAs('analyst');
     const errors = collectPageErrors(page);
     expect((await page.goto(url + '/eelarve/'))?.status()).toBe(200);

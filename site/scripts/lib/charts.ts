@@ -54,7 +54,7 @@ function open(width: number, height: number, title: string, desc: string, prefix
   );
 }
 
-const LABEL_W = 230;
+const LABEL_W = 270;
 const BAR_W = 380;
 const VALUE_W = 150;
 
@@ -84,7 +84,7 @@ export function groupedBarChart(o: Common & { series: string[]; data: GroupDatum
   }
   o.data.forEach((d, gi) => {
     const y0 = legendH + gi * groupH;
-    svg += `<text x="${LABEL_W - 8}" y="${y0 + (n * barH) / 2 + 5}" text-anchor="end" fill="${TEXT}" font-size="13">${escapeHtml(truncate(d.label, 30))}</text>`;
+    svg += `<text x="${LABEL_W - 8}" y="${y0 + (n * barH) / 2 + 5}" text-anchor="end" fill="${TEXT}" font-size="13">${escapeHtml(truncate(d.label, 32))}</text>`;
     d.values.forEach((v, i) => {
       const w = Math.max(v > 0 ? 1 : 0, Math.round((Math.max(0, v) / max) * BAR_W));
       const y = y0 + i * barH;
@@ -105,7 +105,7 @@ export function donutChart(o: Common & { data: BarDatum[] }): string {
   const c = 2 * Math.PI * r;
   const height = Math.max(170, o.data.length * 26 + 20);
   const { defs, fills } = patterns(prefix, o.data.length);
-  let svg = open(520, height, o.title, o.desc, prefix) + defs;
+  let svg = open(620, height, o.title, o.desc, prefix) + defs;
   let offset = 0;
   o.data.forEach((d, i) => {
     const len = total > 0 ? (Math.max(0, d.value) / total) * c : 0;
@@ -113,7 +113,7 @@ export function donutChart(o: Common & { data: BarDatum[] }): string {
     offset += len;
     const y = 14 + i * 26;
     const pct = total > 0 ? Math.round((Math.max(0, d.value) / total) * 100) : 0;
-    svg += `<rect x="180" y="${y}" width="16" height="16" fill="${fills[i]}" stroke="${TEXT}" stroke-width="1"/><text x="204" y="${y + 13}" fill="${TEXT}" font-size="13">${escapeHtml(`${truncate(d.label, 26)}: ${fmt(d.value)} (${pct}\u00a0%)`)}</text>`;
+    svg += `<rect x="180" y="${y}" width="16" height="16" fill="${fills[i]}" stroke="${TEXT}" stroke-width="1"/><text x="204" y="${y + 13}" fill="${TEXT}" font-size="13">${escapeHtml(`${truncate(d.label, 34)}: ${fmt(d.value)} (${pct}\u00a0%)`)}</text>`;
   });
   return svg + '</svg>';
 }
