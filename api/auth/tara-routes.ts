@@ -32,6 +32,16 @@ const callback = createRoute({
   responses: { 302: { description: `To ${AFTER_LOGIN} when signed in, else to /logi-sisse/?viga=<reason>` }, 404: errorResponse('TARA not configured') },
 });
 
+/** openid-client wraps the precise reason (bad signature, state mismatch…) in `cause`. */
+function describeError(err: unknown): { error: string; code?: string; cause?: string } {
+  const e = err as { message?: string; code?: string; cause?: { message?: string } };
+  return {
+    error: String(e.message ?? err).slice(0, 300),
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(e.cause?.message ? { cause: String(e.cause.message).slice(0, 300) } : {}),
+  };
+}
+
 interface UserRow {
   id: number;
   disabled_at: string | null;
@@ -73,7 +83,7 @@ export function taraRoutes() {
       try {
         identity = await taraCallback(tara, new URL(c.req.url).search, { state: saved[0], nonce: saved[1] });
       } catch (err) {
-        recordAudit(db, { actorId: null, action: 'login.tara_failure', entity: 'session', newValue: { error: String(err).slice(0, 300) }, ip });
+        recordAudit(db, { actorId: null, action: 'login.tara_failure', entity: 'session', newValue: describeError(err), ip });
         return c.redirect(refused('tara'), 302);
       }
       const user = db.prepare('SELECT id, disabled_at, access_expires_on FROM app_user WHERE personal_code = ?').get(identity.personalCode) as UserRow | undefined;

@@ -1,0 +1,149 @@
+import { apiFetch, ApiRequestError } from '../lib/api.ts';
+import { escapeHtml, formatDate } from '../lib/format.ts';
+import { errorText, hideAlert, ROLE_LABELS, showAlert } from './labels.ts';
+
+interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: keyof typeof ROLE_LABELS;
+  kovs: string[];
+  personalCode: string | null;
+  expiresOn: string | null;
+  disabled: boolean;
+  hasPassword: boolean;
+}
+interface Kov {
+  ehak: string;
+  name: string;
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const alertBox = $('users-alert');
+const linkBox = $('users-link');
+const body = $<HTMLTableSectionElement>('users-body');
+const form = $<HTMLFormElement>('user-form');
+let users: User[] = [];
+let kovNames = new Map<string, string>();
+let editing: User | null = null;
+
+function stateOf(u: User): string {
+  if (u.disabled) return 'Suletud';
+  if (u.expiresOn && u.expiresOn <= new Date().toISOString().slice(0, 10)) return 'Aegunud';
+  if (!u.hasPassword) return 'Ootab parooli';
+  return u.expiresOn ? `Aktiivne kuni ${formatDate(u.expiresOn)}` : 'Aktiivne';
+}
+
+function render() {
+  body.innerHTML = users
+    .map((u) => {
+      const kovs = u.kovs.map((k) => kovNames.get(k) ?? k).join(', ') || (u.role === 'admin' || u.role === 'analyst' ? 'kõik' : '–');
+      const who = `<span class="visually-hidden"> (${escapeHtml(u.name)})</span>`;
+      return `<tr>
+        <td>${escapeHtml(u.name)}</td><td>${escapeHtml(u.email)}</td><td>${escapeHtml(ROLE_LABELS[u.role])}</td>
+        <td>${escapeHtml(kovs)}</td><td>${escapeHtml(stateOf(u))}</td>
+        <td>
+          <button type="button" class="button button--secondary" data-action="edit" data-id="${u.id}">Muuda${who}</button>
+          ${u.disabled ? '' : `<button type="button" class="button button--secondary" data-action="invite" data-id="${u.id}">Uus parooli link${who}</button>`}
+          <button type="button" class="button ${u.disabled ? 'button--secondary' : 'button--warning'}" data-action="toggle" data-id="${u.id}">${u.disabled ? 'Ava konto' : 'Sulge konto'}${who}</button>
+        </td></tr>`;
+    })
+    .join('');
+}
+
+function showLink(text: string, link: string) {
+  $('users-link-text').textContent = text;
+  $('users-link-value').textContent = link;
+  linkBox.hidden = false;
+  linkBox.scrollIntoView({ block: 'nearest' });
+}
+
+async function reload() {
+  users = await apiFetch<User[]>('/api/users');
+  render();
+}
+
+function fillForm(u: User | null) {
+  editing = u;
+  $('user-form-heading').textContent = u ? `Muuda: ${u.name}` : 'Lisa kasutaja';
+  $<HTMLInputElement>('u-email').value = u?.email ?? '';
+  $<HTMLInputElement>('u-email').disabled = !!u;
+  $<HTMLInputElement>('u-name').value = u?.name ?? '';
+  $<HTMLSelectElement>('u-role').value = u?.role ?? 'specialist';
+  $<HTMLInputElement>('u-expires').value = u?.expiresOn ?? '';
+  $<HTMLInputElement>('u-code').value = u?.personalCode ?? '';
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="kov"]')) box.checked = !!u?.kovs.includes(box.value);
+  $('u-submit').textContent = u ? 'Salvesta muudatused' : 'Lisa kasutaja ja loo link';
+  $('u-cancel').hidden = !u;
+}
+
+body.addEventListener('click', async (event) => {
+  const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
+  if (!button) return;
+  const user = users.find((u) => u.id === Number(button.dataset['id']));
+  if (!user) return;
+  hideAlert(alertBox);
+  try {
+    if (button.dataset['action'] === 'edit') {
+      fillForm(user);
+      $<HTMLInputElement>('u-name').focus();
+    } else if (button.dataset['action'] === 'invite') {
+      const inv = await apiFetch<{ link: string }>(`/api/users/${user.id}/invitation`, { method: 'POST' });
+      showLink(`Uus parooli seadmise link kasutajale ${user.name}. Varasemad lingid ei kehti enam.`, inv.link);
+    } else {
+      await apiFetch(`/api/users/${user.id}`, { method: 'PATCH', json: { disabled: !user.disabled } });
+      showAlert(alertBox, user.disabled ? `Konto avatud: ${user.name}.` : `Konto suletud ja seansid lõpetatud: ${user.name}.`, 'success');
+      await reload();
+    }
+  } catch (err) {
+    showAlert(alertBox, errorText(err));
+  }
+});
+
+$('u-cancel').addEventListener('click', () => fillForm(null));
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  hideAlert(alertBox);
+  const kovs = [...form.querySelectorAll<HTMLInputElement>('input[name="kov"]:checked')].map((b) => b.value);
+  const role = $<HTMLSelectElement>('u-role').value;
+  const expiresOn = $<HTMLInputElement>('u-expires').value || null;
+  const personalCode = $<HTMLInputElement>('u-code').value.trim() || null;
+  const name = $<HTMLInputElement>('u-name').value;
+  try {
+    if (editing) {
+      await apiFetch(`/api/users/${editing.id}`, { method: 'PATCH', json: { name, role, kovs, expiresOn, personalCode } });
+      showAlert(alertBox, `Muudatused salvestatud: ${name}.`, 'success');
+    } else {
+      const created = await apiFetch<{ invitation: { link: string } }>('/api/users', {
+        method: 'POST',
+        json: { email: $<HTMLInputElement>('u-email').value, name, role, kovs, expiresOn, personalCode },
+      });
+      showLink(`Kasutaja ${name} on loodud. Parooli seadmise link:`, created.invitation.link);
+    }
+    fillForm(null);
+    await reload();
+  } catch (err) {
+    showAlert(alertBox, errorText(err));
+  }
+});
+
+async function init() {
+  try {
+    const kovs = await apiFetch<Kov[]>('/api/kovs');
+    kovNames = new Map(kovs.map((k) => [k.ehak, k.name]));
+    $('u-kovs').innerHTML = kovs
+      .map((k) => `<label><input type="checkbox" name="kov" value="${escapeHtml(k.ehak)}" /> ${escapeHtml(k.name)}</label>`)
+      .join('');
+    await reload();
+  } catch (err) {
+    if (err instanceof ApiRequestError && err.status === 403) {
+      showAlert(alertBox, 'Kasutajaid saab hallata ainult administraator.');
+      form.hidden = true;
+      return;
+    }
+    showAlert(alertBox, errorText(err));
+  }
+}
+
+void init();
