@@ -15,6 +15,13 @@ describe('catalogue API', () => {
     return { status: res.status, body: (await res.json()) as unknown };
   };
 
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await get('/api/openapi.json', '')).body as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/catalog'))).toEqual([
+      '/api/catalog', '/api/catalog/{edition}/modules', '/api/catalog/{edition}/measures', '/api/catalog/{edition}/measures/{id}',
+    ]);
+  });
+
   it('answers 401 when signed out', async () => {
     for (const path of ['/api/catalog', '/api/catalog/2024/modules', '/api/catalog/2024/measures', '/api/catalog/2024/measures/ISMS.1.M1']) {
       const r = await get(path, '');
