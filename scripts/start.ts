@@ -43,7 +43,7 @@ async function main() {
   })();
   if (siteIsStale(config.distDir)) {
     console.error('Ehitan teadmusbaasi (npm run build)…');
-    const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT_DIR, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT_DIR, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TURVARADA_OUT_DIR: config.distDir } });
     if (result.status !== 0) {
       console.error('Saidi ehitamine ebaõnnestus; vaata ülalolevat väljundit.');
       process.exit(1);
