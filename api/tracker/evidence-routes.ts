@@ -9,7 +9,9 @@ import { actorOf } from './measure-routes.ts';
 import { measureInScope } from './records.ts';
 import { EvidenceSchema, KovMeasureParams } from './schemas.ts';
 
-const UrlSchema = z.strictObject({
+// Both bodies are declared (for the OpenAPI document) with optional fields: the router validates
+// each declared content type whatever the request's type; the handler requires the right field.
+const UrlSchema = z.object({
   url: z
     .string()
     .max(2000)
@@ -20,7 +22,8 @@ const UrlSchema = z.strictObject({
       } catch {
         return false;
       }
-    }, 'Link peab olema http(s) aadress.'),
+    }, 'Link peab olema http(s) aadress.')
+    .optional(),
 });
 
 const listRoute = createRoute({
@@ -42,7 +45,7 @@ const addRoute = createRoute({
     body: {
       content: {
         'application/json': { schema: UrlSchema },
-        'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) },
+        'multipart/form-data': { schema: z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary' }) }) },
       },
       required: true,
     },
@@ -80,7 +83,8 @@ export function evidenceRoutes() {
       if (!scope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       if (type.startsWith('application/json')) {
-        const { url } = c.req.valid('json') as { url: string };
+        const { url } = c.req.valid('json') as { url?: string };
+        if (!url) throw new ApiError(400, 'validation_failed', 'Sisendis on vigu.', [{ path: 'url', message: 'Lisa link.' }]);
         return c.json(addUrlEvidence(db, ehak, scope.edition, measureId, url, actorOf(c)), 201);
       }
       const form = await c.req.parseBody();

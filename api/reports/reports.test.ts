@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
+import { insertTestCatalog } from '../tracker/test-catalog.ts';
+
+const KOV = '0141';
+let t: TestContext;
+let admin: string;
+let analyst: string;
+let specialist: string;
+
+beforeEach(() => {
+  t = createTestContext();
+  insertTestCatalog(t.db);
+  admin = signInAs(t.db, 'admin').token;
+  analyst = signInAs(t.db, 'analyst').token;
+  specialist = signInAs(t.db, 'specialist', [KOV]).token;
+});
+
+const setStatus = (measureId: string, status: string, version = 0) =>
+  t.request(`/api/kovs/${KOV}/measures/${measureId}`, { method: 'PUT', json: { status, version }, as: specialist });
+const progress = async () => (await t.request(`/api/kovs/${KOV}/progress`, { as: specialist })).json();
+
+describe('progress', () => {
+  it('counts implemented over applicable measures (not applicable excluded), by class, group and priority', async () => {
+    await setStatus('ISMS.1.M1', 'implemented');
+    await t.request(`/api/kovs/${KOV}/measures/OPS.1.1.2.M3`, { method: 'PUT', json: { status: 'not_applicable', justification: 'Pole', version: 0 }, as: specialist });
+    await t.request(`/api/kovs/${KOV}/measures/OPS.1.1.2.M1`, { method: 'PUT', json: { status: 'partial', dueDate: '2020-05-01', version: 0 }, as: specialist });
+    const p = await progress();
+    expect(p).toMatchObject({ ehak: KOV, name: 'Anija vald', edition: '2024', approach: 'standard', total: 5, applicable: 4, implemented: 1, implementedShare: 0.25 });
+    expect(p.byStatus.implemented).toEqual({ count: 1, share: 0.2 });
+    expect(p.byClass.basic).toEqual({ total: 3, notApplicable: 1, implemented: 1, share: 0.5 });
+    expect(p.byPriority.P1).toMatchObject({ total: 2, implemented: 1, share: 0.5 });
+    expect(p.byGroup.map((g: { group: string }) => g.group)).toEqual(['ISMS', 'OPS']);
+    expect(p.nextSteps[0]).toMatchObject({ measureId: 'OPS.1.1.2.M1', overdue: true });
+    expect(p.nextSteps[1]).toMatchObject({ measureId: 'ISMS.1.M2', priority: 'P1' });
+  });
+});
+
+describe('shared services', () => {
+  it('count as implemented until the municipality records its own status', async () => {
+    const create = await t.request('/api/shared-services', { method: 'POST', json: { measureId: 'ISMS.1.M2', provider: 'ELVL', kovs: [KOV, '0198'] }, as: admin });
+    expect(create.status).toBe(201);
+    const service = await create.json();
+    expect(service).toMatchObject({ provider: 'ELVL', kovs: [{ ehak: KOV }, { ehak: '0198' }] });
+    let p = await progress();
+    expect(p).toMatchObject({ implemented: 1, sharedServiceImplemented: 1 });
+    const item = (await (await t.request(`/api/kovs/${KOV}/measures?status=implemented`, { as: specialist })).json())[0];
+    expect(item).toMatchObject({ measureId: 'ISMS.1.M2', status: 'not_assessed', effectiveStatus: 'implemented', sharedService: { provider: 'ELVL' } });
+    await setStatus('ISMS.1.M2', 'not_implemented');
+    p = await progress();
+    expect(p).toMatchObject({ implemented: 0, sharedServiceImplemented: 0 });
+    expect((await t.request('/api/shared-services', { method: 'POST', json: { measureId: 'ISMS.1.M2', provider: 'ELVL', kovs: [KOV] }, as: admin })).status).toBe(409);
+    expect((await t.request('/api/shared-services', { method: 'POST', json: { measureId: 'ISMS.1.M2', provider: 'X', kovs: [KOV] }, as: analyst })).status).toBe(403);
+    expect((await t.request('/api/shared-services', { as: analyst })).status).toBe(200);
+    expect((await t.request(`/api/shared-services/${service.id}`, { method: 'DELETE', as: admin })).status).toBe(204);
+    expect(await (await t.request('/api/shared-services', { as: admin })).json()).toEqual([]);
+    expect(t.db.prepare(`SELECT count(*) FROM audit_log WHERE entity = 'shared_service'`).pluck().get()).toBe(2);
+  });
+});
+
+describe('overview and snapshots', () => {
+  it('gives ELVL one row per municipality with the median; municipalities cannot see it', async () => {
+    await setStatus('ISMS.1.M1', 'implemented');
+    expect((await t.request('/api/reports/overview', { as: specialist })).status).toBe(403);
+    const o = await (await t.request('/api/reports/overview', { as: analyst })).json();
+    expect(o.rows).toHaveLength(79);
+    const anija = o.rows.find((r: { ehak: string }) => r.ehak === KOV);
+    expect(anija).toMatchObject({ implementedShare: 0.2, byClass: { basic: 1 / 3, standard: 0, high: null }, byGroup: { ISMS: 0.5, OPS: 0 }, lastActivity: expect.any(String) });
+    expect(o.median.implementedShare).toBe(0);
+    expect(o.groups.map((g: { id: string }) => g.id)).toEqual(['ISMS', 'OPS']);
+  });
+
+  it('freezes every municipality once per period, immutably, feeding the trend', async () => {
+    await setStatus('ISMS.1.M1', 'implemented');
+    expect((await t.request('/api/reports/snapshots', { method: 'POST', json: { period: '2026-H2' }, as: specialist })).status).toBe(403);
+    expect((await t.request('/api/reports/snapshots', { method: 'POST', json: { period: '2026-H3' }, as: analyst })).status).toBe(400);
+    const res = await t.request('/api/reports/snapshots', { method: 'POST', json: { period: '2026-H2' }, as: analyst });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ period: '2026-H2', kovCount: 79 });
+    expect((await t.request('/api/reports/snapshots', { method: 'POST', json: { period: '2026-H2' }, as: analyst })).status).toBe(409);
+    await setStatus('ISMS.1.M2', 'implemented');
+    const p = await progress();
+    expect(p.trend).toEqual([{ period: '2026-H2', implementedShare: 0.2 }]);
+    expect(p.implementedShare).toBe(0.4);
+    expect(() => t.db.prepare(`UPDATE progress_snapshot_row SET data = '{}'`).run()).toThrow(/immutable/);
+    expect(() => t.db.prepare(`DELETE FROM progress_snapshot_row`).run()).toThrow(/immutable/);
+    expect(() => t.db.prepare(`DELETE FROM progress_snapshot`).run()).toThrow(/immutable/);
+    const one = await (await t.request('/api/reports/snapshots/2026-H2', { as: analyst })).json();
+    expect(one.rows.find((r: { ehak: string }) => r.ehak === KOV).data).toMatchObject({ implementedShare: 0.2, total: 5 });
+  });
+});
+
+describe('meta', () => {
+  it('tells the UI publicly whether demo data is present', async () => {
+    expect(await (await t.request('/api/meta')).json()).toEqual({ demo: false });
+    t.db.prepare(`INSERT INTO app_meta (key, value) VALUES ('demo_seeded_at', '2026-01-01')`).run();
+    expect(await (await t.request('/api/meta')).json()).toEqual({ demo: true });
+  });
+});
