@@ -23,7 +23,7 @@ afterEach(() => rmSync(files, { recursive: true, force: true }));
 
 function upload(name: string, bytes: Uint8Array, path = BASE) {
   const form = new FormData();
-  form.append('file', new File([bytes], name, { type: 'application/octet-stream' }));
+  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/octet-stream' }));
   return t.request(path, { method: 'POST', body: form, as: token });
 }
 
