@@ -51,8 +51,8 @@ async function initKov(): Promise<void> {
     try {
       await apiFetch(`/api/kovs/${encodeURIComponent(kovSelect.value)}/adoptions`, { method: 'POST', json: { templateId, version, adoptedOn } });
       dateInput.removeAttribute('aria-invalid');
-      statusEl.textContent = 'Kasutuselevõtt on salvestatud.';
       await showKov();
+      statusEl.textContent = 'Kasutuselevõtt on salvestatud.';
     } catch (err) {
       adoptErrors.textContent = err instanceof ApiRequestError ? err.message : 'Salvestamine ei õnnestunud.';
       adoptErrors.hidden = false;
