@@ -2,10 +2,11 @@
 // module group, last activity), the module-group heat table and the medians. Built from
 // getOverview, i.e. one grouped query for all 79 municipalities.
 import type { Db } from '../db/database.ts';
-import type { Column, Sheet } from '../lib/tabular.ts';
+import { toXlsx, type Column, type Sheet } from '../lib/tabular.ts';
 import { getOverview, type Overview, type OverviewRow } from '../reports/overview.ts';
 import { CLASSES, type MeasureClass } from '../tracker/model.ts';
 import { CLASS_PLURAL, DATETIME_FMT, PERCENT_FMT, sheet, timestampCell } from './format.ts';
+import { withHeatScale } from './heat.ts';
 
 /** Classes that have measures in anyone's scope (high measures are in no approach's scope). */
 function presentClasses(o: Overview): MeasureClass[] {
@@ -61,4 +62,12 @@ export function overviewSheets(db: Db): Sheet[] {
       rows: medians,
     }),
   ];
+}
+
+/** The overview workbook with the colour scale on the heat table's share columns. */
+export async function overviewWorkbook(db: Db): Promise<Buffer> {
+  const sheets = overviewSheets(db);
+  const heat = sheets[1]!;
+  const xlsx = await toXlsx(sheets, { title: 'Omavalitsuste ülevaade' });
+  return withHeatScale(xlsx, heat.name, kovColumns.length + 1, heat.columns.length);
 }

@@ -81,7 +81,12 @@ describe('overview.xlsx', () => {
     const heat = sheetRows(wb, 'Moodulirühmad');
     expect(heat.header).toEqual(['EHAK', 'Omavalitsus', ...o.groups.map((g) => `${g.id} ${g.title}`)]);
     expect(heat.rows.find((r) => r[0] === OWN)!.slice(2).map((v) => v ?? null)).toEqual(o.groups.map((g) => row.byGroup[g.id] ?? null));
-    expect(wb.getWorksheet('Moodulirühmad')!.getRow(2).getCell(3).numFmt).toBe('0.0%');
+    const heatSheet = wb.getWorksheet('Moodulirühmad')!;
+    expect(heatSheet.getRow(2).getCell(3).numFmt).toBe('0.0%');
+    expect(heatSheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // Not in exceljs's type declarations, but read back from the file.
+    const formats = (heatSheet as unknown as { conditionalFormattings: Array<{ ref: string }> }).conditionalFormattings;
+    expect(formats.map((f) => f.ref)).toEqual([`C2:${heatSheet.getColumn(2 + o.groups.length).letter}80`]);
 
     const median = sheetRows(wb, 'Mediaan');
     expect(median.rows[0]).toEqual(['Rakendatud osakaal kokku', o.median.implementedShare]);

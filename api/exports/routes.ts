@@ -9,7 +9,7 @@ import { attachment, CONTENT_TYPES, toCsv, toXlsx } from '../lib/tabular.ts';
 import { KovParams } from '../tracker/schemas.ts';
 import { sheet, slug, tallinnToday } from './format.ts';
 import { cachedOpenData, OPEN_DATA_COLUMNS, openDataCsvRows } from './open-data.ts';
-import { overviewSheets } from './overview-report.ts';
+import { overviewWorkbook } from './overview-report.ts';
 import { buildPlan, planColumns, type PlanRow } from './plan.ts';
 import { progressSheets } from './progress-report.ts';
 
@@ -93,7 +93,7 @@ export function exportRoutes() {
     return c.body(...download(xlsx, 'xlsx', `edenemine-${slug(name)}-${today}.xlsx`));
   });
   r.openapi(overviewRoute, async (c) => {
-    const xlsx = await toXlsx(overviewSheets(c.get('db')), { title: 'Omavalitsuste ülevaade' });
+    const xlsx = await overviewWorkbook(c.get('db'));
     return c.body(...download(xlsx, 'xlsx', `omavalitsuste-ulevaade-${tallinnToday()}.xlsx`));
   });
   // Public: anyone may fetch and reuse it (CORS open, short cache; no cookies are read for it).
