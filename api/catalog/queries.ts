@@ -78,6 +78,10 @@ export function profileExists(db: Db, edition: string, profile: string): boolean
   return db.prepare('SELECT 1 FROM catalog_profile WHERE edition = ? AND name = ?').get(edition, profile) !== undefined;
 }
 
+export function moduleExists(db: Db, edition: string, id: string): boolean {
+  return db.prepare('SELECT 1 FROM catalog_module WHERE edition = ? AND id = ?').get(edition, id) !== undefined;
+}
+
 export function listModules(db: Db, edition: string): ModuleSummary[] {
   const rows = db
     .prepare(

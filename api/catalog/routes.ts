@@ -3,7 +3,7 @@ import { requirePermission } from '../auth/access.ts';
 import { badRequest, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { CLASSES, PRIORITIES } from './ids.ts';
-import { editionExists, getMeasure, listEditions, listMeasures, listModules, profileExists } from './queries.ts';
+import { editionExists, getMeasure, listEditions, listMeasures, listModules, moduleExists, profileExists } from './queries.ts';
 
 const Edition = z.string().regex(/^\d{4}$/, 'väljaanne on aastaarv, nt 2024').openapi({ example: '2024' });
 const ClassEnum = z.enum(CLASSES).openapi({ description: 'Põhimeede = basic, Standardmeede = standard, Kõrgmeede = high' });
@@ -93,7 +93,7 @@ export function catalogRoutes() {
     requireEdition(db, edition);
     if (q.priority && !q.profile) throw badRequest('Prioriteedi filter vajab profiili (profile=KOV).');
     if (q.profile && !profileExists(db, edition, q.profile)) throw notFound(`Väljaandel ${edition} ei ole profiili ${q.profile}.`);
-    if (q.module && !listModules(db, edition).some((m) => m.id === q.module)) throw notFound(`Väljaandes ${edition} ei ole moodulit ${q.module}.`);
+    if (q.module && !moduleExists(db, edition, q.module)) throw notFound(`Väljaandes ${edition} ei ole moodulit ${q.module}.`);
     return c.json(listMeasures(db, edition, q), 200);
   });
   app.openapi(measureRoute, (c) => {

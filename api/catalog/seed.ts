@@ -7,6 +7,9 @@ import { applyProfile } from './import/profile.ts';
 import { ensureEdition, writeBundle } from './import/write.ts';
 import { CatalogIndexSchema, INDEX_FILE_URL, type CatalogIndex } from './index-file.ts';
 
+/** The edition of data/catalog/eits-2024-index.json. */
+export const SHIPPED_EDITION = '2024';
+
 export function loadCatalogIndex(path = fileURLToPath(INDEX_FILE_URL)): CatalogIndex {
   return CatalogIndexSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
@@ -45,24 +48,32 @@ export interface SeedResult {
  * catalogue without ../shared. Skips an edition (or profile) that is already present: an
  * operator's own import is never overwritten. Idempotent; one transaction.
  */
-export function seedCatalogIndex(db: Db, index: CatalogIndex = loadCatalogIndex()): SeedResult {
+export function seedCatalogIndex(db: Db, given?: CatalogIndex): SeedResult {
   return db.transaction((): SeedResult => {
-    const present = db.prepare('SELECT 1 FROM catalog_edition WHERE id = ?').get(index.edition) !== undefined;
+    const edition = given?.edition ?? SHIPPED_EDITION;
+    const present = db.prepare('SELECT 1 FROM catalog_edition WHERE id = ?').get(edition) !== undefined;
+    const profileCount = (name: string) =>
+      db
+        .prepare('SELECT count(*) FROM catalog_profile_measure pm JOIN catalog_profile p ON p.id = pm.profile_id WHERE p.edition = ? AND p.name = ?')
+        .pluck()
+        .get(edition, name) as number;
+    const measures = () => db.prepare('SELECT count(*) FROM catalog_measure WHERE edition = ?').pluck().get(edition) as number;
+    const existingProfiles = db.prepare('SELECT name FROM catalog_profile WHERE edition = ? ORDER BY name').pluck().all(edition) as string[];
+    // Every start runs this: when the edition and a profile exist, do not even read the file.
+    if (!given && present && existingProfiles.length > 0) {
+      return { edition, seeded: false, measures: measures(), profiles: Object.fromEntries(existingProfiles.map((n) => [n, profileCount(n)])) };
+    }
+    const index = given ?? loadCatalogIndex();
     if (!present) {
       ensureEdition(db, index.edition, 'eits-2024-index.json');
       writeBundle(db, index.edition, indexToBundle(index));
     }
     const profiles: Record<string, number> = {};
     for (const [name, map] of Object.entries(index.profiles)) {
-      const exists = db.prepare('SELECT 1 FROM catalog_profile WHERE edition = ? AND name = ?').get(index.edition, name) !== undefined;
-      if (!exists) applyProfile(db, index.edition, name, new Map(Object.entries(map) as Array<[string, Priority]>));
-      profiles[name] = db
-        .prepare('SELECT count(*) FROM catalog_profile_measure pm JOIN catalog_profile p ON p.id = pm.profile_id WHERE p.edition = ? AND p.name = ?')
-        .pluck()
-        .get(index.edition, name) as number;
+      if (!existingProfiles.includes(name)) applyProfile(db, index.edition, name, new Map(Object.entries(map) as Array<[string, Priority]>));
+      profiles[name] = profileCount(name);
     }
-    const measures = db.prepare('SELECT count(*) FROM catalog_measure WHERE edition = ?').pluck().get(index.edition) as number;
-    return { edition: index.edition, seeded: !present, measures, profiles };
+    return { edition: index.edition, seeded: !present, measures: measures(), profiles };
   }).immediate();
 }
 

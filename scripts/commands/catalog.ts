@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT_DIR } from '../../api/config.ts';
 import { CatalogInputError } from '../../api/catalog/import/bundle.ts';
@@ -41,7 +41,10 @@ const buildIndexCommand: Command = {
         measures: path('measures', '2024_eits_l3_250107.json'),
         library: path('library', 'e-its-2024.yaml'),
         profiles: path('profiles', 'profile_combo_250107.json'),
-        modules2023: path('modules2023', 'modules_and_measures.json'),
+        // Optional fallback source: used when given or present beside the others.
+        ...(typeof flags['modules2023'] === 'string' || existsSync(resolve(SHARED, 'modules_and_measures.json'))
+          ? { modules2023: path('modules2023', 'modules_and_measures.json') }
+          : {}),
         profileColumns: { KOV: 'kov' },
       }),
     );
