@@ -28,6 +28,18 @@ describe('small hand-made files', () => {
     expect(getMeasure(db, '2024', 'ISMS.1.M2')!.description).toBe("a. Lõik 'tsitaadiga'.\nb. Teine lõik");
   });
 
+  it('gives the same catalogue whichever file comes first', () => {
+    const rows = (db: Db) =>
+      ['catalog_group', 'catalog_module', 'catalog_measure'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all());
+    const a = openDatabase(':memory:');
+    importCatalogFile(a, fixture('flat-small.json'));
+    importCatalogFile(a, fixture('library-small.yaml'));
+    const b = openDatabase(':memory:');
+    importCatalogFile(b, fixture('library-small.yaml'));
+    importCatalogFile(b, fixture('flat-small.json'));
+    expect(rows(b)).toEqual(rows(a));
+  });
+
   it('applies a profile column and replaces it exactly on re-import', () => {
     const db = seeded();
     const s = importProfile(db, { file: fixture('profile-small.json'), column: 'kov', name: 'KOV', edition: '2024' });
