@@ -1,0 +1,153 @@
+// Sections 1 and 2: report latency and status-write throughput of the real server (its own
+// process, so autocannon does not share its event loop) against raw SQL and a bare Hono route.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT_DIR } from '../../api/config.ts';
+import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
+import { openDatabase } from '../../api/db/database.ts';
+import { bundleServer } from '../../tests/helpers/bundle-server.ts';
+import { exited, freePort, spawnServer } from '../../tests/helpers/process-server.ts';
+import { addUser, workingCopy } from './fixture.ts';
+import { load, log, ratioFigure, summarize, type Figure } from './lib.ts';
+import { RAW_PROGRESS_SQL, rawStatusWriter } from './raw-sql.ts';
+
+const EHAK = '0141';
+const SECONDS = Number(process.env['BENCH_SECONDS'] || 8);
+const WRITE_CLIENTS = 8;
+const MEASURES = 64;
+
+/** Times a statement until `maxMs` has passed (at least 5 runs, at most `max`). */
+function timeQuery(run: () => unknown, maxMs: number, max = 200) {
+  for (let i = 0; i < 2; i++) run();
+  const samples: number[] = [];
+  const until = performance.now() + maxMs;
+  while (samples.length < 5 || (samples.length < max && performance.now() < until)) {
+    const t = performance.now();
+    run();
+    samples.push(performance.now() - t);
+  }
+  return summarize(samples);
+}
+
+async function bareHono(): Promise<{ p50: number; p95: number; rps: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'scripts/bench/bare-server.ts'), String(port)], { cwd: ROOT_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stderr!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`bare server exited (${code})`)));
+  });
+  try {
+    return await load({ url: `http://127.0.0.1:${port}/api/constant`, connections: 1, duration: Math.max(3, SECONDS / 2) });
+  } finally {
+    child.kill('SIGTERM');
+    await exited(child);
+  }
+}
+
+/**
+ * Latency with one connection (requests in series: the service time, not queueing). The request
+ * count is sized from a probe so a slow endpoint still gets enough samples in about SECONDS.
+ */
+async function latency(url: string, headers: Record<string, string>) {
+  const t = performance.now();
+  const probe = await fetch(url, { headers });
+  await probe.arrayBuffer();
+  if (!probe.ok) throw new Error(`${url}: ${probe.status}`);
+  const amount = Math.min(5000, Math.max(10, Math.floor((SECONDS * 1000) / (performance.now() - t))));
+  return load({ url, headers, connections: 1, amount });
+}
+
+export async function httpBenchmarks(): Promise<Figure[]> {
+  const path = workingCopy('http');
+  const db = openDatabase(path);
+  const analyst = addUser(db, 'analyst').token;
+  const specialist = addUser(db, 'specialist', [EHAK]).token;
+  const slots = (db.prepare('SELECT measure_id AS id, version FROM measure_status WHERE ehak = ? ORDER BY measure_id LIMIT ?').all(EHAK, MEASURES) as Array<{ id: string; version: number }>).map(
+    (s) => ({ ...s, busy: false }),
+  );
+  const params = { ehak: null as string | null };
+  log('raw SQL floors …');
+  const rawOverview = timeQuery(() => db.prepare(RAW_PROGRESS_SQL).all(params), SECONDS * 1000);
+  const rawProgress = timeQuery(() => db.prepare(RAW_PROGRESS_SQL).all({ ehak: EHAK }), SECONDS * 500);
+  db.close();
+
+  log('bare Hono floor …');
+  const bare = await bareHono();
+  log('starting the real server (bundled) …');
+  const server = await spawnServer({ DATABASE_PATH: path, FILES_PATH: join(ROOT_DIR, 'bench/tmp/files') }, { bundle: await bundleServer() });
+  const figures: Figure[] = [];
+  try {
+    const headers = { cookie: `${SESSION_COOKIE}=${analyst}` };
+    log('GET /api/reports/overview …');
+    const overview = await latency(`${server.url}/api/reports/overview`, headers);
+    log('GET /api/kovs/0141/progress …');
+    const progress = await latency(`${server.url}/api/kovs/${EHAK}/progress`, headers);
+    for (const [id, label, r, raw] of [
+      ['overview', 'ELVL overview', overview, rawOverview],
+      ['progress', 'KOV 0141 progress', progress, rawProgress],
+    ] as const) {
+      for (const p of ['p50', 'p95'] as const) {
+        figures.push(
+          ratioFigure({
+            id: `${id}.${p}`,
+            label: `${label} ${p} (HTTP)`,
+            unit: 'ms',
+            value: r[p],
+            floor: raw[p] + bare[p],
+            ...(id === 'overview' ? { goal: '≤ 2× floor', met: r[p] <= 2 * (raw[p] + bare[p]) } : {}),
+            note: `floor = raw SQL ${raw[p].toFixed(2)} ms + bare Hono ${bare[p].toFixed(2)} ms; ${r.total} requests, ${r.failures} failures`,
+          }),
+        );
+      }
+    }
+
+    log(`PUT status with ${WRITE_CLIENTS} clients …`);
+    let n = 0;
+    const writeHeaders = { cookie: `${SESSION_COOKIE}=${specialist}`, 'content-type': 'application/json' };
+    const writes = await load({
+      url: server.url,
+      connections: WRITE_CLIENTS,
+      duration: SECONDS,
+      requests: [
+        {
+          // Each in-flight request owns one measure, so every write carries its correct version.
+          setupRequest: (req, ctx) => {
+            const slot = slots.find((s) => !s.busy) ?? slots[0]!;
+            slot.busy = true;
+            ctx['slot'] = slot;
+            n++;
+            const body = JSON.stringify({ status: n % 2 ? 'partial' : 'implemented', description: `bench ${n}`, version: slot.version });
+            return { ...req, method: 'PUT', path: `/api/kovs/${EHAK}/measures/${slot.id}`, headers: writeHeaders, body };
+          },
+          onResponse: (status, body, ctx) => {
+            const slot = ctx['slot'] as (typeof slots)[number];
+            if (status === 200) slot.version = (JSON.parse(body) as { version: number }).version;
+            slot.busy = false;
+          },
+        },
+      ],
+    });
+    log('raw better-sqlite3 writes …');
+    const rawPath = workingCopy('raw-writes');
+    const rawDb = openDatabase(rawPath);
+    const write = rawStatusWriter(rawDb, EHAK, addUser(rawDb, 'specialist', [EHAK]).id);
+    let ops = 0;
+    const started = performance.now();
+    while (performance.now() - started < SECONDS * 1000) {
+      write(slots[ops % slots.length]!.id, ops % 2 ? 'partial' : 'implemented', `raw ${ops}`);
+      ops++;
+    }
+    const rawRate = ops / ((performance.now() - started) / 1000);
+    rawDb.close();
+    figures.push({
+      ...ratioFigure({ id: 'writes', label: `status writes, ${WRITE_CLIENTS} clients (HTTP)`, unit: 'ops/s', value: writes.rps, floor: rawRate }),
+      goal: '≥ 0.5× raw',
+      met: writes.rps >= 0.5 * rawRate,
+      note: `${writes.total} writes, ${writes.failures} failures; p50 ${writes.p50.toFixed(1)} ms, p95 ${writes.p95.toFixed(1)} ms`,
+    });
+  } finally {
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+  }
+  return figures;
+}
