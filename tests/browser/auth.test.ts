@@ -1,0 +1,132 @@
+// Accounts pages in a real browser: keyboard sign-in, my account, user admin, set-password link; axe on each.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../api/auth/passwords.ts';
+import { ROOT_DIR, testConfig } from '../../api/config.ts';
+import { openDatabase } from '../../api/db/database.ts';
+import { startServer, type RunningServer } from '../../api/server.ts';
+import { createUser } from '../../api/users/service.ts';
+import { seedKovs } from '../../scripts/seed/kov.ts';
+import { collectPageErrors, launchBrowser, runAxe } from '../helpers/browser.ts';
+
+const PASSWORD = 'sinine meri ja kollane päike';
+let running: RunningServer;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'turvarada-auth-'));
+  const db = openDatabase(join(dir, 'test.db'));
+  seedKovs(db);
+  createUser(db, { email: 'ada@elvl.ee', name: 'Ada Admin', role: 'admin', kovs: [] }, { id: null }, await hashPassword(PASSWORD));
+  // Built into a private directory when parallel builds must not clash (TURVARADA_OUT_DIR), else dist/.
+  const config = testConfig({ port: 0, databasePath: join(dir, 'test.db'), filesPath: join(dir, 'files'), distDir: process.env['TURVARADA_OUT_DIR'] || `${ROOT_DIR}dist` });
+  running = await startServer(config, db, { log: false });
+  url = `http://127.0.0.1:${running.port}`;
+  config.publicOrigin = url;
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await running?.close();
+});
+
+async function expectAccessible(page: Page) {
+  expect(await runAxe(page)).toEqual([]);
+}
+
+/** Skip link → main → the first field, then type and submit with Enter: no mouse. */
+async function keyboardLogin(page: Page, email: string, password: string) {
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Liigu põhisisu juurde');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('email');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+}
+
+describe('accounts pages', () => {
+  it('signs in with the keyboard, announces errors, and shows my account', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${url}/logi-sisse/?tagasi=/minu-konto/`);
+    await expectAccessible(page);
+    await keyboardLogin(page, 'ada@elvl.ee', 'see ei ole õige parool');
+    const alert = page.locator('#login-alert[role="alert"]');
+    await alert.waitFor({ state: 'visible' });
+    expect(await alert.textContent()).toBe('Vale e-posti aadress või parool.');
+    await expectAccessible(page);
+    await page.reload();
+    await keyboardLogin(page, 'ada@elvl.ee', PASSWORD);
+    await page.waitForURL(`${url}/minu-konto/`);
+    await page.locator('#sessions-body tr').first().waitFor();
+    expect(await page.textContent('#acc-email')).toBe('ada@elvl.ee');
+    expect(await page.textContent('#account-menu')).toContain('Ada Admin');
+    expect(await page.locator('#sessions-body .tag').textContent()).toBe('see seade');
+    await expectAccessible(page);
+    expect(errors.filter((e) => !/401/.test(e))).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('an admin invites a user who sets a password with the link; logout everywhere signs out', async () => {
+    const admin = await browser.newContext();
+    const page = await admin.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${url}/logi-sisse/?tagasi=/haldus/kasutajad/`);
+    await keyboardLogin(page, 'ada@elvl.ee', PASSWORD);
+    await page.waitForURL(`${url}/haldus/kasutajad/`);
+    await page.locator('#users-body tr').first().waitFor();
+    await expectAccessible(page);
+    await page.fill('#u-email', 'vello@anija.ee');
+    await page.fill('#u-name', 'Vello Vaataja');
+    await page.selectOption('#u-role', 'viewer');
+    await page.check('input[name="kov"][value="0141"]');
+    await page.click('#u-submit');
+    await page.locator('#users-link').waitFor({ state: 'visible' });
+    const link = (await page.textContent('#users-link-value'))!;
+    expect(link).toMatch(new RegExp(`^${url}/seadista-parool/#`));
+    expect(await page.locator('#users-body').textContent()).toContain('Ootab parooli');
+    await expectAccessible(page);
+
+    const invited = await browser.newContext();
+    const invitedPage = await invited.newPage();
+    const invitedErrors = collectPageErrors(invitedPage);
+    await invitedPage.goto(link);
+    await invitedPage.locator('#invite-form').waitFor({ state: 'visible' });
+    expect(await invitedPage.textContent('#invite-who')).toContain('vello@anija.ee');
+    await expectAccessible(invitedPage);
+    await invitedPage.fill('#new-password', 'lühike');
+    await invitedPage.fill('#repeat-password', 'lühike');
+    await invitedPage.click('#invite-form button[type="submit"]');
+    expect(await invitedPage.locator('#invite-alert').textContent()).toContain('12');
+    await invitedPage.fill('#new-password', 'kolm rohelist jõhvikat');
+    await invitedPage.fill('#repeat-password', 'kolm rohelist jõhvikat');
+    await invitedPage.click('#invite-form button[type="submit"]');
+    await invitedPage.waitForURL(/\/minu-konto\//);
+    await invitedPage.locator('#sessions-body tr').first().waitFor();
+    expect(await invitedPage.textContent('#acc-kovs')).toBe('Anija vald');
+    await invitedPage.click('#logout-all');
+    await invitedPage.waitForURL(/\/logi-sisse\//);
+    const me = await invitedPage.evaluate(() => fetch('/api/auth/me').then((r) => r.status));
+    expect(me).toBe(401);
+    expect([...errors, ...invitedErrors].filter((e) => !/401/.test(e))).toEqual([]);
+    await invited.close();
+    await admin.close();
+  }, 180_000);
+
+  it('a used or bad link shows a clear message', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/seadista-parool/#vigane`);
+    await page.locator('#invite-alert').waitFor({ state: 'visible' });
+    expect(await page.textContent('#invite-alert')).toContain('aegunud');
+    await expectAccessible(page);
+    await page.close();
+  });
+});
