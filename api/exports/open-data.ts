@@ -59,7 +59,7 @@ const cache = new WeakMap<Db, { at: number; data: OpenData }>();
 
 export function cachedOpenData(db: Db, generatedOn: string, now = Date.now()): OpenData {
   const hit = cache.get(db);
-  if (hit && hit.data.generatedOn === generatedOn && now - hit.at < OPEN_DATA_TTL_MS) return hit.data;
+  if (hit && hit.data.generatedOn === generatedOn && now >= hit.at && now - hit.at < OPEN_DATA_TTL_MS) return hit.data;
   const data = buildOpenData(db, generatedOn);
   cache.set(db, { at: now, data });
   return data;
