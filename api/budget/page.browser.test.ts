@@ -12,6 +12,9 @@ import { openDatabase, type Db } from '../db/database.ts';
 import { startServer, type RunningServer } from '../server.ts';
 import { seedReference } from '../../scripts/seed/index.ts';
 import { seedBudgetDemo } from '../../scripts/seed/budget-demo.ts';
+import { analysePlan } from './analyse.ts';
+import { insertPlan } from './store.ts';
+import { seedPlan } from './test-plan.ts';
 import { signInAs } from '../../tests/helpers/app.ts';
 import { collectPageErrors, launchBrowser, runAxe } from '../../tests/helpers/browser.ts';
 
@@ -94,6 +97,20 @@ describe('/eelarve/ in a real browser', () => {
     expect(saved).toEqual({ i: 'KOGUKOND', n: 125050, v: 27511 });
     expect(await runAxe(page)).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the half-yearly review of a revised version', { timeout: 180_000 }, async () => {
+    const revised = seedPlan();
+    revised.initiatives[2].lines[2].net = 27330;
+    insertPlan(db, analysePlan(revised), null, 1);
+    const page = await pageAs('analyst');
+    await page.goto(url + '/eelarve/');
+    await page.waitForSelector('#review:not([hidden]) table');
+    const cells = await page.$$eval('#review-body tbody td', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(cells.map(text)).toEqual(['VOLIS', '2024', '50', 'muudetud', '27 690 €', '27 330 €', '−360 €']);
+    expect(text(await page.textContent('#total-net'))).toBe('1 546 758 €');
+    expect(await runAxe(page)).toEqual([]);
     await page.close();
   });
 

@@ -3,13 +3,15 @@
 import { ApiRequestError, apiFetch } from '../lib/api.ts';
 import { escapeHtml, formatDate, formatEuro, parseDate } from '../lib/format.ts';
 import { errorText, panelsHtml, readCostForm, showErrors, submitCost } from './forms.ts';
-import { actualsHtml, executionHtml, inconsistenciesHtml, planTableHtml, totalsHtml } from './render.ts';
+import { actualsHtml, comparisonHtml, executionHtml, inconsistenciesHtml, planTableHtml, totalsHtml } from './render.ts';
 import type { ActualCost, Execution, Money, PlanReport, PlanSummary } from './types.ts';
+import type { Comparison } from './render.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('budget-status');
 const app = $('budget-app');
 let planId = 0;
+let plans: PlanSummary[] = [];
 
 function say(html: string) {
   status.innerHTML = html;
@@ -45,10 +47,19 @@ async function loadPlan(id: number): Promise<void> {
   if (current && execution.byInitiative.some((i) => i.code === current)) select.value = current;
   $('panels').innerHTML = panelsHtml(execution.byInitiative.filter((i) => i.businessPanelRequired).map((i) => ({ code: i.code, name: i.name, date: i.businessPanelDate })));
   $<HTMLAnchorElement>('export-plan').href = `${base}/export.xlsx`;
+  await loadReview(id);
+}
+
+/** Shows what changed since the previous version of the same plan, if there is one. */
+async function loadReview(id: number): Promise<void> {
+  const p = plans.find((x) => x.id === id);
+  const prev = p && plans.find((x) => x.familyId === p.familyId && x.version === p.version - 1);
+  $('review').hidden = !prev;
+  if (!prev) return;
+  $('review-body').innerHTML = comparisonHtml(await apiFetch<Comparison>(`/api/budget/plans/${prev.id}/compare/${id}`));
 }
 
 async function start(): Promise<void> {
-  let plans: PlanSummary[];
   try {
     plans = await apiFetch<PlanSummary[]>('/api/budget/plans', { allowAnonymous: true });
   } catch (err) {

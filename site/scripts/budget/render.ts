@@ -110,3 +110,22 @@ export function actualsHtml(list: ActualCost[], planId: number): string {
     .join('');
   return `<table class="budget-table"><caption class="visually-hidden">Tegelikud kulud</caption><thead><tr><th scope="col">Kuupäev</th><th scope="col">Algatus</th><th scope="col">EA konto</th><th scope="col">Tarnija</th><th scope="col">Dokument</th><th scope="col">Kirjeldus</th><th scope="col" class="num">Ilma km-ta</th><th scope="col" class="num">Km</th><th scope="col" class="num">Koos km-ga</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
+
+export interface Comparison {
+  from: { version: number };
+  to: { version: number };
+  changes: Array<{ initiative: string; period: string; account: string; change: 'added' | 'removed' | 'changed'; before: number | null; after: number | null; delta: number }>;
+  totals: { before: number; after: number; delta: number };
+}
+
+const CHANGE: Record<string, string> = { added: 'lisatud', removed: 'eemaldatud', changed: 'muudetud' };
+
+/** The half-yearly review: line-by-line changes between two versions (net, without VAT). */
+export function comparisonHtml(c: Comparison): string {
+  const intro = `<p>Versioon ${c.from.version} → ${c.to.version}: kokku ${eur(c.totals.before)} → ${eur(c.totals.after)} (muutus ${eur(c.totals.delta)}), summad ilma käibemaksuta.</p>`;
+  if (c.changes.length === 0) return intro + '<p>Ridades muudatusi ei ole.</p>';
+  const rows = c.changes
+    .map((x) => `<tr><td>${e(x.initiative)}</td><td>${e(x.period)}</td><td>${e(x.account)}</td><td>${CHANGE[x.change]}</td><td class="num">${x.before === null ? '–' : eur(x.before)}</td><td class="num">${x.after === null ? '–' : eur(x.after)}</td><td class="num">${eur(x.delta)}</td></tr>`)
+    .join('');
+  return `${intro}<table><caption class="visually-hidden">Muudetud read</caption><thead><tr><th scope="col">Algatus</th><th scope="col">Periood</th><th scope="col">EA konto</th><th scope="col">Muudatus</th><th scope="col" class="num">Enne</th><th scope="col" class="num">Pärast</th><th scope="col" class="num">Vahe</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
