@@ -63,8 +63,10 @@ async function main() {
   seedReference(db, log);
   if (!hasUsers(db)) {
     if (config.production) {
-      console.error('Kasutajaid pole. Loo esimene administraator:');
+      console.error('Kasutajaid pole (tootmisrežiimis näidiskontosid ei looda). Loo esimene administraator:');
       console.error('  npm run cli -- users create --email sina@example.ee --name "Sinu Nimi" --role admin');
+      console.error('Käsk prindib ühekordse parooli seadmise lingi (kehtib 72 tundi); ava see brauseris ja vali parool.');
+      console.error('Või anna parool kohe: lisa --password-stdin ja sisesta parool (vähemalt 12 märki) standardsisendisse.');
     } else {
       console.error('Tühi andmebaas: laadin näidisandmed (demorežiim).');
       await seedDemo(db, log);
