@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,21 @@ describe('small hand-made files', () => {
     // The RIA list's text wins; the YAML only fills a missing description.
     expect(getMeasure(db, '2024', 'ISMS.1.M1')!.description).toBe('a. Esimene rida.\nb. Teine rida.');
     expect(getMeasure(db, '2024', 'ISMS.1.M2')!.description).toBe("a. Lõik 'tsitaadiga'.\nb. Teine lõik");
+  });
+
+  it('gives a library without group nodes the standard groups', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-yaml-'));
+    const text = readFileSync(fixture('library-small.yaml'), 'utf8')
+      .replace(/    - urn: urn:x:isms\n      assessable: false\n      depth: 1\n      ref_id: ISMS\n      name: Turbehaldus\n/, '')
+      .replace('      parent_urn: urn:x:isms\n', '');
+    writeFileSync(join(dir, 'lib.yaml'), text);
+    const db = openDatabase(':memory:');
+    importCatalogFile(db, join(dir, 'lib.yaml'));
+    rmSync(dir, { recursive: true, force: true });
+    expect(db.prepare("SELECT id, parent_id, title FROM catalog_group WHERE id LIKE 'ISMS%' ORDER BY id").all()).toEqual([
+      { id: 'ISMS', parent_id: null, title: 'Turbehaldus' },
+    ]);
+    expect(listModules(db, '2024').map((m) => [m.id, m.group, m.subgroup])).toEqual([['ISMS.1', 'ISMS', null], ['OPS.1.1.5', 'OPS', 'OPS.1.1']]);
   });
 
   it('gives the same catalogue whichever file comes first', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEASURE_ID_RE, classFromLevel, isTopGroup, kindOfGroup, topGroupOf } from '../ids.ts';
 import { CatalogInputError, assertUnique, validateRecords, type Bundle, type GroupRec, type ModuleRec } from './bundle.ts';
+import { groupsForModules } from './tree.ts';
 import type { YamlValue } from './yaml.ts';
 
 /** A requirement node of a CISO Assistant framework library (intuitem/ciso-assistant-community). */
@@ -69,6 +70,8 @@ export function parseCisoLibrary(data: YamlValue, label: string): Bundle {
       groups.push({ id: n.ref_id, parentId: parent ? parent.ref_id : null, title: n.name, kind: kindOfGroup(n.ref_id) });
     }
   });
+  // A library without the depth-1 group nodes still gets the standard's ten groups.
+  for (const g of groupsForModules(modules.map((m) => m.id))) if (!groups.some((x) => x.id === g.id)) groups.push(g);
   const edition = /(\d{4})/.exec(lib.data.objects.framework.ref_id)?.[1];
   return { format: 'ciso-yaml', ...(edition ? { edition } : {}), groups, modules, measures };
 }

@@ -67,6 +67,16 @@ export function importCatalogFile(db: Db, filePath: string, options: ImportOptio
   const edition = options.edition ?? bundle.edition ?? editionFromLinks(bundle);
   if (!edition) throw new CatalogInputError(`${file}: väljaannet ei saa failist tuvastada; anna see ette (--edition 2023)`);
   if (!/^\d{4}$/.test(edition)) throw new CatalogInputError(`väljaanne peab olema aastaarv (nt 2024), saadi "${edition}"`);
+  try {
+    return writeImport(db, file, edition, bundle, options);
+  } catch (err) {
+    // The parsers validate first; a constraint hit here is still bad input, not a crash.
+    if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new CatalogInputError(`${file}: andmed ei sobi kataloogi (${(err as Error).message})`);
+    throw err;
+  }
+}
+
+function writeImport(db: Db, file: string, edition: string, bundle: Bundle, options: ImportOptions): ImportSummary {
   return inTransaction(db, () => {
     const editionChanged = ensureEdition(db, edition, file);
     const result = writeBundle(db, edition, bundle, options.onProgress);
