@@ -1,5 +1,6 @@
 import type { Db } from '../../api/db/database.ts';
 import { seedKovs } from './kov.ts';
+import { describeCatalogSeed, seedCatalogIndex } from '../../api/catalog/seed.ts';
 import { seedBudgetDemo } from './budget-demo.ts';
 import { seedTemplatesDemo } from './templates-demo.ts';
 import { seedTrackerDemo } from './tracker-demo.ts';
@@ -12,6 +13,7 @@ export type Log = (line: string) => void;
  */
 const REFERENCE_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void }> = [
   { name: 'kov', run: (db, log) => log(`Omavalitsusi: ${seedKovs(db)}`) },
+  { name: 'catalog', run: (db, log) => log(describeCatalogSeed(seedCatalogIndex(db))) },
 ];
 
 /**
