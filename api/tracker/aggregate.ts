@@ -6,6 +6,7 @@
 // 'risk_accepted' stays in the denominator: an accepted risk is a decision, not an implementation.
 import type { Db } from '../db/database.ts';
 import { CLASSES, PRIORITIES, STATUSES, type MeasureClass, type Priority, type Status } from './model.ts';
+import { countAllKovs } from './count-all.ts';
 import { DEFAULT_EDITION } from './scope.ts';
 import { trackedSql } from './tracked-sql.ts';
 
@@ -43,6 +44,9 @@ export interface CountRow {
   via_shared: number;
   n: number;
 }
+
+/** Module ids in natural order (OPS.1.1.10 after OPS.1.1.9); one collator, they are costly to create. */
+const ID_ORDER = new Intl.Collator('en', { numeric: true });
 
 const emptyCell = (): ShareCell => ({ total: 0, notApplicable: 0, implemented: 0, share: null });
 
@@ -122,7 +126,7 @@ export function aggregate(rows: CountRow[], edition: string, titles: Titles): Pr
     sharedServiceImplemented: viaShared,
     byStatus,
     byClass: Object.fromEntries(CLASSES.map((c) => [c, finish(byClass[c])])) as Record<MeasureClass, ShareCell>,
-    byModule: [...modules.values()].map((m) => ({ ...m, ...finish(m) })).sort((a, b) => a.module.localeCompare(b.module, 'en', { numeric: true })),
+    byModule: [...modules.values()].map((m) => ({ ...m, ...finish(m) })).sort((a, b) => ID_ORDER.compare(a.module, b.module)),
     byGroup: [...groups.entries()]
       .sort(([a], [b]) => (groupOrder.indexOf(a) >>> 0) - (groupOrder.indexOf(b) >>> 0) || a.localeCompare(b))
       .map(([group, cell]) => ({ group, title: titles.groups.find((g) => g.id === group)?.title ?? group, ...finish(cell) })),
@@ -132,7 +136,7 @@ export function aggregate(rows: CountRow[], edition: string, titles: Titles): Pr
 
 /** Totals for every municipality in one grouped query (overview, snapshots, benchmark). */
 export function progressOfAll(db: Db): Map<string, ProgressTotals> {
-  return totalsByKov(db, countTracked(db, null));
+  return totalsByKov(db, countAllKovs(db));
 }
 
 /** Groups count rows by municipality and aggregates each (every municipality gets an entry). */

@@ -5,7 +5,7 @@ import { seedCatalogIndex } from '../catalog/seed.ts';
 import { seedTrackerDemo, SHARED_DEMO_MEASURE } from '../../scripts/seed/tracker-demo.ts';
 import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { getOverview } from '../reports/overview.ts';
-import { progressOfAll } from './aggregate.ts';
+import { countTracked, progressOfAll, totalsByKov } from './aggregate.ts';
 import { getProgress } from './progress.ts';
 
 let t: TestContext;
@@ -71,6 +71,13 @@ describe('tracker at full scale', () => {
       expect(p.byGroup.reduce((a, g) => a + g.implemented, 0)).toBe(p.implemented);
     }
     expect(getProgress(t.db, ehaks[0]!)!.total).toBe(801);
+  });
+
+  it('the all-municipalities path (overview, snapshots) agrees with the per-municipality SQL path', () => {
+    const fast = progressOfAll(t.db);
+    const slow = totalsByKov(t.db, countTracked(t.db, null));
+    expect(fast.size).toBe(79);
+    for (const [ehak, totals] of slow) expect(fast.get(ehak), ehak).toEqual(totals);
   });
 
   it('basic measures are further along than standard, P1 further than P3', () => {
