@@ -97,3 +97,28 @@ describe('meta', () => {
     expect(await (await t.request('/api/meta')).json()).toEqual({ demo: true });
   });
 });
+
+describe('OpenAPI', () => {
+  it('describes every tracker and report endpoint', async () => {
+    const doc = await (await t.request('/api/openapi.json')).json();
+    for (const path of [
+      '/api/kovs/{ehak}/measures',
+      '/api/kovs/{ehak}/measures/{measureId}',
+      '/api/kovs/{ehak}/measures/bulk',
+      '/api/kovs/{ehak}/measures/{measureId}/history',
+      '/api/kovs/{ehak}/measures/{measureId}/evidence',
+      '/api/kovs/{ehak}/measures/{measureId}/evidence/{id}/file',
+      '/api/kovs/{ehak}/progress',
+      '/api/kovs/{ehak}/scope',
+      '/api/kovs/{ehak}/benchmark',
+      '/api/reports/overview',
+      '/api/reports/snapshots',
+      '/api/shared-services',
+      '/api/shared-services/{id}',
+      '/api/meta',
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths['/api/kovs/{ehak}/measures/{measureId}'].put.responses['409']).toBeDefined();
+  });
+});
