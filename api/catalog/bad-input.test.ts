@@ -33,6 +33,7 @@ describe('small hand-made files', () => {
     const text = readFileSync(fixture('library-small.yaml'), 'utf8')
       .replace('    - urn: urn:x:isms\n      assessable: false\n      depth: 1\n      ref_id: ISMS\n      name: Turbehaldus\n', '')
       .replace('      parent_urn: urn:x:isms\n', '');
+    expect(text).not.toMatch(/ref_id: ISMS\n|urn:x:isms\n/);
     writeFileSync(join(dir, 'lib.yaml'), text);
     const db = openDatabase(':memory:');
     importCatalogFile(db, join(dir, 'lib.yaml'));
