@@ -36,6 +36,8 @@ if (form && input && panel && status && list) {
   });
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !panel.hidden) {
+      // Keep the typed text (a search input clears itself on Escape by default).
+      e.preventDefault();
       close();
       input.focus();
     }
