@@ -6,7 +6,7 @@ import { listSnapshots } from '../reports/snapshots.ts';
 import type { ShareCell } from '../tracker/aggregate.ts';
 import { CLASSES, STATUS_LABELS, STATUSES, todayIso } from '../tracker/model.ts';
 import { getProgress, nextSteps, type KovProgress, type NextStep } from '../tracker/progress.ts';
-import { APPROACH_LABELS, CLASS_LABELS, CLASS_PLURAL, DATE_FMT, dateCell, PERCENT_FMT, sheet } from './format.ts';
+import { APPROACH_LABELS, CLASS_LABELS, CLASS_PLURAL, DATE_FMT, dateCell, formatIsoDate, PERCENT_FMT, sheet } from './format.ts';
 
 /** How many open measures the "Järgmised sammud" sheet lists (the dashboard shows 10). */
 export const NEXT_STEPS_LIMIT = 50;
@@ -29,7 +29,7 @@ function summaryRows(p: KovProgress, generatedOn: string): SummaryRow[] {
     { label: 'EHAK-kood', value: p.ehak },
     { label: 'E-ITS väljaanne', value: p.edition },
     { label: 'Turbe lähenemine', value: APPROACH_LABELS[p.approach] },
-    { label: 'Koostatud', value: generatedOn.split('-').reverse().join('.') },
+    { label: 'Koostatud', value: formatIsoDate(generatedOn) },
     { label: 'Meetmeid kokku', value: p.total },
     { label: 'Asjakohaseid meetmeid', value: p.applicable },
     { label: 'Rakendatud (osakaal asjakohastest)', value: p.implemented, share: p.implementedShare },
@@ -56,7 +56,7 @@ const nextStepColumns: Column<NextStep>[] = [
   { header: 'Klass', value: (r) => CLASS_LABELS[r.class], width: 15 },
   { header: 'Seis', value: (r) => STATUS_LABELS[r.status], width: 22 },
   { header: 'Tähtaeg', value: (r) => dateCell(r.dueDate), width: 12, numFmt: DATE_FMT },
-  { header: 'Tähtaeg möödas', value: (r) => r.overdue, width: 15 },
+  { header: 'Tähtaeg möödas', value: (r) => (r.overdue ? 'jah' : 'ei'), width: 15 },
 ];
 
 interface TrendRow {

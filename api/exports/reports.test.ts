@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { getOverview } from '../reports/overview.ts';
 import { STATUS_LABELS, STATUSES } from '../tracker/model.ts';
-import { getProgress } from '../tracker/progress.ts';
+import { getProgress, nextSteps } from '../tracker/progress.ts';
 import { round4 } from './format.ts';
 import { OPEN_DATA_FIELDS, type OpenData } from './open-data.ts';
+import { NEXT_STEPS_LIMIT } from './progress-report.ts';
 import { csvNumber, download, fullScaleContext, readCsv, readWorkbook, sheetRows } from './test-fixture.ts';
 
 const OWN = '0141';
@@ -48,6 +49,7 @@ describe('progress.xlsx', () => {
     const next = sheetRows(wb, 'Järgmised sammud');
     expect(next.header).toEqual(['Tähis', 'Meede', 'Moodul', 'Prioriteet', 'Klass', 'Seis', 'Tähtaeg', 'Tähtaeg möödas']);
     expect(next.rows.slice(0, p.nextSteps.length).map((r) => r[0])).toEqual(p.nextSteps.map((s) => s.measureId));
+    expect(next.rows.map((r) => r[7])).toEqual(nextSteps(t.db, OWN, undefined, NEXT_STEPS_LIMIT).map((s) => (s.overdue ? 'jah' : 'ei')));
 
     const trend = sheetRows(wb, 'Trend');
     expect(trend.rows.map((r) => r[0])).toEqual(p.trend.map((x) => x.period));
