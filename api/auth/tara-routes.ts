@@ -28,7 +28,7 @@ const callback = createRoute({
   path: '/auth/tara/callback',
   tags: ['auth'],
   summary: 'TARA redirects back here; signs in the user linked to the personal code',
-  request: { query: z.object({ code: z.string().optional(), state: z.string().optional(), error: z.string().optional() }).passthrough() },
+  request: { query: z.looseObject({ code: z.string().optional(), state: z.string().optional(), error: z.string().optional() }) },
   responses: { 302: { description: `To ${AFTER_LOGIN} when signed in, else to /logi-sisse/?viga=<reason>` }, 404: errorResponse('TARA not configured') },
 });
 
