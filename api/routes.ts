@@ -2,7 +2,6 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './lib/context.ts';
 import { kovScopeGuard } from './auth/access.ts';
 import { mountAccountRoutes } from './auth/index.ts';
-import { mountAccountRoutes } from './auth/index.ts';
 import { budgetRoutes } from './budget/routes.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -21,7 +20,6 @@ export function mountDomainRoutes(api: OpenAPIHono<AppEnv>): void {
   api.route('/', healthRoutes());
   api.route('/', kovRoutes());
   api.route('/', catalogRoutes());
-  mountAccountRoutes(api);
   mountAccountRoutes(api);
   api.route('/', budgetRoutes());
   api.route('/', templateRoutes());

@@ -1,5 +1,6 @@
 import type { Db } from '../../api/db/database.ts';
 import { seedKovs } from './kov.ts';
+import { seedDemoAccounts } from './accounts.ts';
 import { describeCatalogSeed, seedCatalogIndex } from '../../api/catalog/seed.ts';
 import { seedBudgetDemo } from './budget-demo.ts';
 import { seedTemplatesDemo } from './templates-demo.ts';
@@ -21,6 +22,7 @@ const REFERENCE_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void }
  * (no users yet). Domains add their demo seeders here, in dependency order.
  */
 const DEMO_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void | Promise<void> }> = [
+  { name: 'accounts', run: seedDemoAccounts },
   { name: 'tracker', run: (db, log) => seedTrackerDemo(db, log) },
   { name: 'budget', run: seedBudgetDemo },
   { name: 'templates', run: (db, log) => seedTemplatesDemo(db, log) },
