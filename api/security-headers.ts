@@ -16,7 +16,8 @@ export const CONTENT_SECURITY_POLICY = [
 
 export const securityHeaders = createMiddleware(async (c, next) => {
   await next();
-  c.res.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  // A route may set a stricter policy (downloads use `sandbox; default-src 'none'`); keep it.
+  if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
   c.res.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
   c.res.headers.set('X-Frame-Options', 'DENY');

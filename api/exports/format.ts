@@ -2,7 +2,6 @@
 // date cells for XLSX and file names. Data stays ISO in JSON; only CSV/XLSX get local forms.
 import { STATUS_LABELS, type MeasureClass, type Status } from '../tracker/model.ts';
 import type { Approach } from '../tracker/scope.ts';
-import type { Sheet } from '../lib/tabular.ts';
 
 export const CLASS_LABELS: Record<MeasureClass, string> = { basic: 'Põhimeede', standard: 'Standardmeede', high: 'Kõrgmeede' };
 export const CLASS_PLURAL: Record<MeasureClass, string> = { basic: 'Põhimeetmed', standard: 'Standardmeetmed', high: 'Kõrgmeetmed' };
@@ -81,6 +80,3 @@ export function slug(name: string): string {
 
 /** Rounds a share to 4 decimals (0.1234 = 12.34 %); null stays null. */
 export const round4 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10_000) / 10_000);
-
-/** A typed sheet erased to the writer's row type (toXlsx takes sheets of different row types). */
-export const sheet = <Row>(s: Sheet<Row>): Sheet => s as unknown as Sheet;

@@ -2,10 +2,10 @@
 // module group, last activity), the module-group heat table and the medians. Built from
 // getOverview, i.e. one grouped query for all 79 municipalities.
 import type { Db } from '../db/database.ts';
-import { toXlsx, type Column, type Sheet } from '../lib/tabular.ts';
+import { sheet, toXlsx, type Column, type Sheet } from '../lib/tabular.ts';
 import { getOverview, type Overview, type OverviewRow } from '../reports/overview.ts';
 import { CLASSES, type MeasureClass } from '../tracker/model.ts';
-import { CLASS_PLURAL, DATETIME_FMT, PERCENT_FMT, sheet, timestampCell } from './format.ts';
+import { CLASS_PLURAL, DATETIME_FMT, PERCENT_FMT, timestampCell } from './format.ts';
 import { withHeatScale } from './heat.ts';
 
 /** Classes that have measures in anyone's scope (high measures are in no approach's scope). */

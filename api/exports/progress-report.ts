@@ -1,12 +1,12 @@
 // The municipality's progress report as XLSX: summary, classes, module groups, modules, next steps
 // and the trend across snapshots. Shares are numbers (0..1) in cells with a percent format.
 import type { Db } from '../db/database.ts';
-import type { Column, Sheet } from '../lib/tabular.ts';
+import { sheet, type Column, type Sheet } from '../lib/tabular.ts';
 import { listSnapshots } from '../reports/snapshots.ts';
 import type { ShareCell } from '../tracker/aggregate.ts';
 import { CLASSES, STATUS_LABELS, STATUSES, todayIso } from '../tracker/model.ts';
 import { getProgress, nextSteps, type KovProgress, type NextStep } from '../tracker/progress.ts';
-import { APPROACH_LABELS, CLASS_LABELS, CLASS_PLURAL, DATE_FMT, dateCell, formatIsoDate, PERCENT_FMT, sheet } from './format.ts';
+import { APPROACH_LABELS, CLASS_LABELS, CLASS_PLURAL, DATE_FMT, dateCell, formatIsoDate, PERCENT_FMT } from './format.ts';
 
 /** How many open measures the "Järgmised sammud" sheet lists (the dashboard shows 10). */
 export const NEXT_STEPS_LIMIT = 50;

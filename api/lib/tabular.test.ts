@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { attachment, parseCsv, toCsv, toXlsx, type Column } from './tabular.ts';
+import { attachment, parseCsv, sheet, toCsv, toXlsx, type Column } from './tabular.ts';
 
 interface R { id: string; title: string; share: number; n: number }
 const columns: Column<R>[] = [
@@ -28,7 +28,7 @@ describe('CSV for Estonian Excel', () => {
 
 describe('XLSX', () => {
   it('has the header frozen, an autofilter and the Estonian text intact', async () => {
-    const buf = await toXlsx([{ name: 'Tegevuskava', columns, rows }]);
+    const buf = await toXlsx([sheet<R>({ name: 'Tegevuskava', columns, rows })]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Tegevuskava')!;

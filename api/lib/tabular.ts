@@ -72,12 +72,15 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export async function toXlsx(sheets: Sheet<never>[] | Sheet[], meta: { title?: string } = {}): Promise<Buffer> {
+/** A typed sheet for toXlsx, which takes sheets of different row types in one workbook. */
+export const sheet = <Row>(s: Sheet<Row>): Sheet => s as unknown as Sheet;
+
+export async function toXlsx(sheets: Sheet[], meta: { title?: string } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Turvarada';
   wb.created = new Date();
   if (meta.title) wb.title = meta.title;
-  for (const sheet of sheets as Sheet[]) {
+  for (const sheet of sheets) {
     // Excel limits sheet names to 31 characters and forbids some symbols.
     const ws = wb.addWorksheet(sheet.name.replace(/[*?:\\/[\]]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = sheet.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? Math.min(60, Math.max(10, c.header.length + 2)) }));
