@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import type { Status } from './model.ts';
-import { getMeasureRecord, measuresInScope, type MeasureRecord } from './records.ts';
+import { getMeasureRecord, measureInScope, measuresInScope, type MeasureRecord } from './records.ts';
 
 /** The editable fields. In an update, an omitted field keeps its value; null clears it. */
 export interface StatusFields {
@@ -122,17 +122,21 @@ const validationFailed = (details: Array<{ path: string; message: string }>) =>
  */
 export function updateMeasureStatus(db: Db, ehak: string, measureId: string, patch: StatusPatch & { version: number }, actor: Actor): MeasureRecord {
   return inTransaction(db, () => {
-    const current = getMeasureRecord(db, ehak, measureId);
-    if (!current) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
-    if (current.version !== patch.version) {
-      throw new ApiError(409, 'version_conflict', 'Keegi muutis seda meedet vahepeal. Vaata tema muudatust ja proovi uuesti.', { current });
+    // The scope check and the version come from two key look-ups; the full record (which
+    // evaluates the municipality's whole scope) is built only for the answer (bench: ~2x writes/s).
+    const inScope = measureInScope(db, ehak, measureId);
+    if (!inScope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
+    const old = currentRow(db, ehak, inScope.edition, measureId);
+    if ((old?.version ?? 0) !== patch.version) {
+      throw new ApiError(409, 'version_conflict', 'Keegi muutis seda meedet vahepeal. Vaata tema muudatust ja proovi uuesti.', {
+        current: getMeasureRecord(db, ehak, measureId),
+      });
     }
-    const old = currentRow(db, ehak, current.edition, measureId);
     const next = mergeFields(old, patch);
     const errors = validateFields(next);
     if (errors.length) throw validationFailed(errors);
-    if (old && same(old, next)) return current;
-    write(db, ehak, current.edition, measureId, old, next, actor, 'measure_status.update');
+    if (old && same(old, next)) return getMeasureRecord(db, ehak, measureId)!;
+    write(db, ehak, inScope.edition, measureId, old, next, actor, 'measure_status.update');
     return getMeasureRecord(db, ehak, measureId)!;
   });
 }
