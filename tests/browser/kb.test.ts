@@ -88,7 +88,8 @@ describe('search UI', () => {
     await page.keyboard.press('Tab'); // skip link
     await page.focus('#search-q');
     await page.keyboard.type('varukoopiate taastamine');
-    await page.waitForSelector('#search-results li');
+    // Results update as the user types; wait for the answer to the whole query.
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'varukoopiate taastamine' && /\d+ tulemus/.test(document.querySelector('#search-status')?.textContent ?? ''));
     const first = await page.$$eval('#search-results li', (lis) => lis.map((li) => li.textContent ?? ''));
     expect(first.length).toBeGreaterThan(0);
     expect(await page.$$eval('#search-results mark', (m) => m.length)).toBeGreaterThan(0);
