@@ -1,37 +1,11 @@
 // Estonian spreadsheet CSV: `;` separator, decimal comma, UTF-8 with or without BOM, "" quoting.
+import { parseCsv } from '../lib/tabular.ts';
 import { MoneyError, centsToEuros, parseEstonianEuros } from './money.ts';
 import type { ActualInput } from './actuals.ts';
 
 export const ACTUALS_CSV_HEADER = ['algatus', 'kuupäev', 'konto', 'summa_km_ta', 'käibemaks', 'tarnija', 'dokumendi_nr', 'kirjeldus'] as const;
 
 export class CsvError extends Error {}
-
-/** Splits one `;` line honouring double quotes. */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') {
-      out.push(cur);
-      cur = '';
-    }
-    else cur += ch;
-  }
-  if (quoted) throw new CsvError('lõpetamata jutumärgid');
-  out.push(cur);
-  return out;
-}
-
-export const csvCell = (v: string) => (/[;"\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** dd.mm.yyyy or yyyy-mm-dd → yyyy-mm-dd (validity is checked later with the entry). */
 function isoDate(s: string): string {
@@ -41,18 +15,13 @@ function isoDate(s: string): string {
 
 /** Parses the actual-costs CSV into entries (amounts as euros); errors name the row. */
 export function parseActualsCsv(text: string): ActualInput[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = parseCsv(text).filter((cells) => cells.some((c) => c.trim() !== ''));
   if (lines.length === 0) throw new CsvError('fail on tühi');
-  const header = splitCsvLine(lines[0]!).map((h) => h.trim().toLowerCase());
+  const header = lines[0]!.map((h) => h.trim().toLowerCase());
   if (header.join(';') !== ACTUALS_CSV_HEADER.join(';')) throw new CsvError(`päis peab olema: ${ACTUALS_CSV_HEADER.join(';')}`);
   return lines.slice(1).map((line, i) => {
     const row = i + 2;
-    let cells: string[];
-    try {
-      cells = splitCsvLine(line).map((c) => c.trim());
-    } catch (err) {
-      throw new CsvError(`rida ${row}: ${(err as Error).message}`);
-    }
+    const cells = line.map((c) => c.trim());
     if (cells.length !== ACTUALS_CSV_HEADER.length) throw new CsvError(`rida ${row}: oodati ${ACTUALS_CSV_HEADER.length} veergu, saadi ${cells.length}`);
     const [initiative, date, account, net, vat, supplier, documentNumber, description] = cells as [string, string, string, string, string, string, string, string];
     try {

@@ -2,8 +2,8 @@
 // whose grant includes VAT (SF), for a date range.
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/database.ts';
+import { toCsv, type Column } from '../lib/tabular.ts';
 import { listActuals } from './actuals.ts';
-import { csvCell } from './csv.ts';
 import { EURO_FORMAT } from './export-plan.ts';
 import { formatCsvEuros, parseEuros } from './money.ts';
 import type { StoredPlan } from './store.ts';
@@ -52,18 +52,26 @@ export function declarationRows(db: Db, plan: StoredPlan, range: { from?: string
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
+const euros = (e: number) => formatCsvEuros(parseEuros(e));
+const CSV_VALUES: Array<(r: DeclarationRow) => string> = [
+  (r) => dmy(r.date),
+  (r) => r.initiative,
+  (r) => r.initiativeName,
+  (r) => r.measureActivity,
+  (r) => r.source,
+  (r) => r.account,
+  (r) => r.supplier,
+  (r) => r.documentNumber,
+  (r) => r.description,
+  (r) => euros(r.net),
+  (r) => euros(r.vat),
+  (r) => euros(r.gross),
+];
+const CSV_COLUMNS: Column<DeclarationRow>[] = CSV_VALUES.map((value, i) => ({ header: HEADERS[i]!, value }));
+
 /** UTF-8 with BOM, `;`, decimal comma: opens correctly in an Estonian Excel. */
 export function declarationCsv(rows: DeclarationRow[]): string {
-  const lines = [HEADERS.join(';')];
-  for (const r of rows) {
-    lines.push(
-      [dmy(r.date), r.initiative, r.initiativeName, r.measureActivity, r.source, r.account, r.supplier, r.documentNumber, r.description]
-        .map(csvCell)
-        .concat([r.net, r.vat, r.gross].map((e) => formatCsvEuros(parseEuros(e))))
-        .join(';'),
-    );
-  }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return toCsv(CSV_COLUMNS, rows);
 }
 
 export async function declarationWorkbook(plan: StoredPlan, rows: DeclarationRow[], range: { from?: string; to?: string }): Promise<Buffer> {
