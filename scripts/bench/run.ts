@@ -1,6 +1,7 @@
 // `npm run bench`: every figure beside its floor on the same machine, printed as a table and
 // written to bench/results.json. Not part of `npm test`. BENCH_SECONDS (default 8) sets the length
 // of each HTTP load run; BENCH_SKIP=site,catalog,http skips sections.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -32,8 +33,16 @@ if (!skip.has('site')) {
   figures.push(...searchBenchmark(site.distDir));
 }
 
+let commit: string | null = null;
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+} catch {
+  /* not a git checkout */
+}
 const result = {
   at: new Date().toISOString(),
+  commit,
+  skipped: [...skip],
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? null, node: process.version, loadavgBefore: loadBefore, loadavgAfter: loadavg() },
   durationSeconds: Math.round((Date.now() - started) / 1000),
   figures,
