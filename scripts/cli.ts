@@ -14,7 +14,8 @@ function usageLine(cmd: Command): string {
       return req ? text : `[${text}]`;
     })
     .join(' ');
-  return `npm run cli -- ${cmd.noun} ${cmd.verb}${cmd.positionals ? ' ' + cmd.positionals.join(' ') : ''} ${flags}`.trimEnd();
+  const name = cmd.verb ? `${cmd.noun} ${cmd.verb}` : cmd.noun;
+  return `npm run cli -- ${name}${cmd.positionals ? ' ' + cmd.positionals.join(' ') : ''} ${flags}`.trimEnd();
 }
 
 function commandHelp(cmd: Command): string {
@@ -31,7 +32,7 @@ function commandHelp(cmd: Command): string {
 
 function overview(): string {
   const lines = ['Turvarada käsurida', '', 'Kasutus: npm run cli -- <nimisõna> <tegusõna> [--valikud]', '', 'Käsud:'];
-  for (const c of COMMANDS) lines.push(`  ${(c.noun + ' ' + c.verb).padEnd(22)} ${c.summary}`);
+  for (const c of COMMANDS) lines.push(`  ${(c.noun + ' ' + c.verb).trim().padEnd(22)} ${c.summary}`);
   lines.push('', 'Iga käsu abi: npm run cli -- <nimisõna> <tegusõna> --help');
   return lines.join('\n') + '\n';
 }
@@ -42,12 +43,16 @@ export interface CliIo {
 }
 
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  const [noun, verb, ...rest] = argv;
+  const [noun, maybeVerb, ...afterVerb] = argv;
   if (!noun || noun === '--help' || noun === '-h' || noun === 'help') {
     io.stdout.write(overview());
     return noun ? 0 : 2;
   }
-  const cmd = COMMANDS.find((c) => c.noun === noun && c.verb === verb);
+  // A noun-only command (verb '') takes everything after the noun: `search "<päring>"`.
+  const nounOnly = COMMANDS.find((c) => c.noun === noun && c.verb === '');
+  const cmd = nounOnly ?? COMMANDS.find((c) => c.noun === noun && c.verb === maybeVerb);
+  const verb = nounOnly ? '' : maybeVerb;
+  const rest = nounOnly ? argv.slice(1) : afterVerb;
   if (!cmd) {
     const known = COMMANDS.filter((c) => c.noun === noun).map((c) => c.verb);
     io.stderr.write(

@@ -2,22 +2,21 @@ import { loadBuiltSearcher } from '../search/built-index.ts';
 import { InputError, UsageError, type Command } from '../lib/command.ts';
 
 /**
- * `search query "<päring>" [--limit 10]`: the site search in Node, against the built index in dist/.
- * (scripts/cli.ts dispatches on noun + verb; a verb-less `search "<päring>"` needs a dispatcher fallback.)
+ * `search "<päring>" [--limit 10]`: the site search in Node, against the built index in dist/.
  */
 export const searchCommands: Command[] = [
   {
     noun: 'search',
-    verb: 'query',
+    verb: '',
     summary: 'Otsib juhenditest, standardlahendustest, mallidest ja E-ITS meetmetest (ehitatud indeksist)',
-    help: 'Väljund on JSON: [{url,title,type,score}]. Näide: npm run cli -- search query "varukoopiate taastamine" --limit 5',
+    help: 'Väljund on JSON: [{url,title,type,score}]. Näide: npm run cli -- search "varukoopiate taastamine" --limit 5',
     positionals: ['<päring>'],
     flags: {
       limit: { type: 'string', description: 'tulemuste arv (1–100, vaikimisi 10)' },
     },
     run(flags, ctx) {
       const query = ctx.positionals.join(' ').trim();
-      if (!query) throw new UsageError('anna otsingupäring, nt: search query "mitmikautentimine"');
+      if (!query) throw new UsageError('anna otsingupäring, nt: search "mitmikautentimine"');
       const rawLimit = flags['limit'];
       const limit = rawLimit === undefined ? 10 : Number(rawLimit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit peab olema täisarv 1–100');

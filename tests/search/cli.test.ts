@@ -22,11 +22,11 @@ afterAll(() => {
   else process.env['DIST_DIR'] = saved;
 });
 
-describe('npm run cli -- search query', () => {
+describe('npm run cli -- search', () => {
   it('prints JSON [{url,title,type,score}] from the built index, honouring --limit', async () => {
     requireBuild();
     const s = io();
-    expect(await runCli(['search', 'query', 'con.3.m1', '--limit', '3'], s)).toBe(0);
+    expect(await runCli(['search', 'con.3.m1', '--limit', '3'], s)).toBe(0);
     const rows = JSON.parse(s.out()) as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(3);
     expect(Object.keys(rows[0]!).sort()).toEqual(['score', 'title', 'type', 'url']);
@@ -35,17 +35,17 @@ describe('npm run cli -- search query', () => {
 
   it('rejects a missing query and a bad --limit with exit 2', async () => {
     const a = io();
-    expect(await runCli(['search', 'query'], a)).toBe(2);
+    expect(await runCli(['search'], a)).toBe(2);
     expect(a.err()).toMatch(/päring/);
     const b = io();
-    expect(await runCli(['search', 'query', 'parool', '--limit', 'x'], b)).toBe(2);
+    expect(await runCli(['search', 'parool', '--limit', 'x'], b)).toBe(2);
     expect(b.err()).toMatch(/--limit/);
   });
 
   it('reports a missing build as bad input (exit 2)', async () => {
     process.env['DIST_DIR'] = '/nonexistent-turvarada-dist';
     const s = io();
-    expect(await runCli(['search', 'query', 'parool'], s)).toBe(2);
+    expect(await runCli(['search', 'parool'], s)).toBe(2);
     expect(s.err()).toMatch(/npm run build/);
     process.env['DIST_DIR'] = DIST_DIR;
   });
