@@ -1,6 +1,6 @@
 // /eelarve/ in a real browser: a signed-in analyst sees the demo plan, its three inconsistencies
 // and adds an actual cost with the keyboard only; axe finds nothing. Needs a site build
-// (dist/ or DIST_DIR).
+// (dist/ or TURVARADA_OUT_DIR).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   db = openDatabase(join(dir, 'test.db'));
   seedReference(db);
   seedBudgetDemo(db, () => {});
-  const config = testConfig({ port: 0, databasePath: join(dir, 'test.db'), filesPath: join(dir, 'files'), distDir: process.env['DIST_DIR'] || `${ROOT_DIR}dist` });
+  const config = testConfig({ port: 0, databasePath: join(dir, 'test.db'), filesPath: join(dir, 'files'), distDir: process.env['TURVARADA_OUT_DIR'] || `${ROOT_DIR}dist` });
   server = await startServer(config, db, { log: false });
   url = `http://127.0.0.1:${server.port}`;
   config.publicOrigin = url;

@@ -24,8 +24,8 @@ export async function startTestServer(
   const db = openDatabase(join(dir, 'test.db'));
   seedReference(db);
   await options.prepare?.(db);
-  // TURVARADA_TEST_DIST lets a developer point browser tests at a build in another directory.
-  const distDir = options.distDir ?? process.env['TURVARADA_TEST_DIST'];
+  // The build under test: the directory TURVARADA_OUT_DIR sent `astro build` to, else dist/.
+  const distDir = options.distDir ?? process.env['TURVARADA_OUT_DIR'];
   const config = testConfig({ port: 0, databasePath: join(dir, 'test.db'), filesPath: join(dir, 'files'), ...(distDir ? { distDir } : {}) });
   const running: RunningServer = await startServer(config, db, { log: false });
   const url = `http://127.0.0.1:${running.port}`;
