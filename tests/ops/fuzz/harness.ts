@@ -63,7 +63,7 @@ export class FuzzWorld {
     return Promise.resolve(this.t.app.request(path, { method, headers, ...(hasBody ? { body } : {}) }));
   }
 
-  private countStmt: ReturnType<TestContext['db']['prepare']> | null = null;
+  private countStmt: { get(): unknown } | null = null;
 
   /** Row counts of every non-volatile table, in one prepared statement (runs after every write). */
   counts(): string {
