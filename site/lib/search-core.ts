@@ -64,6 +64,21 @@ const FIELDS: Array<[keyof SearchDoc, number]> = [
 ];
 
 // lunr pipeline functions: registered so a serialized index can be loaded anywhere.
+/*
+ * lunr 2.3.9 minimises its term automaton by comparing node keys built as label + child id with no
+ * separator, so with digits in terms (E-ITS ids like app.1.4) two different nodes can get the same key
+ * ("1"+"23" vs "12"+"3"), get merged, and a wildcard then expands to a word that is not in the index,
+ * which makes lunr throw. A separator makes the keys unambiguous.
+ */
+type TokenSetNode = { _str?: string; final: boolean; edges: Record<string, { id: number }> };
+(lunr.TokenSet.prototype as unknown as { toString(this: TokenSetNode): string }).toString = function (this: TokenSetNode) {
+  if (this._str) return this._str;
+  let str = this.final ? '1' : '0';
+  for (const label of Object.keys(this.edges).sort()) str += `${label}\u0000${this.edges[label]!.id}\u0001`;
+  this._str = str;
+  return str;
+};
+
 const estonianTerm: lunr.PipelineFunction = (token) => {
   const normalized = normalizeTerm(token.toString());
   return normalized ? token.update(() => normalized) : (undefined as unknown as lunr.Token);
