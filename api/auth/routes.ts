@@ -1,4 +1,4 @@
-// Sign-in and sign-out: POST /auth/login, /auth/logout, /auth/logout-all, GET /auth/me, /auth/providers.
+// Sign-in and sign-out: POST /auth/login, /auth/logout, /auth/logout-all, GET /auth/me, /auth/session, /auth/providers.
 import { createRoute, z } from '@hono/zod-openapi';
 import { recordAudit } from '../audit/record.ts';
 import { inTransaction } from '../db/database.ts';
@@ -58,6 +58,14 @@ const me = createRoute({
   responses: { 200: json(MeSchema, 'The user'), 401: errorResponse('Not signed in') },
 });
 
+const session = createRoute({
+  method: 'get',
+  path: '/auth/session',
+  tags: ['auth'],
+  summary: 'Who is signed in, or null: lets every page ask without a 401 in the browser console',
+  responses: { 200: json(z.object({ user: MeSchema.nullable() }), 'The user or null') },
+});
+
 const providers = createRoute({
   method: 'get',
   path: '/auth/providers',
@@ -104,5 +112,9 @@ export function authRoutes() {
       return c.json({ ended }, 200);
     })
     .openapi(me, (c) => c.json(c.get('user')!, 200))
+    .openapi(session, (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json({ user: c.get('user') }, 200);
+    })
     .openapi(providers, (c) => c.json({ password: true as const, tara: !!c.get('config').tara }, 200));
 }

@@ -44,12 +44,7 @@ export interface Me {
   kovs: string[];
 }
 
-/** The signed-in user, or null when signed out (no redirect). */
+/** The signed-in user, or null when signed out (no redirect, and no 401 in the console). */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    return await apiFetch<Me>('/api/auth/me', { allowAnonymous: true });
-  } catch (err) {
-    if (err instanceof ApiRequestError && err.status === 401) return null;
-    throw err;
-  }
+  return (await apiFetch<{ user: Me | null }>('/api/auth/session', { allowAnonymous: true })).user;
 }
