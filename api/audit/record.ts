@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { prepareCached } from '../db/statements.ts';
 
 export interface AuditEntry {
   actorId: number | null;
@@ -15,7 +16,8 @@ const json = (v: unknown) => (v === undefined || v === null ? null : JSON.string
 
 /** Appends one row to the audit log. Call inside the transaction that makes the change. */
 export function recordAudit(db: Db, e: AuditEntry): void {
-  db.prepare(
+  prepareCached(
+    db,
     `INSERT INTO audit_log (actor_id, action, entity, entity_id, kov, old_value, new_value, ip)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(

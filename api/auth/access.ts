@@ -1,6 +1,7 @@
 // The one authorisation check. Handlers declare a permission; municipality data is reached
 // only through the /api/kovs/:ehak scope guard, so a handler cannot forget the tenant check.
 import { createMiddleware } from 'hono/factory';
+import { prepareCached } from '../db/statements.ts';
 import type { AppEnv } from '../lib/context.ts';
 import { forbidden, notFound, unauthorized } from '../lib/errors.ts';
 import type { Role, SessionUser } from './session-user.ts';
@@ -69,7 +70,7 @@ export const kovScopeGuard = createMiddleware<AppEnv>(async (c, next) => {
   const user = c.get('user');
   if (!user) throw unauthorized();
   const ehak = c.req.param('ehak') ?? '';
-  const exists = c.get('db').prepare('SELECT 1 FROM kov WHERE ehak = ?').get(ehak);
+  const exists = prepareCached(c.get('db'), 'SELECT 1 FROM kov WHERE ehak = ?').get(ehak);
   if (!exists || !canReadKov(user, ehak)) throw notFound('Omavalitsust ei leitud.');
   if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !canWriteKov(user, ehak)) {
     throw forbidden('Sul on selle omavalitsuse andmetele ainult lugemisõigus.');

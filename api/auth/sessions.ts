@@ -3,6 +3,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { Db } from '../db/database.ts';
+import { prepareCached } from '../db/statements.ts';
 import type { Role, SessionUser } from './session-user.ts';
 
 const DAY = 24 * 60 * 60;
@@ -87,11 +88,10 @@ export function accountActive(u: { disabled_at: string | null; access_expires_on
 }
 
 export function loadSessionUser(db: Db, userId: number): (SessionUser & { active: boolean }) | null {
-  const u = db
-    .prepare('SELECT id, email, name, role, access_expires_on, disabled_at FROM app_user WHERE id = ?')
+  const u = prepareCached(db, 'SELECT id, email, name, role, access_expires_on, disabled_at FROM app_user WHERE id = ?')
     .get(userId) as UserRow | undefined;
   if (!u) return null;
-  const kovs = (db.prepare('SELECT ehak FROM user_kov WHERE user_id = ? ORDER BY ehak').pluck().all(u.id) as string[]);
+  const kovs = prepareCached(db, 'SELECT ehak FROM user_kov WHERE user_id = ? ORDER BY ehak').pluck().all(u.id) as string[];
   return { id: u.id, email: u.email, name: u.name, role: u.role, kovs, active: accountActive(u) };
 }
 
@@ -100,7 +100,7 @@ export function validateSessionToken(db: Db, token: string): ValidatedSession | 
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) return null;
   const [id, secret] = parts as [string, string];
-  const row = db.prepare('SELECT * FROM session WHERE id = ?').get(id) as SessionRow | undefined;
+  const row = prepareCached(db, 'SELECT * FROM session WHERE id = ?').get(id) as SessionRow | undefined;
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
   const t = now();
@@ -119,7 +119,7 @@ export function validateSessionToken(db: Db, token: string): ValidatedSession | 
   }
   // Record use at most once a minute: keeps reads from turning into a write per request.
   if (renewedExpiresAt !== null || t - row.last_used_at >= 60) {
-    db.prepare('UPDATE session SET last_used_at = ?, expires_at = ? WHERE id = ?').run(t, renewedExpiresAt ?? row.expires_at, id);
+    prepareCached(db, 'UPDATE session SET last_used_at = ?, expires_at = ? WHERE id = ?').run(t, renewedExpiresAt ?? row.expires_at, id);
   }
   const { active: _active, ...sessionUser } = user;
   return { sessionId: id, user: sessionUser, renewedExpiresAt };

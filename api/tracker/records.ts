@@ -2,7 +2,8 @@
 import type { Db } from '../db/database.ts';
 import { listEvidence, type Evidence } from './evidence-queries.ts';
 import { OPEN_STATUSES, todayIso, type MeasureClass, type Priority, type Status } from './model.ts';
-import { SCOPE_CTES } from './scope.ts';
+import { prepareCached } from '../db/statements.ts';
+import { SCOPE_CTES, scopeCtes } from './scope.ts';
 import { trackedSql } from './tracked-sql.ts';
 
 export interface MeasureListItem {
@@ -64,9 +65,9 @@ export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {},
     where.push(`(instr(lower(t.measure_id), lower(@q)) > 0 OR instr(lower(m.title), lower(@q)) > 0)`);
     params['q'] = filters.q;
   }
-  const rows = db
-    .prepare(
-      `${trackedSql()}
+  const rows = prepareCached(
+    db,
+    `${trackedSql({ oneMeasure: params['measureId'] !== undefined })}
        SELECT t.measure_id, m.title, t.module_id, t.group_id, t.class, t.priority, t.own_status, t.effective,
               COALESCE(ms.version, 0) AS version, ms.responsible, ms.due_date, ms.updated_at, t.provider,
               (t.due_date < @today AND t.effective IN (${OPEN_SQL})) AS overdue
@@ -75,8 +76,7 @@ export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {},
        LEFT JOIN measure_status ms ON ms.ehak = t.ehak AND ms.edition = t.edition AND ms.measure_id = t.measure_id
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY m.sort_key, m.id`,
-    )
-    .all(params) as Array<Record<string, unknown>>;
+  ).all(params) as Array<Record<string, unknown>>;
   return rows.map((r) => ({
     measureId: r['measure_id'] as string,
     title: r['title'] as string,
@@ -113,7 +113,7 @@ export interface MeasureRecord extends MeasureListItem {
 
 /** The edition and catalogue facts of a measure in the municipality's scope, or null when out of scope. */
 export function measureInScope(db: Db, ehak: string, measureId: string): { edition: string } | null {
-  const row = db.prepare(`WITH ${SCOPE_CTES} SELECT edition FROM in_scope WHERE measure_id = @measureId`).get({ ehak, measureId }) as
+  const row = prepareCached(db, `WITH ${scopeCtes({ oneMeasure: true })} SELECT edition FROM in_scope WHERE measure_id = @measureId`).get({ ehak, measureId }) as
     | { edition: string }
     | undefined;
   return row ?? null;

@@ -74,9 +74,13 @@ const CLASS_RULE = `(m.class = 'basic' OR (m.class = 'standard' AND sc.approach 
 /**
  * The CTEs `scope` (one row per municipality, defaults applied) and `in_scope` (one row per
  * municipality x measure in scope: ehak, edition, measure_id, module_id, class, priority).
- * Parameter `@ehak`: one municipality, or NULL for all 79 (overview, snapshots).
+ * Parameter `@ehak`: one municipality, or NULL for all 79 (overview, snapshots). With
+ * `oneMeasure`, also `@measureId`: the scope is evaluated for that measure only (single-record
+ * reads and writes), instead of all ~800 measures and filtering afterwards.
  */
-export const SCOPE_CTES = `
+export function scopeCtes(options: { oneMeasure?: boolean } = {}): string {
+  const measure = options.oneMeasure ? ' AND m.id = @measureId' : '';
+  return `
 scope_raw AS (
   SELECT k.ehak, COALESCE(s.edition, '${DEFAULT_EDITION}') AS edition,
          COALESCE(s.profile_name, '${DEFAULT_PROFILE}') AS profile_name,
@@ -99,7 +103,7 @@ in_scope AS (
   FROM scope sc
   JOIN catalog_profile_measure pm ON pm.profile_id = sc.profile_id
   JOIN catalog_measure m ON m.edition = pm.edition AND m.id = pm.measure_id
-  WHERE ${CLASS_RULE}
+  WHERE ${CLASS_RULE}${measure}
     AND (sc.approach <> 'core' OR EXISTS (SELECT 1 FROM p1_module x WHERE x.profile_id = sc.profile_id AND x.module_id = m.module_id))
   UNION ALL
   -- Extra modules' measures that the profile part above has not already taken. CROSS JOIN keeps
@@ -109,10 +113,13 @@ in_scope AS (
   CROSS JOIN json_each(sc.extra_modules) em
   CROSS JOIN catalog_measure m ON m.edition = sc.edition AND m.module_id = em.value
   LEFT JOIN catalog_profile_measure pm ON pm.profile_id = sc.profile_id AND pm.measure_id = m.id
-  WHERE ${CLASS_RULE}
+  WHERE ${CLASS_RULE}${measure}
     AND (pm.measure_id IS NULL
          OR (sc.approach = 'core' AND NOT EXISTS (SELECT 1 FROM p1_module x WHERE x.profile_id = sc.profile_id AND x.module_id = m.module_id)))
 )`;
+}
+
+export const SCOPE_CTES = scopeCtes();
 
 /** Module ids of an edition that do not exist (for validating extra modules). */
 export function unknownModules(db: Db, edition: string, modules: string[]): string[] {

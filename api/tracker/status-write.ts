@@ -2,6 +2,7 @@
 // Every change writes the record, a history row and an audit entry in one transaction.
 import { recordAudit } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
+import { prepareCached } from '../db/statements.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import type { Status } from './model.ts';
 import { getMeasureRecord, measureInScope, measuresInScope, type MeasureRecord } from './records.ts';
@@ -32,13 +33,12 @@ interface CurrentRow extends StatusFields {
 
 function currentRow(db: Db, ehak: string, edition: string, measureId: string): CurrentRow | null {
   return (
-    (db
-      .prepare(
-        `SELECT status, description, justification, responsible, due_date AS dueDate, accepted_by AS acceptedBy,
-                accepted_at AS acceptedAt, version
-         FROM measure_status WHERE ehak = ? AND edition = ? AND measure_id = ?`,
-      )
-      .get(ehak, edition, measureId) as CurrentRow | undefined) ?? null
+    (prepareCached(
+      db,
+      `SELECT status, description, justification, responsible, due_date AS dueDate, accepted_by AS acceptedBy,
+              accepted_at AS acceptedAt, version
+       FROM measure_status WHERE ehak = ? AND edition = ? AND measure_id = ?`,
+    ).get(ehak, edition, measureId) as CurrentRow | undefined) ?? null
   );
 }
 
@@ -85,7 +85,8 @@ const same = (a: StatusFields, b: StatusFields) => FIELDS.every((f) => (a[f] ?? 
 
 function write(db: Db, ehak: string, edition: string, measureId: string, old: CurrentRow | null, next: StatusFields, actor: Actor, action: string): number {
   const version = (old?.version ?? 0) + 1;
-  db.prepare(
+  prepareCached(
+    db,
     `INSERT INTO measure_status (ehak, edition, measure_id, status, description, justification, responsible, due_date,
                                  accepted_by, accepted_at, version, updated_by, updated_at)
      VALUES (@ehak, @edition, @measureId, @status, @description, @justification, @responsible, @dueDate,
@@ -96,7 +97,8 @@ function write(db: Db, ehak: string, edition: string, measureId: string, old: Cu
        updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   ).run({ ehak, edition, measureId, ...next, version, actor: actor.id });
   const oldFields = old ? Object.fromEntries(FIELDS.map((f) => [f, old[f]])) : null;
-  db.prepare(
+  prepareCached(
+    db,
     `INSERT INTO measure_status_history (ehak, edition, measure_id, version, old, new, changed_by, changed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
   ).run(ehak, edition, measureId, version, oldFields ? JSON.stringify(oldFields) : null, JSON.stringify(next), actor.id);

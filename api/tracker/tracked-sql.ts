@@ -1,6 +1,6 @@
 // The one SQL definition of "a municipality's measures with their effective status", shared by the
 // measure list, progress, the ELVL overview and snapshots so that every number agrees.
-import { SCOPE_CTES } from './scope.ts';
+import { scopeCtes } from './scope.ts';
 
 /**
  * `WITH …, tracked AS (…)` with one row per municipality x measure in scope:
@@ -10,10 +10,10 @@ import { SCOPE_CTES } from './scope.ts';
  *
  * Effective status: the own status; but a measure delivered by a shared service whose own status
  * is 'not_assessed' counts as 'implemented'. Any other own status overrides the shared service.
- * Parameter: @ehak (or NULL for all).
+ * Parameter: @ehak (or NULL for all); with `oneMeasure` also @measureId (see scopeCtes).
  */
-export function trackedSql(): string {
-  return `WITH ${SCOPE_CTES},
+export function trackedSql(options: { oneMeasure?: boolean } = {}): string {
+  return `WITH ${scopeCtes(options)},
 shared AS (
   SELECT sk.ehak, s.edition, s.measure_id, MIN(s.provider) AS provider, MIN(s.id) AS service_id
   FROM shared_service s JOIN shared_service_kov sk ON sk.service_id = s.id
