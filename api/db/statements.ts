@@ -21,3 +21,33 @@ export function prepareCached(db: Db, sql: string): Database.Statement {
   }
   return stmt;
 }
+
+/**
+ * A fingerprint that changes whenever the database changes: `total_changes()` counts this
+ * connection's writes, `PRAGMA data_version` moves when another connection (process) commits.
+ */
+export function dataVersion(db: Db): string {
+  const others = db.pragma('data_version', { simple: true }) as number;
+  const ours = prepareCached(db, 'SELECT total_changes()').pluck().get() as number;
+  return `${others}:${ours}`;
+}
+
+const memos = new WeakMap<Db, Map<string, { version: string; value: unknown }>>();
+
+/**
+ * `compute()` once per database state: heavy read-only aggregates (the ELVL overview over all 79
+ * municipalities) are reused until the next write anywhere in the database.
+ */
+export function memoUntilWrite<T>(db: Db, key: string, compute: () => T): T {
+  let memo = memos.get(db);
+  if (!memo) {
+    memo = new Map();
+    memos.set(db, memo);
+  }
+  const version = dataVersion(db);
+  const hit = memo.get(key);
+  if (hit && hit.version === version) return hit.value as T;
+  const value = compute();
+  memo.set(key, { version, value });
+  return value;
+}

@@ -1,6 +1,7 @@
 // The ELVL overview: one row per municipality (shares by class and module group, last activity)
 // and the median over all municipalities. Computed from one grouped query (aggregate.ts).
 import type { Db } from '../db/database.ts';
+import { memoUntilWrite } from '../db/statements.ts';
 import { progressOfAll, type ProgressTotals } from '../tracker/aggregate.ts';
 import { CLASSES, type MeasureClass } from '../tracker/model.ts';
 import { median, present } from './stats.ts';
@@ -49,7 +50,12 @@ export function medians(rows: OverviewRow[], groupIds: string[]): Overview['medi
   };
 }
 
+/** The overview, recomputed only after a write (it aggregates every municipality's scope). */
 export function getOverview(db: Db): Overview {
+  return memoUntilWrite(db, 'reports.overview', () => computeOverview(db));
+}
+
+function computeOverview(db: Db): Overview {
   const progress = progressOfAll(db);
   const kovs = db.prepare('SELECT ehak, name, type, county FROM kov ORDER BY name COLLATE NOCASE').all() as Array<{
     ehak: string;
