@@ -1,5 +1,6 @@
 // One municipality's progress: totals (aggregate.ts), next steps and the trend across snapshots.
 import type { Db } from '../db/database.ts';
+import { memoUntilWrite } from '../db/statements.ts';
 import { aggregate, countTracked, titleLoader, type ProgressTotals } from './aggregate.ts';
 import { OPEN_STATUSES, todayIso, type MeasureClass, type Priority, type Status } from './model.ts';
 import { getScope, type Approach } from './scope.ts';
@@ -70,6 +71,11 @@ export function trendOf(db: Db, ehak: string): Array<{ period: string; implement
 
 /** Progress of one municipality; null when the EHAK code is unknown. */
 export function getProgress(db: Db, ehak: string, today = todayIso()): KovProgress | null {
+  // Dashboards ask far more often than statuses change: reuse the result until the next write.
+  return memoUntilWrite(db, `tracker.progress:${ehak}:${today}`, () => computeProgress(db, ehak, today));
+}
+
+function computeProgress(db: Db, ehak: string, today: string): KovProgress | null {
   const kov = db.prepare('SELECT name FROM kov WHERE ehak = ?').get(ehak) as { name: string } | undefined;
   if (!kov) return null;
   const scope = getScope(db, ehak);
