@@ -73,6 +73,18 @@ describe('tracker in the browser', () => {
     await context.close();
   });
 
+  it('adds a link as evidence on the measure page', async () => {
+    const context = await contextAs('specialist');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/jalgimine/meede/?ehak=${EHAK}&id=ISMS.1.M2`);
+    await page.waitForSelector('#evidence-form:not([hidden])');
+    await page.focus('#evidence-url');
+    await page.keyboard.type('https://dhs.anija.ee/infoturbe-eesmargid-2026');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#evidence a[href="https://dhs.anija.ee/infoturbe-eesmargid-2026"]');
+    await context.close();
+  });
+
   it('downloads the implementation plan as XLSX', async () => {
     const context = await contextAs('specialist');
     const page = await context.newPage();
@@ -89,7 +101,8 @@ describe('tracker in the browser', () => {
     const specialist = await contextAs('specialist');
     const analyst = await contextAs('analyst');
     const pages: Array<[BrowserContext, string, string]> = [
-      [specialist, '/jalgimine/', '#load-status'],
+      // A specialist with one municipality is sent straight to its dashboard; the analyst sees the list.
+      [analyst, '/jalgimine/', '#kov-list:not([hidden])'],
       [specialist, `/jalgimine/kov/?ehak=${EHAK}`, '#dashboard:not([hidden])'],
       [specialist, `/jalgimine/meetmed/?ehak=${EHAK}`, '#measure-table:not([hidden])'],
       [specialist, `/jalgimine/meede/?ehak=${EHAK}&id=ISMS.1.M1`, '#measure:not([hidden])'],

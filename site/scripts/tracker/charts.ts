@@ -52,8 +52,8 @@ export interface Bar {
 export function shareBars(title: string, bars: Bar[], markerLabel?: string): string {
   const id = nextId();
   const rowH = 28;
-  const labelW = 230;
-  const barW = 300;
+  const labelW = 290;
+  const barW = 280;
   const h = bars.length * rowH + 30;
   const rows = bars
     .map((b, i) => {
@@ -73,7 +73,7 @@ export function shareBars(title: string, bars: Bar[], markerLabel?: string): str
   const legend = markerLabel
     ? `<g transform="translate(${labelW} ${h - 14})"><line x1="0" x2="0" y1="-8" y2="8" stroke="#0b0c0c" stroke-width="3"/><text x="8" y="5" font-size="12" fill="#0b0c0c">${escapeHtml(markerLabel)}</text></g>`
     : '';
-  return `<svg viewBox="0 0 600 ${h}" width="100%" class="chart" role="img" aria-labelledby="${id}-t ${id}-d">
+  return `<svg viewBox="0 0 640 ${h}" width="100%" class="chart" role="img" aria-labelledby="${id}-t ${id}-d">
     <title id="${id}-t">${escapeHtml(title)}</title><desc id="${id}-d">${escapeHtml(desc)}</desc>${rows}${legend}</svg>`;
 }
 
@@ -82,7 +82,7 @@ export function trendLine(title: string, points: Array<{ label: string; share: n
   const id = nextId();
   const w = 560;
   const h = 200;
-  const left = 50;
+  const left = 80;
   const bottom = 170;
   const step = points.length > 1 ? (w - left - 30) / (points.length - 1) : 0;
   const xy = points.map((p, i) => [left + i * step, bottom - Math.max(0, Math.min(1, p.share)) * 150] as const);

@@ -1,5 +1,6 @@
 // One measure of one municipality: current record, guides that help, evidence, history.
-import { apiFetch } from '../lib/api.ts';
+import { apiFetch, fetchMe } from '../lib/api.ts';
+import { setupEvidenceForm } from './evidence-form.ts';
 import { escapeHtml, formatDate, formatDateTime } from '../lib/format.ts';
 import { CLASS_LABEL, ehakFromUrl, statusLabel } from './vocabulary.ts';
 import type { HistoryEntry, MeasureRecord } from './types.ts';
@@ -78,6 +79,10 @@ async function main() {
           .map((h) => `<li><strong>${formatDateTime(h.changedAt)}</strong> ${escapeHtml(h.changedBy?.name ?? '')}: ${change(h)}</li>`)
           .join('')
       : '<li>Muudatusi pole.</li>';
+    const me = await fetchMe();
+    if (me && (me.role === 'admin' || (me.role === 'specialist' && me.kovs.includes(ehak)))) {
+      setupEvidenceForm(base, () => window.location.reload());
+    }
     $('load-status').textContent = '';
     $('measure').hidden = false;
   } catch (err) {
