@@ -1,37 +1,26 @@
 // /eelarve/ in a real browser: a signed-in analyst sees the demo plan, its three inconsistencies
 // and adds an actual cost with the keyboard only; axe finds nothing. Needs a site build
 // (dist/ or TURVARADA_OUT_DIR).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
-import { ROOT_DIR, testConfig } from '../config.ts';
-import { openDatabase, type Db } from '../db/database.ts';
-import { startServer, type RunningServer } from '../server.ts';
-import { seedReference } from '../../scripts/seed/index.ts';
+import type { Db } from '../db/database.ts';
 import { seedBudgetDemo } from '../../scripts/seed/budget-demo.ts';
 import { analysePlan } from './analyse.ts';
 import { insertPlan } from './store.ts';
 import { seedPlan } from './test-plan.ts';
 import { signInAs } from '../../tests/helpers/app.ts';
 import { collectPageErrors, launchBrowser, runAxe } from '../../tests/helpers/browser.ts';
+import { startTestServer, type TestServer } from '../../tests/helpers/server.ts';
 
 let db: Db;
-let server: RunningServer;
+let server: TestServer;
 let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'budget-page-'));
-  db = openDatabase(join(dir, 'test.db'));
-  seedReference(db);
-  seedBudgetDemo(db, () => {});
-  const config = testConfig({ port: 0, databasePath: join(dir, 'test.db'), filesPath: join(dir, 'files'), distDir: process.env['TURVARADA_OUT_DIR'] || `${ROOT_DIR}dist` });
-  server = await startServer(config, db, { log: false });
-  url = `http://127.0.0.1:${server.port}`;
-  config.publicOrigin = url;
+  server = await startTestServer({ prepare: (d) => seedBudgetDemo(d, () => {}) });
+  ({ db, url } = server);
   browser = await launchBrowser();
 });
 afterAll(async () => {

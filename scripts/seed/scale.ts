@@ -9,20 +9,11 @@ import { SCOPE_CTES } from '../../api/tracker/scope.ts';
 import type { MeasureClass, Priority, Status } from '../../api/tracker/model.ts';
 import { InputError } from '../lib/command.ts';
 import { seedReference } from './index.ts';
+// The same seeded PRNG as the demo, so the fixture is identical on every machine.
+import { prng } from './tracker-demo.ts';
 
 type Log = (line: string) => void;
 
-/** mulberry32: a small seeded PRNG, so the fixture is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const SCALE_HISTORY_ROWS = 1_000_000;
 /** The 12 reporting periods frozen as snapshots (all closed before the fixture's last change). */

@@ -1,32 +1,22 @@
 // Accounts pages in a real browser: keyboard sign-in, my account, user admin, set-password link; axe on each.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/auth/passwords.ts';
-import { ROOT_DIR, testConfig } from '../../api/config.ts';
-import { openDatabase } from '../../api/db/database.ts';
-import { startServer, type RunningServer } from '../../api/server.ts';
 import { createUser } from '../../api/users/service.ts';
-import { seedKovs } from '../../scripts/seed/kov.ts';
 import { collectPageErrors, launchBrowser, runAxe } from '../helpers/browser.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const PASSWORD = 'sinine meri ja kollane päike';
-let running: RunningServer;
+let running: TestServer;
 let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'turvarada-auth-'));
-  const db = openDatabase(join(dir, 'test.db'));
-  seedKovs(db);
-  createUser(db, { email: 'ada@elvl.ee', name: 'Ada Admin', role: 'admin', kovs: [] }, { id: null }, await hashPassword(PASSWORD));
-  // Built into a private directory when parallel builds must not clash (TURVARADA_OUT_DIR), else dist/.
-  const config = testConfig({ port: 0, databasePath: join(dir, 'test.db'), filesPath: join(dir, 'files'), distDir: process.env['TURVARADA_OUT_DIR'] || `${ROOT_DIR}dist` });
-  running = await startServer(config, db, { log: false });
-  url = `http://127.0.0.1:${running.port}`;
-  config.publicOrigin = url;
+  const hash = await hashPassword(PASSWORD);
+  running = await startTestServer({
+    prepare: (db) => void createUser(db, { email: 'ada@elvl.ee', name: 'Ada Admin', role: 'admin', kovs: [] }, { id: null }, hash),
+  });
+  url = running.url;
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -1,28 +1,20 @@
 // A template goes through the whole workflow in a real browser: submitted through the form,
 // approved by two reviewers in their own sessions, then shown on the public templates page.
 // A script tag in the title and the comment must stay text: no dialog may ever open.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
-import { ROOT_DIR, testConfig, type AppConfig } from '../../api/config.ts';
-import { openDatabase, type Db } from '../../api/db/database.ts';
-import { startServer, type RunningServer } from '../../api/server.ts';
+import type { Db } from '../../api/db/database.ts';
 import { seedTestMeasures } from '../../api/templates/test-support.ts';
-import { seedReference } from '../../scripts/seed/index.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { signInAs } from '../helpers/app.ts';
 import { collectPageErrors, launchBrowser, runAxe } from '../helpers/browser.ts';
 
-// A build in its own directory (TURVARADA_OUT_DIR) is what this test serves.
-const distDir = process.env['TURVARADA_OUT_DIR'] || `${ROOT_DIR}dist`;
 const XSS_TITLE = '<script>alert(1)</script> Paroolipoliitika';
 const XSS_COMMENT = '<img src=x onerror=alert(2)> Palun täpsusta paroolide pikkust.';
 
-let running: RunningServer;
+let running: TestServer;
 let db: Db;
-let config: AppConfig;
 let url: string;
 let browser: Browser;
 const dialogs: string[] = [];
@@ -30,14 +22,8 @@ const dialogs: string[] = [];
 const failed: string[] = [];
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'turvarada-tplb-'));
-  db = openDatabase(join(dir, 'test.db'));
-  seedReference(db);
-  seedTestMeasures(db);
-  config = testConfig({ port: 0, databasePath: join(dir, 'test.db'), filesPath: join(dir, 'files'), distDir });
-  running = await startServer(config, db, { log: false });
-  url = `http://127.0.0.1:${running.port}`;
-  config.publicOrigin = url;
+  running = await startTestServer({ prepare: seedTestMeasures });
+  ({ db, url } = running);
   browser = await launchBrowser();
 });
 afterAll(async () => {

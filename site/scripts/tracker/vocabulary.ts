@@ -1,16 +1,10 @@
 // The tracker's words: API codes → Estonian labels, in one place for every page.
 
-export const STATUSES = ['not_assessed', 'implemented', 'partial', 'not_implemented', 'not_applicable', 'risk_accepted'] as const;
-export type Status = (typeof STATUSES)[number];
+// One vocabulary with the API (a pure module, bundled into the page script).
+import { STATUSES, STATUS_LABELS, type Status } from '../../../api/tracker/model.ts';
 
-export const STATUS_LABEL: Record<Status, string> = {
-  not_assessed: 'hindamata',
-  implemented: 'rakendatud',
-  partial: 'osaliselt rakendatud',
-  not_implemented: 'rakendamata',
-  not_applicable: 'pole asjakohane',
-  risk_accepted: 'aktsepteeritud risk',
-};
+export { STATUSES, type Status };
+export const STATUS_LABEL: Record<Status, string> = STATUS_LABELS;
 
 /** Chart colours: distinguishable and ≥ 3:1 against white; every chart also labels its values in text. */
 export const STATUS_COLOR: Record<Status, string> = {
