@@ -12,7 +12,7 @@ const EHAK = '0141';
 let server: TestServer;
 let browser: Browser;
 
-async function contextAs(role: 'specialist' | 'analyst'): Promise<BrowserContext> {
+async function contextAs(role: 'specialist' | 'analyst' | 'admin'): Promise<BrowserContext> {
   const { token } = signInAs(server.db, role, role === 'specialist' ? [EHAK] : []);
   const context = await browser.newContext({ acceptDownloads: true });
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url }]);
@@ -82,6 +82,37 @@ describe('tracker in the browser', () => {
     await page.keyboard.type('https://dhs.anija.ee/infoturbe-eesmargid-2026');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#evidence a[href="https://dhs.anija.ee/infoturbe-eesmargid-2026"]');
+    await context.close();
+  });
+
+  it('changes the security approach with the keyboard', async () => {
+    const context = await contextAs('specialist');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/jalgimine/kov/?ehak=${EHAK}`);
+    await page.waitForSelector('#scope-form:not([hidden])');
+    expect(await page.textContent('#scope-summary')).toContain('standardturve');
+    await page.focus('#scope-approach');
+    await page.keyboard.press('p'); // "põhiturve"
+    await page.keyboard.press('Tab'); // to the extra-modules field; Enter there submits the form
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    await page.waitForSelector('#dashboard:not([hidden])');
+    expect(await page.textContent('#scope-summary')).toContain('põhiturve');
+    const basicOnly = server.db.prepare("SELECT approach FROM kov_scope WHERE ehak = ?").pluck().get(EHAK);
+    expect(basicOnly).toBe('basic');
+    await context.close();
+  });
+
+  it('lets an admin mark a measure as delivered centrally for chosen municipalities', async () => {
+    const context = await contextAs('admin');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/jalgimine/ulevaade/`);
+    await page.waitForSelector('#shared-form:not([hidden])');
+    await page.fill('#shared-measure', 'CON.3.M5');
+    await page.check(`#shared-kovs input[value="${EHAK}"]`);
+    await page.click('#shared-form button[type="submit"]');
+    await page.waitForSelector('#shared-rows tr');
+    expect(await page.textContent('#shared-rows')).toContain('CON.3.M5');
+    expect(await runAxe(page)).toEqual([]);
     await context.close();
   });
 

@@ -4,6 +4,7 @@ import { escapeHtml, formatDate, formatPercent } from '../lib/format.ts';
 import { donutChart, shareBars, trendLine } from './charts.ts';
 import { APPROACH_LABEL, CLASS_LABEL, GROUP_LABEL, STATUS_COLOR, STATUS_LABEL, STATUSES, ehakFromUrl } from './vocabulary.ts';
 import type { Benchmark, Progress } from './types.ts';
+import { setupScopeForm } from './scope-form.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -82,6 +83,7 @@ async function main() {
       apiFetch<Benchmark>(`/api/kovs/${ehak}/benchmark`).catch(() => null),
     ]);
     renderDashboard(progress, bench);
+    void setupScopeForm(ehak, () => window.location.reload());
     status.textContent = '';
     $('dashboard').hidden = false;
   } catch (err) {

@@ -3,6 +3,7 @@ import { apiFetch, fetchMe } from '../lib/api.ts';
 import { escapeHtml, formatDate, formatPercent } from '../lib/format.ts';
 import { GROUP_LABEL } from './vocabulary.ts';
 import type { Overview, OverviewRow } from './types.ts';
+import { setupSharedServices } from './shared-services.ts';
 
 const GROUP_TITLE: Record<string, string> = { ...GROUP_LABEL };
 type SortKey = 'name' | 'implementedShare' | 'lastActivity' | string;
@@ -66,6 +67,7 @@ async function main() {
         out.textContent = `Külmutamine ebaõnnestus: ${(err as Error).message}`;
       }
     });
+    await setupSharedServices(data.rows, me?.role === 'admin');
     status.textContent = '';
     document.getElementById('overview')!.hidden = false;
   } catch (err) {
