@@ -1,44 +1,10 @@
 // Shapes of the budget API responses the page uses (see api/budget/report.ts, execution.ts).
-export interface Money {
-  net: number;
-  vat: number;
-  gross: number;
-}
-export interface Inconsistency {
-  scope: 'initiative' | 'plan';
-  code: string | null;
-  key: string;
-  field: 'net' | 'gross';
-  declared: number;
-  computed: number;
-}
-export interface PlanSummary {
-  id: number;
-  familyId: number;
-  version: number;
-  name: string;
-  createdAt: string;
-  inconsistencyCount: number;
-  latest: boolean;
-}
-export interface InitiativeReport extends Money {
-  code: string;
-  name: string;
-  fundingSource: string;
-  businessPanelRequired: boolean;
-  measureActivity: string | null;
-  byPeriod: Record<string, Money>;
-  byAccount: Record<string, Money>;
-}
-export interface PlanReport {
-  plan: { id: number; name: string };
-  totals: Money;
-  byPeriod: Record<string, Money>;
-  byAccount: Record<string, Money>;
-  bySource: Record<string, Money & { name: string; vatTreatment: string; byPeriod: Record<string, Money> }>;
-  initiatives: InitiativeReport[];
-  inconsistencies: Inconsistency[];
-}
+// The report's shapes are the API's own types (type-only imports: no server code reaches the page).
+export type { Money, PlanReport } from '../../../api/budget/report.ts';
+export type { Inconsistency } from '../../../api/budget/declared.ts';
+export type { PlanSummary } from '../../../api/budget/store.ts';
+import type { Money } from '../../../api/budget/report.ts';
+
 export interface ExecutionRow {
   planned: Money;
   actual: Money;
