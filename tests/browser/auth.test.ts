@@ -58,7 +58,8 @@ describe('accounts pages', () => {
     await page.waitForURL(`${url}/minu-konto/`);
     await page.locator('#sessions-body tr').first().waitFor();
     expect(await page.textContent('#acc-email')).toBe('ada@elvl.ee');
-    expect(await page.textContent('#account-menu')).toContain('Ada Admin');
+    // The header's account menu loads on its own: wait for it.
+    await page.locator('#account-menu', { hasText: 'Ada Admin' }).waitFor();
     expect(await page.locator('#sessions-body .tag').textContent()).toBe('see seade');
     await expectAccessible(page);
     expect(errors.filter((e) => !/401/.test(e))).toEqual([]);
@@ -82,7 +83,9 @@ describe('accounts pages', () => {
     await page.locator('#users-link').waitFor({ state: 'visible' });
     const link = (await page.textContent('#users-link-value'))!;
     expect(link).toMatch(new RegExp(`^${url}/seadista-parool/#`));
-    expect(await page.locator('#users-body').textContent()).toContain('Ootab parooli');
+    // The list refreshes after the link is shown: wait for the new row rather than racing it.
+    await page.locator('#users-body tr', { hasText: 'vello@anija.ee' }).waitFor();
+    expect(await page.locator('#users-body tr', { hasText: 'vello@anija.ee' }).textContent()).toContain('Ootab parooli');
     await expectAccessible(page);
 
     const invited = await browser.newContext();
@@ -95,7 +98,7 @@ describe('accounts pages', () => {
     await invitedPage.fill('#new-password', 'lühike');
     await invitedPage.fill('#repeat-password', 'lühike');
     await invitedPage.click('#invite-form button[type="submit"]');
-    expect(await invitedPage.locator('#invite-alert').textContent()).toContain('12');
+    await invitedPage.locator('#invite-alert', { hasText: '12' }).waitFor();
     await invitedPage.fill('#new-password', 'kolm rohelist jõhvikat');
     await invitedPage.fill('#repeat-password', 'kolm rohelist jõhvikat');
     await invitedPage.click('#invite-form button[type="submit"]');
