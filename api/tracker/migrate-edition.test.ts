@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,10 +12,11 @@ import { saveScope } from './scope.ts';
 import { updateMeasureStatus } from './status-write.ts';
 import { createSharedService } from './shared-services.ts';
 
+// The real E-ITS files sit beside the repository (../shared), as in CI; like the catalogue's
+// import tests, this test needs them rather than silently skipping.
 const SHARED = resolve(ROOT_DIR, '../shared/eits');
-const hasShared = existsSync(join(SHARED, 'modules_and_measures.json'));
 
-describe.skipIf(!hasShared)('catalog migrate 2023 → 2024 on the real E-ITS files', () => {
+describe('catalog migrate 2023 → 2024 on the real E-ITS files', () => {
   it('reports 1760 / 42 / 11 / 13 and carries statuses with their history', () => {
     const t = createTestContext();
     const { db } = t;
