@@ -1,3 +1,4 @@
+import { readableKovs } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe, type Me } from '../lib/api.ts';
 import { escapeHtml, formatDateTime } from '../lib/format.ts';
 import { errorText, hideAlert, ROLE_LABELS, showAlert } from './labels.ts';
@@ -33,7 +34,7 @@ async function loadMe() {
   (document.getElementById('acc-email') as HTMLElement).textContent = me.email;
   (document.getElementById('acc-role') as HTMLElement).textContent = ROLE_LABELS[me.role];
   (document.getElementById('acc-kovs') as HTMLElement).textContent =
-    me.role === 'admin' || me.role === 'analyst' ? 'kõik' : kovs.map((k) => k.name).join(', ') || '–';
+    readableKovs(me) === 'all' ? 'kõik' : kovs.map((k) => k.name).join(', ') || '–';
   document.getElementById('account-details')!.setAttribute('aria-busy', 'false');
   return me;
 }

@@ -1,5 +1,6 @@
 // /mallid/kasutus/: a municipality's adopted template versions (with "uuem versioon saadaval"),
 // recording an adoption, and for ELVL (reports.read) one template's adoption across the 79.
+import { hasPermission } from '../../../api/auth/rules.ts';
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
 import { formatDate, parseDate } from '../lib/format.ts';
 import { escapeHtml, type ListItem } from './common.ts';
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     approved = await apiFetch<ListItem[]>('/api/templates?status=approved');
     await initKov();
     // Mirrors reports.read in api/auth/access.ts, so other roles do not request a 403.
-    if (me.role === 'admin' || me.role === 'analyst') await initAcross();
+    if (hasPermission(me, 'reports.read')) await initAcross();
     statusEl.textContent = approved.length ? '' : 'Töörühm ei ole veel ühtegi malli kinnitanud.';
   } catch (err) {
     statusEl.textContent = err instanceof ApiRequestError ? err.message : 'Andmeid ei õnnestunud laadida.';

@@ -1,4 +1,5 @@
 // One measure of one municipality: current record, guides that help, evidence, history.
+import { canWriteKov } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { setupEvidenceForm } from './evidence-form.ts';
 import { escapeHtml, formatDate, formatDateTime } from '../lib/format.ts';
@@ -80,7 +81,7 @@ async function main() {
           .join('')
       : '<li>Muudatusi pole.</li>';
     const me = await fetchMe();
-    if (me && (me.role === 'admin' || (me.role === 'specialist' && me.kovs.includes(ehak)))) {
+    if (me && canWriteKov(me, ehak)) {
       setupEvidenceForm(base, () => window.location.reload());
     }
     $('load-status').textContent = '';

@@ -1,4 +1,5 @@
 // The measure table: filters, search, inline editing and bulk changes for one municipality.
+import { canWriteKov } from '../../../api/auth/rules.ts';
 import { apiFetch, ApiRequestError, fetchMe } from '../lib/api.ts';
 import { escapeHtml, formatDate } from '../lib/format.ts';
 import { openEditor } from './measure-editor.ts';
@@ -83,7 +84,7 @@ async function main() {
       $('page-title').textContent = `${kov.name}: meetmed`;
       document.title = `${kov.name}: meetmed – Turvarada`;
     }
-    const canWrite = !!me && (me.role === 'admin' || (me.role === 'specialist' && me.kovs.includes(ehak)));
+    const canWrite = !!me && canWriteKov(me, ehak);
     const page: TablePage = {
       ehak,
       rows,

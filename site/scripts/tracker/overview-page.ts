@@ -1,4 +1,5 @@
 // ELVL overview: 79 municipalities × module groups as a sortable heatmap table.
+import { hasPermission } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { escapeHtml, formatDate, formatPercent } from '../lib/format.ts';
 import { GROUP_LABEL } from './vocabulary.ts';
@@ -55,7 +56,7 @@ async function main() {
       render(data, groups, sort);
       document.querySelector<HTMLButtonElement>(`button[data-sort="${CSS.escape(key)}"]`)?.focus();
     });
-    document.getElementById('snapshot-section')!.hidden = !(me && (me.role === 'admin' || me.role === 'analyst'));
+    document.getElementById('snapshot-section')!.hidden = !hasPermission(me, 'reports.snapshot');
     document.getElementById('snapshot-form')!.addEventListener('submit', async (e) => {
       e.preventDefault();
       const period = (document.getElementById('snapshot-period') as HTMLInputElement).value.trim();
@@ -67,7 +68,7 @@ async function main() {
         out.textContent = `Külmutamine ebaõnnestus: ${(err as Error).message}`;
       }
     });
-    await setupSharedServices(data.rows, me?.role === 'admin');
+    await setupSharedServices(data.rows, hasPermission(me, 'shared_services.manage'));
     status.textContent = '';
     document.getElementById('overview')!.hidden = false;
   } catch (err) {

@@ -1,5 +1,6 @@
 // The municipality's security approach and extra modules: shown to everyone who may read it,
 // editable by its specialists and ELVL admins.
+import { canWriteKov } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { escapeHtml, formatDate } from '../lib/format.ts';
 import { APPROACH_LABEL } from './vocabulary.ts';
@@ -21,7 +22,7 @@ export async function setupScopeForm(ehak: string, onSaved: () => void): Promise
     `E-ITS ${scope.edition}, profiil ${scope.profileName}, ${APPROACH_LABEL[scope.approach]}${extra}: ${scope.measureCount} meedet.` +
       (scope.isDefault ? ' (vaikimisi ulatus)' : scope.updatedAt ? ` Muudetud ${formatDate(scope.updatedAt)}.` : ''),
   );
-  const canWrite = !!me && (me.role === 'admin' || (me.role === 'specialist' && me.kovs.includes(ehak)));
+  const canWrite = !!me && canWriteKov(me, ehak);
   if (!canWrite) return;
   const form = document.getElementById('scope-form') as HTMLFormElement;
   const approach = form.elements.namedItem('approach') as HTMLSelectElement;

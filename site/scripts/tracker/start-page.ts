@@ -1,4 +1,5 @@
 // Tracker start: the municipalities this user may open, and the ELVL overview for analysts.
+import { hasPermission } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { escapeHtml } from '../lib/format.ts';
 
@@ -12,11 +13,11 @@ async function main() {
     return;
   }
   const kovs = await apiFetch<Kov[]>('/api/kovs');
-  if (kovs.length === 1 && me.role !== 'admin' && me.role !== 'analyst') {
+  if (kovs.length === 1 && !hasPermission(me, 'reports.read')) {
     window.location.replace(`/jalgimine/kov/?ehak=${kovs[0]!.ehak}`);
     return;
   }
-  document.getElementById('overview-link')!.hidden = !(me.role === 'admin' || me.role === 'analyst');
+  document.getElementById('overview-link')!.hidden = !hasPermission(me, 'reports.read');
   const list = document.getElementById('kovs')!;
   const render = (q: string) => {
     const shown = kovs.filter((k) => k.name.toLowerCase().includes(q.toLowerCase()));

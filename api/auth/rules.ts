@@ -1,0 +1,47 @@
+// Who may do what: the role rules themselves, free of any framework so that the API (access.ts)
+// and the browser pages (which show or hide controls) apply exactly the same rules.
+import type { Role, SessionUser } from './session-user.ts';
+
+/** The user as far as the rules need it (the API's SessionUser and the pages' `me` both fit). */
+type RuleUser = Pick<SessionUser, 'role' | 'kovs'>;
+
+export const PERMISSIONS = {
+  'catalog.read': ['admin', 'analyst', 'specialist', 'viewer', 'reviewer', 'auditor'],
+  'catalog.manage': ['admin'],
+  'users.manage': ['admin'],
+  'audit.read': ['admin', 'analyst'],
+  'reports.read': ['admin', 'analyst'],
+  'reports.snapshot': ['admin', 'analyst'],
+  'shared_services.manage': ['admin'],
+  'budget.read': ['admin', 'analyst'],
+  'budget.plan.write': ['admin', 'analyst'],
+  'budget.actuals.write': ['admin', 'analyst'],
+  'templates.submit': ['admin', 'analyst', 'specialist', 'viewer', 'reviewer', 'auditor'],
+  'templates.review': ['reviewer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function hasPermission(user: RuleUser | null, permission: Permission): boolean {
+  return !!user && (PERMISSIONS[permission] as readonly Role[]).includes(user.role);
+}
+
+const SEES_ALL: readonly Role[] = ['admin', 'analyst'];
+const WRITES_ASSIGNED: readonly Role[] = ['specialist'];
+
+/** Municipalities whose tracker data the user may read: 'all' or a list of EHAK codes. */
+export function readableKovs(user: RuleUser): 'all' | readonly string[] {
+  if (SEES_ALL.includes(user.role)) return 'all';
+  if (user.role === 'reviewer') return [];
+  return user.kovs;
+}
+
+export function canReadKov(user: RuleUser, ehak: string): boolean {
+  const kovs = readableKovs(user);
+  return kovs === 'all' || kovs.includes(ehak);
+}
+
+export function canWriteKov(user: RuleUser, ehak: string): boolean {
+  if (user.role === 'admin') return true;
+  return WRITES_ASSIGNED.includes(user.role) && user.kovs.includes(ehak);
+}
