@@ -1,8 +1,8 @@
 // One municipality's dashboard: status donut, module-group bars, trend, next steps, downloads.
-import { apiFetch, ApiRequestError } from '../lib/api.ts';
+import { apiFetch } from '../lib/api.ts';
 import { escapeHtml, formatDate, formatPercent } from '../lib/format.ts';
 import { donutChart, shareBars, trendLine } from './charts.ts';
-import { APPROACH_LABEL, CLASS_LABEL, GROUP_LABEL, STATUS_COLOR, STATUS_LABEL, STATUSES, ehakFromUrl } from './vocabulary.ts';
+import { APPROACH_LABEL, CLASS_LABEL, GROUP_LABEL, STATUS_COLOR, STATUS_LABEL, STATUSES, loadFailedText, requireEhak } from './vocabulary.ts';
 import type { Benchmark, Progress } from './types.ts';
 import { setupScopeForm } from './scope-form.ts';
 
@@ -71,12 +71,9 @@ export function renderDashboard(p: Progress, bench: Benchmark | null): void {
 }
 
 async function main() {
-  const ehak = ehakFromUrl();
   const status = $('load-status');
-  if (!ehak) {
-    status.innerHTML = 'Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.';
-    return;
-  }
+  const ehak = requireEhak(status);
+  if (!ehak) return;
   try {
     const [progress, bench] = await Promise.all([
       apiFetch<Progress>(`/api/kovs/${ehak}/progress`),
@@ -87,7 +84,7 @@ async function main() {
     status.textContent = '';
     $('dashboard').hidden = false;
   } catch (err) {
-    status.textContent = err instanceof ApiRequestError && err.status === 404 ? 'Seda omavalitsust ei leitud või sul pole sellele ligipääsu.' : `Andmete laadimine ebaõnnestus: ${(err as Error).message}`;
+    status.textContent = loadFailedText(err);
   }
 }
 

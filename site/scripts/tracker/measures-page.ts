@@ -1,10 +1,10 @@
 // The measure table: filters, search, inline editing and bulk changes for one municipality.
 import { canWriteKov } from '../../../api/auth/rules.ts';
-import { apiFetch, ApiRequestError, fetchMe } from '../lib/api.ts';
+import { apiFetch, fetchMe } from '../lib/api.ts';
 import { escapeHtml, formatDate } from '../lib/format.ts';
 import { openEditor } from './measure-editor.ts';
 import { setupBulk } from './bulk.ts';
-import { CLASS_LABEL, STATUS_LABEL, STATUSES, ehakFromUrl, statusLabel } from './vocabulary.ts';
+import { CLASS_LABEL, STATUS_LABEL, STATUSES, loadFailedText, requireEhak, statusLabel } from './vocabulary.ts';
 import type { MeasureRow } from './types.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -60,12 +60,9 @@ function rowHtml(page: TablePage, r: MeasureRow): string {
 }
 
 async function main() {
-  const ehak = ehakFromUrl();
   const status = $('load-status');
-  if (!ehak) {
-    status.innerHTML = 'Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.';
-    return;
-  }
+  const ehak = requireEhak(status);
+  if (!ehak) return;
   for (const s of STATUSES) {
     $('f-status').insertAdjacentHTML('beforeend', `<option value="${s}">${STATUS_LABEL[s]}</option>`);
     $('bulk-status').insertAdjacentHTML('beforeend', `<option value="${s}">${STATUS_LABEL[s]}</option>`);
@@ -115,8 +112,7 @@ async function main() {
     page.render();
     $('measure-table').hidden = false;
   } catch (err) {
-    status.textContent =
-      err instanceof ApiRequestError && err.status === 404 ? 'Seda omavalitsust ei leitud või sul pole sellele ligipääsu.' : `Andmete laadimine ebaõnnestus: ${(err as Error).message}`;
+    status.textContent = loadFailedText(err);
   }
 }
 

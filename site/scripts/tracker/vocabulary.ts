@@ -1,5 +1,6 @@
 // The tracker's words: API codes → Estonian labels, in one place for every page.
 
+import { ApiRequestError } from '../lib/api.ts';
 // One vocabulary with the API (a pure module, bundled into the page script).
 import { STATUSES, STATUS_LABELS, type Status } from '../../../api/tracker/model.ts';
 
@@ -42,4 +43,18 @@ export function statusLabel(status: string, sharedProvider?: string | null): str
 export function ehakFromUrl(): string | null {
   const ehak = new URLSearchParams(window.location.search).get('ehak');
   return ehak && /^\d{4}$/.test(ehak) ? ehak : null;
+}
+
+/** The page's municipality; without one, says so in `status` (with a way back) and returns null. */
+export function requireEhak(status: HTMLElement): string | null {
+  const ehak = ehakFromUrl();
+  if (!ehak) status.innerHTML = 'Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.';
+  return ehak;
+}
+
+/** What to tell the user when a municipality's data did not load (404 does not confirm it exists). */
+export function loadFailedText(err: unknown): string {
+  return err instanceof ApiRequestError && err.status === 404
+    ? 'Seda omavalitsust ei leitud või sul pole sellele ligipääsu.'
+    : `Andmete laadimine ebaõnnestus: ${(err as Error).message}`;
 }
