@@ -46,6 +46,8 @@ describe('shared services', () => {
     expect(p).toMatchObject({ implemented: 1, sharedServiceImplemented: 1 });
     const item = (await (await t.request(`/api/kovs/${KOV}/measures?status=implemented`, { as: specialist })).json())[0];
     expect(item).toMatchObject({ measureId: 'ISMS.1.M2', status: 'not_assessed', effectiveStatus: 'implemented', sharedService: { provider: 'ELVL' } });
+    const record = await (await t.request(`/api/kovs/${KOV}/measures/ISMS.1.M2`, { as: specialist })).json();
+    expect(record).toMatchObject({ effectiveStatus: 'implemented', sharedService: { id: service.id, provider: 'ELVL', note: null } });
     await setStatus('ISMS.1.M2', 'not_implemented');
     p = await progress();
     expect(p).toMatchObject({ implemented: 0, sharedServiceImplemented: 0 });

@@ -1,6 +1,7 @@
 // Evidence of a measure's implementation: links, or uploaded files kept in the shared file store.
 import { recordAudit } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
+import { prepareCached } from '../db/statements.ts';
 import { deleteStoredFile, storeFile } from '../files/store.ts';
 import { cleanFileName, MAX_EVIDENCE_BYTES } from './evidence-type.ts';
 import type { Actor } from './status-write.ts';
@@ -46,7 +47,7 @@ const toEvidence = (r: EvidenceRow): Evidence => ({
 const SELECT = `SELECT e.*, u.name FROM measure_evidence e LEFT JOIN app_user u ON u.id = e.added_by`;
 
 export function listEvidence(db: Db, ehak: string, edition: string, measureId: string): Evidence[] {
-  return (db.prepare(`${SELECT} WHERE e.ehak = ? AND e.edition = ? AND e.measure_id = ? ORDER BY e.id`).all(ehak, edition, measureId) as EvidenceRow[]).map(
+  return (prepareCached(db, `${SELECT} WHERE e.ehak = ? AND e.edition = ? AND e.measure_id = ? ORDER BY e.id`).all(ehak, edition, measureId) as EvidenceRow[]).map(
     toEvidence,
   );
 }

@@ -41,6 +41,26 @@ export interface MeasureFilters {
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
+/** One row of the tracked measure SQL (see listMeasures' columns) as a list item. */
+function toListItem(r: Record<string, unknown>): MeasureListItem {
+  return {
+    measureId: r['measure_id'] as string,
+    title: r['title'] as string,
+    module: r['module_id'] as string,
+    group: r['group_id'] as string,
+    class: r['class'] as MeasureClass,
+    priority: r['priority'] as Priority | null,
+    status: r['own_status'] as Status,
+    effectiveStatus: r['effective'] as Status,
+    version: r['version'] as number,
+    responsible: r['responsible'] as string | null,
+    dueDate: r['due_date'] as string | null,
+    overdue: r['overdue'] === 1,
+    updatedAt: r['updated_at'] as string | null,
+    sharedService: r['provider'] ? { provider: r['provider'] as string } : null,
+  };
+}
+
 /** The municipality's measures in scope, in catalogue order, filtered. */
 export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {}, today = todayIso()): MeasureListItem[] {
   const where: string[] = [];
@@ -77,22 +97,7 @@ export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {},
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
        ORDER BY m.sort_key, m.id`,
   ).all(params) as Array<Record<string, unknown>>;
-  return rows.map((r) => ({
-    measureId: r['measure_id'] as string,
-    title: r['title'] as string,
-    module: r['module_id'] as string,
-    group: r['group_id'] as string,
-    class: r['class'] as MeasureClass,
-    priority: r['priority'] as Priority | null,
-    status: r['own_status'] as Status,
-    effectiveStatus: r['effective'] as Status,
-    version: r['version'] as number,
-    responsible: r['responsible'] as string | null,
-    dueDate: r['due_date'] as string | null,
-    overdue: r['overdue'] === 1,
-    updatedAt: r['updated_at'] as string | null,
-    sharedService: r['provider'] ? { provider: r['provider'] as string } : null,
-  }));
+  return rows.map(toListItem);
 }
 
 export interface MeasureRecord extends MeasureListItem {
@@ -113,44 +118,51 @@ export interface MeasureRecord extends MeasureListItem {
 
 /** The edition and catalogue facts of a measure in the municipality's scope, or null when out of scope. */
 export function measureInScope(db: Db, ehak: string, measureId: string): { edition: string } | null {
-  const row = prepareCached(db, `WITH ${scopeCtes({ oneMeasure: true })} SELECT edition FROM in_scope WHERE measure_id = @measureId`).get({ ehak, measureId }) as
-    | { edition: string }
-    | undefined;
+  const row = prepareCached(db, `WITH ${scopeCtes({ oneMeasure: true })} SELECT edition FROM in_scope WHERE measure_id = @measureId`).get({
+    ehak,
+    measureId,
+  }) as { edition: string } | undefined;
   return row ?? null;
 }
 
 /** In-scope measure ids among `ids` (one query; for bulk validation). */
 export function measuresInScope(db: Db, ehak: string, ids: string[]): Map<string, string> {
-  const rows = db
-    .prepare(`WITH ${SCOPE_CTES} SELECT measure_id, edition FROM in_scope WHERE measure_id IN (SELECT value FROM json_each(@ids))`)
-    .all({ ehak, ids: JSON.stringify(ids) }) as Array<{ measure_id: string; edition: string }>;
+  const rows = prepareCached(db, `WITH ${SCOPE_CTES} SELECT measure_id, edition FROM in_scope WHERE measure_id IN (SELECT value FROM json_each(@ids))`).all({
+    ehak,
+    ids: JSON.stringify(ids),
+  }) as Array<{
+    measure_id: string;
+    edition: string;
+  }>;
   return new Map(rows.map((r) => [r.measure_id, r.edition]));
 }
 
 /** The full record of one measure for the municipality, or null when the measure is not in its scope. */
 export function getMeasureRecord(db: Db, ehak: string, measureId: string, today = todayIso()): MeasureRecord | null {
-  const item = listMeasures(db, ehak, { measureId }, today)[0];
-  if (!item) return null;
-  const r = db
-    .prepare(
-      `SELECT ms.description, ms.justification, ms.accepted_by, ms.accepted_at, ms.updated_by, u.name AS updated_by_name,
-              m.edition, m.responsible AS role, m.link, md.title AS module_title
-       FROM catalog_measure m
-       JOIN catalog_module md ON md.edition = m.edition AND md.id = m.module_id
-       LEFT JOIN measure_status ms ON ms.ehak = @ehak AND ms.edition = m.edition AND ms.measure_id = m.id
-       LEFT JOIN app_user u ON u.id = ms.updated_by
-       WHERE m.edition = @edition AND m.id = @measureId`,
-    )
-    .get({ ehak, measureId, edition: measureInScope(db, ehak, measureId)!.edition }) as Record<string, unknown>;
+  // One statement for the whole record (a status write answers with it, so it is on the hot path).
+  const r = prepareCached(
+    db,
+    `${trackedSql({ oneMeasure: true })}
+     SELECT t.measure_id, m.title, t.module_id, t.group_id, t.class, t.priority, t.own_status, t.effective,
+            COALESCE(ms.version, 0) AS version, ms.responsible, ms.due_date, ms.updated_at, t.provider,
+            (t.due_date < @today AND t.effective IN (${OPEN_SQL})) AS overdue,
+            t.edition, md.title AS module_title, m.responsible AS role, m.link,
+            ms.description, ms.justification, ms.accepted_by, ms.accepted_at, ms.updated_by, u.name AS updated_by_name,
+            sv.id AS service_id, sv.provider AS service_provider, sv.note AS service_note
+     FROM tracked t
+     JOIN catalog_measure m ON m.edition = t.edition AND m.id = t.measure_id
+     JOIN catalog_module md ON md.edition = m.edition AND md.id = m.module_id
+     LEFT JOIN measure_status ms ON ms.ehak = t.ehak AND ms.edition = t.edition AND ms.measure_id = t.measure_id
+     LEFT JOIN app_user u ON u.id = ms.updated_by
+     LEFT JOIN shared_service sv ON sv.id = (
+       SELECT s.id FROM shared_service s JOIN shared_service_kov sk ON sk.service_id = s.id
+       WHERE sk.ehak = t.ehak AND s.edition = t.edition AND s.measure_id = t.measure_id ORDER BY s.provider LIMIT 1)
+     WHERE t.measure_id = @measureId`,
+  ).get({ ehak, measureId, today }) as Record<string, unknown> | undefined;
+  if (!r) return null;
   const edition = r['edition'] as string;
-  const service = db
-    .prepare(
-      `SELECT s.id, s.provider, s.note FROM shared_service s JOIN shared_service_kov sk ON sk.service_id = s.id
-       WHERE sk.ehak = ? AND s.edition = ? AND s.measure_id = ? ORDER BY s.provider LIMIT 1`,
-    )
-    .get(ehak, edition, measureId) as { id: number; provider: string; note: string | null } | undefined;
   return {
-    ...item,
+    ...toListItem(r),
     ehak,
     edition,
     moduleTitle: r['module_title'] as string,
@@ -160,8 +172,21 @@ export function getMeasureRecord(db: Db, ehak: string, measureId: string, today 
     justification: (r['justification'] as string | null) ?? null,
     acceptedBy: (r['accepted_by'] as string | null) ?? null,
     acceptedAt: (r['accepted_at'] as string | null) ?? null,
-    updatedBy: r['updated_by'] != null ? { id: r['updated_by'] as number, name: r['updated_by_name'] as string } : null,
-    sharedService: service ? { id: service.id, provider: service.provider, note: service.note } : null,
+    updatedBy:
+      r['updated_by'] != null
+        ? {
+            id: r['updated_by'] as number,
+            name: r['updated_by_name'] as string,
+          }
+        : null,
+    sharedService:
+      r['service_id'] != null
+        ? {
+            id: r['service_id'] as number,
+            provider: r['service_provider'] as string,
+            note: (r['service_note'] as string | null) ?? null,
+          }
+        : null,
     evidence: listEvidence(db, ehak, edition, measureId),
   };
 }
@@ -176,13 +201,19 @@ export interface HistoryEntry {
 
 /** Every recorded change of the measure's status record, newest first. */
 export function getMeasureHistory(db: Db, ehak: string, edition: string, measureId: string): HistoryEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT h.version, h.changed_at, h.changed_by, u.name, h.old, h.new
+  const rows = prepareCached(
+    db,
+    `SELECT h.version, h.changed_at, h.changed_by, u.name, h.old, h.new
        FROM measure_status_history h LEFT JOIN app_user u ON u.id = h.changed_by
        WHERE h.ehak = ? AND h.edition = ? AND h.measure_id = ? ORDER BY h.version DESC`,
-    )
-    .all(ehak, edition, measureId) as Array<{ version: number; changed_at: string; changed_by: number | null; name: string | null; old: string | null; new: string }>;
+  ).all(ehak, edition, measureId) as Array<{
+    version: number;
+    changed_at: string;
+    changed_by: number | null;
+    name: string | null;
+    old: string | null;
+    new: string;
+  }>;
   return rows.map((r) => ({
     version: r.version,
     changedAt: r.changed_at,

@@ -75,11 +75,14 @@ const CLASS_RULE = `(m.class = 'basic' OR (m.class = 'standard' AND sc.approach 
  * The CTEs `scope` (one row per municipality, defaults applied) and `in_scope` (one row per
  * municipality x measure in scope: ehak, edition, measure_id, module_id, class, priority).
  * Parameter `@ehak`: one municipality, or NULL for all 79 (overview, snapshots). With
- * `oneMeasure`, also `@measureId`: the scope is evaluated for that measure only (single-record
+ * `oneMeasure`, `@ehak` must name one municipality, and `@measureId`: the scope is evaluated for that measure only (single-record
  * reads and writes), instead of all ~800 measures and filtering afterwards.
  */
 export function scopeCtes(options: { oneMeasure?: boolean } = {}): string {
   const measure = options.oneMeasure ? ' AND m.id = @measureId' : '';
+  // One measure always means one municipality: the plain key test lets SQLite seek instead of
+  // scanning all 79 (`@ehak IS NULL OR …` cannot use the index).
+  const kovFilter = options.oneMeasure ? 'k.ehak = @ehak' : '@ehak IS NULL OR k.ehak = @ehak';
   return `
 scope_raw AS (
   SELECT k.ehak, COALESCE(s.edition, '${DEFAULT_EDITION}') AS edition,
@@ -87,7 +90,7 @@ scope_raw AS (
          COALESCE(s.approach, '${DEFAULT_APPROACH}') AS approach,
          COALESCE(s.extra_modules, '[]') AS extra_modules
   FROM kov k LEFT JOIN kov_scope s ON s.ehak = k.ehak
-  WHERE @ehak IS NULL OR k.ehak = @ehak
+  WHERE ${kovFilter}
 ),
 scope AS (
   SELECT r.*, p.id AS profile_id

@@ -13,11 +13,12 @@ import { scopeCtes } from './scope.ts';
  * Parameter: @ehak (or NULL for all); with `oneMeasure` also @measureId (see scopeCtes).
  */
 export function trackedSql(options: { oneMeasure?: boolean } = {}): string {
+  const sharedFilter = options.oneMeasure ? 'sk.ehak = @ehak AND s.measure_id = @measureId' : '@ehak IS NULL OR sk.ehak = @ehak';
   return `WITH ${scopeCtes(options)},
 shared AS (
   SELECT sk.ehak, s.edition, s.measure_id, MIN(s.provider) AS provider, MIN(s.id) AS service_id
   FROM shared_service s JOIN shared_service_kov sk ON sk.service_id = s.id
-  WHERE @ehak IS NULL OR sk.ehak = @ehak
+  WHERE ${sharedFilter}
   GROUP BY sk.ehak, s.edition, s.measure_id
 ),
 tracked AS (
