@@ -2,6 +2,7 @@
 // The tenant check (read for GET, write for mutations) is kovScopeGuard's, mounted in api/routes.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { groupCommit } from '../db/group-commit.ts';
 import type { AppEnv } from '../lib/context.ts';
 import { notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
@@ -87,10 +88,11 @@ export function measureRoutes() {
       const { overdue, ...rest } = q;
       return c.json(listMeasures(c.get('db'), ehak, { ...rest, overdue: overdue === 'true' }), 200);
     })
-    .openapi(bulkRoute, (c) => {
+    .openapi(bulkRoute, async (c) => {
       const { ehak } = c.req.valid('param');
       const { measureIds, ...patch } = c.req.valid('json');
-      const items = bulkUpdateStatus(c.get('db'), ehak, measureIds, patch, actorOf(c));
+      const db = c.get('db');
+      const items = await groupCommit(db, () => bulkUpdateStatus(db, ehak, measureIds, patch, actorOf(c)));
       return c.json({ updated: items.length, items }, 200);
     })
     .openapi(getRoute, (c) => {
@@ -99,9 +101,12 @@ export function measureRoutes() {
       if (!record) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
       return c.json(record, 200);
     })
-    .openapi(putRoute, (c) => {
+    .openapi(putRoute, async (c) => {
       const { ehak, measureId } = c.req.valid('param');
-      return c.json(updateMeasureStatus(c.get('db'), ehak, measureId, c.req.valid('json'), actorOf(c)), 200);
+      const db = c.get('db');
+      // Status writes are the hot path (a specialist working through a list): they share commits.
+      const record = await groupCommit(db, () => updateMeasureStatus(db, ehak, measureId, c.req.valid('json'), actorOf(c)));
+      return c.json(record, 200);
     })
     .openapi(historyRoute, (c) => {
       const { ehak, measureId } = c.req.valid('param');
