@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { csrfGuard } from './auth/csrf.ts';
@@ -9,6 +8,7 @@ import type { Db } from './db/database.ts';
 import type { AppEnv } from './lib/context.ts';
 import { ApiError, errorBody } from './lib/errors.ts';
 import { APP_VERSION } from './lib/version.ts';
+import { requestBodies } from './request-body.ts';
 import { mountDomainRoutes } from './routes.ts';
 
 /** Largest request body the API accepts (uploads included). */
@@ -26,20 +26,16 @@ export function createApp({ db, config }: AppDeps) {
   app.use('*', async (c, next) => {
     c.set('db', db);
     c.set('config', config);
-    const requestId = c.req.header('x-request-id')?.replace(/[^\w.-]/g, '').slice(0, 64) || crypto.randomUUID();
+    const requestId =
+      c.req
+        .header('x-request-id')
+        ?.replace(/[^\w.-]/g, '')
+        .slice(0, 64) || crypto.randomUUID();
     c.set('requestId', requestId);
     await next();
     c.res.headers.set('X-Request-Id', requestId);
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `Päringu keha on liiga suur (üle ${MAX_BODY_BYTES / 1024 / 1024} MB).`);
-      },
-    }),
-  );
+  app.use('/api/*', requestBodies(MAX_BODY_BYTES));
   app.use('/api/*', sessionMiddleware);
   app.use('/api/*', csrfGuard);
 
@@ -49,7 +45,11 @@ export function createApp({ db, config }: AppDeps) {
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Turvarada API', version: APP_VERSION, description: 'E-ITS rakendamise jälgimine ja ELVL-i eelarve' },
+    info: {
+      title: 'Turvarada API',
+      version: APP_VERSION,
+      description: 'E-ITS rakendamise jälgimine ja ELVL-i eelarve',
+    },
   });
 
   // An explicit catch-all, so the API's 404 stays JSON also when this app is mounted inside the site.
@@ -64,7 +64,15 @@ export function createApp({ db, config }: AppDeps) {
       const message = status === 400 ? 'Päringut ei saanud lugeda (vigane JSON või vormiandmed).' : err.message || 'Viga';
       return c.json(errorBody(code, message), status);
     }
-    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, error: String(err), stack: (err as Error).stack }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        requestId: c.get('requestId'),
+        path: c.req.path,
+        error: String(err),
+        stack: (err as Error).stack,
+      }),
+    );
     return c.json(errorBody('internal_error', 'Serveri viga. Päring on logitud.'), 500);
   });
 

@@ -1,9 +1,12 @@
 import { realpathSync } from 'node:fs';
+import { createServer as createHttpServer, type RequestListener, type ServerOptions } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { loadConfig, ConfigError, type AppConfig } from './config.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { SchemaTooNewError } from './db/migrate.ts';
+import { MAX_BODY_BYTES } from './app.ts';
+import { bufferBodies } from './request-body.ts';
 import { createSiteApp } from './site.ts';
 
 export interface RunningServer {
@@ -35,21 +38,31 @@ export function startServer(config: AppConfig, db: Db, options: { log?: boolean 
     return res;
   };
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host }, (info) => {
-      resolve({
-        server,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            // Stops accepting, lets in-flight requests finish, then closes the database.
-            server.close(() => {
-              db.close();
-              done();
-            });
-            if ('closeIdleConnections' in server) server.closeIdleConnections();
-          }),
-      });
-    });
+    const server = serve(
+      {
+        fetch,
+        port: config.port,
+        hostname: config.host,
+        // Bodies are buffered before the adapter sees them (see request-body.ts).
+        createServer: ((options: ServerOptions, listener: RequestListener) =>
+          createHttpServer(options, bufferBodies(listener, MAX_BODY_BYTES))) as typeof createHttpServer,
+      },
+      (info) => {
+        resolve({
+          server,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done) => {
+              // Stops accepting, lets in-flight requests finish, then closes the database.
+              server.close(() => {
+                db.close();
+                done();
+              });
+              if ('closeIdleConnections' in server) server.closeIdleConnections();
+            }),
+        });
+      },
+    );
     server.once('error', reject);
     // Requests that take longer than this are cut off rather than holding a connection forever.
     if ('requestTimeout' in server) server.requestTimeout = 30_000;

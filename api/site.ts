@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { createApp, type AppDeps } from './app.ts';
+import { apiCompression } from './compression.ts';
 import type { AppEnv } from './lib/context.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createStaticHandler } from './static.ts';
@@ -13,7 +13,7 @@ export function createSiteApp(deps: AppDeps) {
   const site = new Hono<AppEnv>({ strict: true });
   site.use('*', securityHeaders);
   // Static files come precompressed from the static handler; compress() covers API JSON and exports.
-  site.use('/api/*', compress());
+  site.use('/api/*', apiCompression);
   // API routes have no trailing slash: /api/health/ redirects to /api/health.
   site.use('/api/*', async (c, next) => {
     const path = c.req.path;
