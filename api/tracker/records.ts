@@ -116,12 +116,11 @@ export interface MeasureRecord extends MeasureListItem {
   evidence: Evidence[];
 }
 
+const IN_SCOPE_SQL = `WITH ${scopeCtes({ oneMeasure: true })} SELECT edition FROM in_scope WHERE measure_id = @measureId`;
+
 /** The edition and catalogue facts of a measure in the municipality's scope, or null when out of scope. */
 export function measureInScope(db: Db, ehak: string, measureId: string): { edition: string } | null {
-  const row = prepareCached(db, `WITH ${scopeCtes({ oneMeasure: true })} SELECT edition FROM in_scope WHERE measure_id = @measureId`).get({
-    ehak,
-    measureId,
-  }) as { edition: string } | undefined;
+  const row = prepareCached(db, IN_SCOPE_SQL).get({ ehak, measureId }) as { edition: string } | undefined;
   return row ?? null;
 }
 
@@ -137,12 +136,9 @@ export function measuresInScope(db: Db, ehak: string, ids: string[]): Map<string
   return new Map(rows.map((r) => [r.measure_id, r.edition]));
 }
 
-/** The full record of one measure for the municipality, or null when the measure is not in its scope. */
-export function getMeasureRecord(db: Db, ehak: string, measureId: string, today = todayIso()): MeasureRecord | null {
-  // One statement for the whole record (a status write answers with it, so it is on the hot path).
-  const r = prepareCached(
-    db,
-    `${trackedSql({ oneMeasure: true })}
+// One statement for the whole record (a status write answers with it, so it is on the hot path);
+// built once, so the statement cache finds it without re-hashing kilobytes of SQL per request.
+const RECORD_SQL = `${trackedSql({ oneMeasure: true })}
      SELECT t.measure_id, m.title, t.module_id, t.group_id, t.class, t.priority, t.own_status, t.effective,
             COALESCE(ms.version, 0) AS version, ms.responsible, ms.due_date, ms.updated_at, t.provider,
             (t.due_date < @today AND t.effective IN (${OPEN_SQL})) AS overdue,
@@ -157,8 +153,11 @@ export function getMeasureRecord(db: Db, ehak: string, measureId: string, today 
      LEFT JOIN shared_service sv ON sv.id = (
        SELECT s.id FROM shared_service s JOIN shared_service_kov sk ON sk.service_id = s.id
        WHERE sk.ehak = t.ehak AND s.edition = t.edition AND s.measure_id = t.measure_id ORDER BY s.provider LIMIT 1)
-     WHERE t.measure_id = @measureId`,
-  ).get({ ehak, measureId, today }) as Record<string, unknown> | undefined;
+     WHERE t.measure_id = @measureId`;
+
+/** The full record of one measure for the municipality, or null when the measure is not in its scope. */
+export function getMeasureRecord(db: Db, ehak: string, measureId: string, today = todayIso()): MeasureRecord | null {
+  const r = prepareCached(db, RECORD_SQL).get({ ehak, measureId, today }) as Record<string, unknown> | undefined;
   if (!r) return null;
   const edition = r['edition'] as string;
   return {
