@@ -22,7 +22,62 @@ export function openDatabase(path: string, options: { migrate?: boolean } = {}):
   return db;
 }
 
-/** Runs `fn` in an IMMEDIATE transaction: all or nothing, and no lock upgrade deadlocks. */
+interface TransactionStatements {
+  begin: Database.Statement;
+  commit: Database.Statement;
+  rollback: Database.Statement;
+  savepoint: Database.Statement;
+  release: Database.Statement;
+  rollbackTo: Database.Statement;
+}
+
+const transactionStatements = new WeakMap<Db, TransactionStatements>();
+
+function statementsOf(db: Db): TransactionStatements {
+  let s = transactionStatements.get(db);
+  if (!s) {
+    s = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT nested'),
+      release: db.prepare('RELEASE nested'),
+      rollbackTo: db.prepare('ROLLBACK TO nested'),
+    };
+    transactionStatements.set(db, s);
+  }
+  return s;
+}
+
+/**
+ * Runs `fn` in an IMMEDIATE transaction: all or nothing, and no lock upgrade deadlocks. Inside
+ * another transaction it runs in a savepoint, so a throw undoes only its own part. (What
+ * better-sqlite3's db.transaction() does, without building a wrapper function per call: status
+ * writes run two levels of this per request.)
+ */
 export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  const s = statementsOf(db);
+  const nested = db.inTransaction;
+  (nested ? s.savepoint : s.begin).run();
+  let result: T;
+  try {
+    result = fn();
+    if (result instanceof Promise) throw new TypeError('A transaction cannot span an await: pass a synchronous function.');
+  } catch (err) {
+    if (db.inTransaction) {
+      if (nested) {
+        s.rollbackTo.run();
+        s.release.run();
+      } else s.rollback.run();
+    }
+    throw err;
+  }
+  try {
+    (nested ? s.release : s.commit).run();
+  } catch (err) {
+    // A failed COMMIT can leave the transaction open; nothing of it may stay.
+    if (!nested && db.inTransaction) s.rollback.run();
+    throw err;
+  }
+  return result;
 }

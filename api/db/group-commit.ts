@@ -2,7 +2,7 @@
 // share one WAL fsync (synchronous=FULL). Each write still runs in its own savepoint: one that
 // fails (409, 400, 404) is rolled back alone and the others commit. A caller's promise settles
 // only after the shared COMMIT, so a 200 still means the change is on disk.
-import type { Db } from './database.ts';
+import { inTransaction, type Db } from './database.ts';
 
 interface Job {
   fn: () => unknown;
@@ -18,16 +18,16 @@ const queues = new WeakMap<Db, Job[]>();
 function flush(db: Db, jobs: Job[]): void {
   const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
   try {
-    db.transaction(() => {
+    inTransaction(db, () => {
       for (const job of jobs) {
         try {
-          // A transaction function called inside a transaction runs as a savepoint.
-          outcomes.push({ ok: true, value: db.transaction(job.fn)() });
+          // Nested: each job runs in its own savepoint.
+          outcomes.push({ ok: true, value: inTransaction(db, job.fn) });
         } catch (error) {
           outcomes.push({ ok: false, error });
         }
       }
-    }).immediate();
+    });
   } catch (error) {
     // BEGIN or COMMIT failed: nothing of the batch is stored, so no caller may hear otherwise.
     for (const job of jobs) job.reject(error);
