@@ -1,6 +1,5 @@
 // Sections 1 and 2: report latency and status-write throughput of the real server (its own
 // process, so autocannon does not share its event loop) against raw SQL and a bare Hono route.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT_DIR } from '../../api/config.ts';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
@@ -8,14 +7,15 @@ import { openDatabase } from '../../api/db/database.ts';
 import { getOverview } from '../../api/reports/overview.ts';
 import { getProgress } from '../../api/tracker/progress.ts';
 import { bundleServer } from '../../tests/helpers/bundle-server.ts';
-import { exited, freePort, spawnServer } from '../../tests/helpers/process-server.ts';
+import { exited, spawnServer } from '../../tests/helpers/process-server.ts';
 import { addUser, workingCopy } from './fixture.ts';
 import { load, log, ratioFigure, summarize, type Figure } from './lib.ts';
-import { RAW_PROGRESS_SQL, rawStatusWriter } from './raw-sql.ts';
+import { startBareServer } from './bare-server.ts';
+import { RAW_PROGRESS_SQL } from './raw-sql.ts';
+import { writeBenchmarks } from './writes.ts';
 
 const EHAK = '0141';
 const SECONDS = Number(process.env['BENCH_SECONDS'] || 8);
-const WRITE_CLIENTS = 8;
 const MEASURES = 64;
 
 /** Times a statement until `maxMs` has passed (at least 5 runs, at most `max`); `before` runs untimed. */
@@ -33,17 +33,11 @@ function timeQuery(run: () => unknown, maxMs: number, max = 200, before?: () => 
 }
 
 async function bareHono(): Promise<{ p50: number; p95: number; rps: number }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT_DIR, 'scripts/bench/bare-server.ts'), String(port)], { cwd: ROOT_DIR, stdio: ['ignore', 'ignore', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    child.stderr!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
-    child.once('exit', (code) => reject(new Error(`bare server exited (${code})`)));
-  });
+  const bare = await startBareServer();
   try {
-    return await load({ url: `http://127.0.0.1:${port}/api/constant`, connections: 1, duration: Math.max(3, SECONDS / 2) });
+    return await load({ url: `${bare.url}/api/constant`, connections: 1, duration: Math.max(3, SECONDS / 2) });
   } finally {
-    child.kill('SIGTERM');
-    await exited(child);
+    await bare.stop();
   }
 }
 
@@ -88,7 +82,9 @@ export async function httpBenchmarks(): Promise<Figure[]> {
   log('bare Hono floor …');
   const bare = await bareHono();
   log('starting the real server (bundled) …');
-  const server = await spawnServer({ DATABASE_PATH: path, FILES_PATH: join(ROOT_DIR, 'bench/tmp/files') }, { bundle: await bundleServer() });
+  // BENCH_PROFILE=1: the server writes a V8 CPU profile to bench/profiles/ when it stops.
+  const nodeArgs = process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT_DIR, 'bench/profiles')}`] : [];
+  const server = await spawnServer({ DATABASE_PATH: path, FILES_PATH: join(ROOT_DIR, 'bench/tmp/files') }, { bundle: await bundleServer(), nodeArgs });
   const figures: Figure[] = [];
   try {
     const headers = { cookie: `${SESSION_COOKIE}=${analyst}` };
@@ -132,50 +128,7 @@ export async function httpBenchmarks(): Promise<Figure[]> {
       );
     }
 
-    log(`PUT status with ${WRITE_CLIENTS} clients …`);
-    let n = 0;
-    const writeHeaders = { cookie: `${SESSION_COOKIE}=${specialist}`, 'content-type': 'application/json' };
-    const writes = await load({
-      url: server.url,
-      connections: WRITE_CLIENTS,
-      duration: SECONDS,
-      requests: [
-        {
-          // Each in-flight request owns one measure, so every write carries its correct version.
-          setupRequest: (req, ctx) => {
-            const slot = slots.find((s) => !s.busy) ?? slots[0]!;
-            slot.busy = true;
-            ctx['slot'] = slot;
-            n++;
-            const body = JSON.stringify({ status: n % 2 ? 'partial' : 'implemented', description: `bench ${n}`, version: slot.version });
-            return { ...req, method: 'PUT', path: `/api/kovs/${EHAK}/measures/${slot.id}`, headers: writeHeaders, body };
-          },
-          onResponse: (status, body, ctx) => {
-            const slot = ctx['slot'] as (typeof slots)[number];
-            if (status === 200) slot.version = (JSON.parse(body) as { version: number }).version;
-            slot.busy = false;
-          },
-        },
-      ],
-    });
-    log('raw better-sqlite3 writes …');
-    const rawPath = workingCopy('raw-writes');
-    const rawDb = openDatabase(rawPath);
-    const write = rawStatusWriter(rawDb, EHAK, addUser(rawDb, 'specialist', [EHAK]).id);
-    let ops = 0;
-    const started = performance.now();
-    while (performance.now() - started < SECONDS * 1000) {
-      write(slots[ops % slots.length]!.id, ops % 2 ? 'partial' : 'implemented', `raw ${ops}`);
-      ops++;
-    }
-    const rawRate = ops / ((performance.now() - started) / 1000);
-    rawDb.close();
-    figures.push({
-      ...ratioFigure({ id: 'writes', label: `status writes, ${WRITE_CLIENTS} clients (HTTP)`, unit: 'ops/s', value: writes.rps, floor: rawRate }),
-      goal: '≥ 0.5× raw',
-      met: writes.rps >= 0.5 * rawRate,
-      note: `${writes.total} writes, ${writes.failures} failures; p50 ${writes.p50.toFixed(1)} ms, p95 ${writes.p95.toFixed(1)} ms`,
-    });
+    figures.push(...(await writeBenchmarks({ url: server.url, token: specialist, ehak: EHAK, slots, seconds: SECONDS })));
   } finally {
     server.child.kill('SIGTERM');
     await exited(server.child);

@@ -24,9 +24,9 @@ export interface ServerProcess {
  * Runs `api/server.ts` as its own process (what `npm run serve` runs), or a bundle of it from
  * bundleServer(), and waits for /api/health.
  */
-export async function spawnServer(env: Record<string, string>, options: { port?: number; bundle?: string } = {}): Promise<ServerProcess> {
+export async function spawnServer(env: Record<string, string>, options: { port?: number; bundle?: string; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
   const p = options.port ?? (await freePort());
-  const args = options.bundle ? [options.bundle] : ['--import', 'tsx', 'api/server.ts'];
+  const args = [...(options.nodeArgs ?? []), ...(options.bundle ? [options.bundle] : ['--import', 'tsx', 'api/server.ts'])];
   const child = spawn(process.execPath, args, {
     cwd: ROOT_DIR,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(p), ...env },
