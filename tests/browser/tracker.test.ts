@@ -96,7 +96,8 @@ describe('tracker in the browser', () => {
     await page.keyboard.press('Tab'); // to the extra-modules field; Enter there submits the form
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
     await page.waitForSelector('#dashboard:not([hidden])');
-    expect(await page.textContent('#scope-summary')).toContain('põhiturve');
+    // The summary comes from its own request and may land after the dashboard shows.
+    await page.waitForFunction(() => document.getElementById('scope-summary')?.textContent?.includes('põhiturve'));
     const basicOnly = server.db.prepare("SELECT approach FROM kov_scope WHERE ehak = ?").pluck().get(EHAK);
     expect(basicOnly).toBe('basic');
     await context.close();
