@@ -50,7 +50,11 @@ describe('request bodies over HTTP', () => {
 
   it('answers malformed JSON with 400 in the one error shape, writing nothing', async () => {
     const before = statusRows();
-    const res = await fetch(`${server.url}/api/kovs/${EHAK}/measures/${MEASURE}`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: '{"status": "partial",' });
+    const res = await fetch(`${server.url}/api/kovs/${EHAK}/measures/${MEASURE}`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{"status": "partial",',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
     expect(statusRows()).toBe(before);
@@ -59,7 +63,11 @@ describe('request bodies over HTTP', () => {
   it('refuses a body over the limit with 413, whether or not it declared its length', async () => {
     const before = statusRows();
     const big = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
-    const declared = await fetch(`${server.url}/api/kovs/${EHAK}/measures/${MEASURE}`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: big });
+    const declared = await fetch(`${server.url}/api/kovs/${EHAK}/measures/${MEASURE}`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: big,
+    });
     expect(declared.status).toBe(413);
     expect((await declared.json()).error.code).toBe('payload_too_large');
     const chunked = await chunkedPut(`/api/kovs/${EHAK}/measures/${MEASURE}`, [big.subarray(0, 1 << 20), big.subarray(1 << 20)]);
@@ -73,24 +81,33 @@ describe('request bodies over HTTP', () => {
 describe('API response compression', () => {
   it('gzips JSON for a client that accepts it, and marks every answer as varying by encoding', async () => {
     const path = `/api/kovs/${EHAK}/measures`;
-    const zipped = await new Promise<{ encoding?: string; vary?: string; body: Buffer }>((resolve, reject) => {
+    const zipped = await new Promise<{ encoding?: string; vary?: string; requestId?: string; body: Buffer }>((resolve, reject) => {
       const { port } = new URL(server.url);
       request({ host: '127.0.0.1', port, path, headers: { cookie, 'accept-encoding': 'gzip' } }, (res) => {
         const parts: Buffer[] = [];
         res.on('data', (d: Buffer) => parts.push(d));
-        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], vary: res.headers['vary'] as string, body: Buffer.concat(parts) }));
+        res.on('end', () =>
+          resolve({
+            encoding: res.headers['content-encoding'],
+            vary: res.headers['vary'] as string,
+            requestId: res.headers['x-request-id'] as string,
+            body: Buffer.concat(parts),
+          }),
+        );
       })
         .on('error', reject)
         .end();
     });
     expect(zipped.encoding).toBe('gzip');
     expect(zipped.vary).toMatch(/accept-encoding/i);
+    expect(zipped.requestId).toMatch(/^[\w-]{8,}$/);
     const list = JSON.parse(gunzipSync(zipped.body).toString('utf8')) as unknown[];
     expect(list.length).toBeGreaterThan(500);
 
     const plain = await fetch(`${server.url}${path}`, { headers: { cookie, 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(plain.headers.get('x-request-id')).toBeTruthy();
     expect(((await plain.json()) as unknown[]).length).toBe(list.length);
   });
 });
