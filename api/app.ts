@@ -32,12 +32,8 @@ export function createApp({ db, config }: AppDeps) {
         ?.replace(/[^\w.-]/g, '')
         .slice(0, 64) || crypto.randomUUID();
     c.set('requestId', requestId);
-    // Set before the response exists, so it is part of it: a header added afterwards to the Node
-    // adapter's lightweight response was lost when compression rebuilt the response.
-    c.header('X-Request-Id', requestId);
     await next();
-    // Handlers that build their own Response (file downloads) did not get the prepared header.
-    if (!c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', requestId);
+    c.res.headers.set('X-Request-Id', requestId);
   });
   app.use('/api/*', requestBodies(MAX_BODY_BYTES));
   app.use('/api/*', sessionMiddleware);

@@ -1,6 +1,6 @@
 // The API as the real server answers it over HTTP: request bodies (buffered before Hono sees
 // them, see api/request-body.ts) and response compression (api/compression.ts).
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../api/app.ts';
@@ -78,29 +78,27 @@ describe('request bodies over HTTP', () => {
   });
 });
 
+/** A GET that asks for gzip, read raw (fetch would decompress and hide the encoding). */
+function gzipGet(path: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const { port } = new URL(server.url);
+    request({ host: '127.0.0.1', port, path, headers: { cookie, 'accept-encoding': 'gzip' } }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (d: Buffer) => parts.push(d));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
 describe('API response compression', () => {
   it('gzips JSON for a client that accepts it, and marks every answer as varying by encoding', async () => {
     const path = `/api/kovs/${EHAK}/measures`;
-    const zipped = await new Promise<{ encoding?: string; vary?: string; requestId?: string; body: Buffer }>((resolve, reject) => {
-      const { port } = new URL(server.url);
-      request({ host: '127.0.0.1', port, path, headers: { cookie, 'accept-encoding': 'gzip' } }, (res) => {
-        const parts: Buffer[] = [];
-        res.on('data', (d: Buffer) => parts.push(d));
-        res.on('end', () =>
-          resolve({
-            encoding: res.headers['content-encoding'],
-            vary: res.headers['vary'] as string,
-            requestId: res.headers['x-request-id'] as string,
-            body: Buffer.concat(parts),
-          }),
-        );
-      })
-        .on('error', reject)
-        .end();
-    });
-    expect(zipped.encoding).toBe('gzip');
-    expect(zipped.vary).toMatch(/accept-encoding/i);
-    expect(zipped.requestId).toMatch(/^[\w-]{8,}$/);
+    const zipped = await gzipGet(path);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['vary']).toMatch(/accept-encoding/i);
+    expect(zipped.headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
     const list = JSON.parse(gunzipSync(zipped.body).toString('utf8')) as unknown[];
     expect(list.length).toBeGreaterThan(500);
 
@@ -109,5 +107,13 @@ describe('API response compression', () => {
     expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
     expect(plain.headers.get('x-request-id')).toBeTruthy();
     expect(((await plain.json()) as unknown[]).length).toBe(list.length);
+  });
+
+  it('keeps every header of a compressed download, its request id included', async () => {
+    const csv = await gzipGet(`/api/kovs/${EHAK}/exports/plan.csv`);
+    expect(csv.headers['content-encoding']).toBe('gzip');
+    expect(csv.headers['content-disposition']).toMatch(/attachment/);
+    expect(csv.headers['x-request-id']).toMatch(/^[\w-]{8,}$/);
+    expect(gunzipSync(csv.body).toString('utf8')).toContain(MEASURE);
   });
 });
