@@ -35,11 +35,17 @@ export interface MeasureFilters {
   overdue?: boolean;
   /** Case-insensitive substring of the measure id or title. */
   q?: string;
-  /** Exactly one measure (used by getMeasureRecord). */
-  measureId?: string;
 }
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/** The columns of a list item (read by toListItem), and the joins they come from. */
+const ITEM_COLUMNS = `t.measure_id, m.title, t.module_id, t.group_id, t.class, t.priority, t.own_status, t.effective,
+       COALESCE(ms.version, 0) AS version, ms.responsible, ms.due_date, ms.updated_at, t.provider,
+       (t.due_date < @today AND t.effective IN (${OPEN_SQL})) AS overdue`;
+const ITEM_FROM = `FROM tracked t
+     JOIN catalog_measure m ON m.edition = t.edition AND m.id = t.measure_id
+     LEFT JOIN measure_status ms ON ms.ehak = t.ehak AND ms.edition = t.edition AND ms.measure_id = t.measure_id`;
 
 /** One row of the tracked measure SQL (see listMeasures' columns) as a list item. */
 function toListItem(r: Record<string, unknown>): MeasureListItem {
@@ -66,7 +72,6 @@ export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {},
   const where: string[] = [];
   const params: Record<string, string | null> = { ehak, today };
   const exact: Array<[keyof MeasureFilters, string]> = [
-    ['measureId', 't.measure_id'],
     ['module', 't.module_id'],
     ['group', 't.group_id'],
     ['class', 't.class'],
@@ -87,15 +92,11 @@ export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {},
   }
   const rows = prepareCached(
     db,
-    `${trackedSql({ oneMeasure: params['measureId'] !== undefined })}
-       SELECT t.measure_id, m.title, t.module_id, t.group_id, t.class, t.priority, t.own_status, t.effective,
-              COALESCE(ms.version, 0) AS version, ms.responsible, ms.due_date, ms.updated_at, t.provider,
-              (t.due_date < @today AND t.effective IN (${OPEN_SQL})) AS overdue
-       FROM tracked t
-       JOIN catalog_measure m ON m.edition = t.edition AND m.id = t.measure_id
-       LEFT JOIN measure_status ms ON ms.ehak = t.ehak AND ms.edition = t.edition AND ms.measure_id = t.measure_id
-       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY m.sort_key, m.id`,
+    `${trackedSql()}
+     SELECT ${ITEM_COLUMNS}
+     ${ITEM_FROM}
+     ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+     ORDER BY m.sort_key, m.id`,
   ).all(params) as Array<Record<string, unknown>>;
   return rows.map(toListItem);
 }
@@ -124,31 +125,23 @@ export function measureInScope(db: Db, ehak: string, measureId: string): { editi
   return row ?? null;
 }
 
+const IN_SCOPE_MANY_SQL = `WITH ${SCOPE_CTES} SELECT measure_id, edition FROM in_scope WHERE measure_id IN (SELECT value FROM json_each(@ids))`;
+
 /** In-scope measure ids among `ids` (one query; for bulk validation). */
 export function measuresInScope(db: Db, ehak: string, ids: string[]): Map<string, string> {
-  const rows = prepareCached(db, `WITH ${SCOPE_CTES} SELECT measure_id, edition FROM in_scope WHERE measure_id IN (SELECT value FROM json_each(@ids))`).all({
-    ehak,
-    ids: JSON.stringify(ids),
-  }) as Array<{
-    measure_id: string;
-    edition: string;
-  }>;
+  const rows = prepareCached(db, IN_SCOPE_MANY_SQL).all({ ehak, ids: JSON.stringify(ids) }) as Array<{ measure_id: string; edition: string }>;
   return new Map(rows.map((r) => [r.measure_id, r.edition]));
 }
 
 // One statement for the whole record (a status write answers with it, so it is on the hot path);
 // built once, so the statement cache finds it without re-hashing kilobytes of SQL per request.
 const RECORD_SQL = `${trackedSql({ oneMeasure: true })}
-     SELECT t.measure_id, m.title, t.module_id, t.group_id, t.class, t.priority, t.own_status, t.effective,
-            COALESCE(ms.version, 0) AS version, ms.responsible, ms.due_date, ms.updated_at, t.provider,
-            (t.due_date < @today AND t.effective IN (${OPEN_SQL})) AS overdue,
+     SELECT ${ITEM_COLUMNS},
             t.edition, md.title AS module_title, m.responsible AS role, m.link,
             ms.description, ms.justification, ms.accepted_by, ms.accepted_at, ms.updated_by, u.name AS updated_by_name,
             sv.id AS service_id, sv.provider AS service_provider, sv.note AS service_note
-     FROM tracked t
-     JOIN catalog_measure m ON m.edition = t.edition AND m.id = t.measure_id
+     ${ITEM_FROM}
      JOIN catalog_module md ON md.edition = m.edition AND md.id = m.module_id
-     LEFT JOIN measure_status ms ON ms.ehak = t.ehak AND ms.edition = t.edition AND ms.measure_id = t.measure_id
      LEFT JOIN app_user u ON u.id = ms.updated_by
      LEFT JOIN shared_service sv ON sv.id = (
        SELECT s.id FROM shared_service s JOIN shared_service_kov sk ON sk.service_id = s.id
