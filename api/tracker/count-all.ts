@@ -33,10 +33,13 @@ export function countAllKovs(db: Db): CountRow[] {
   // order, so the outer key is built once per municipality, not once per row; the inner keys are
   // the strings SQLite returned, and lookups below reuse the members' own id strings.
   const own = groupByKov<Status>(db.prepare('SELECT ehak, edition, measure_id, status FROM measure_status ORDER BY ehak, edition').raw().all() as string[][]);
-  const shared = groupByKov<true>(
-    (db.prepare('SELECT sk.ehak, s.edition, s.measure_id FROM shared_service s JOIN shared_service_kov sk ON sk.service_id = s.id ORDER BY sk.ehak').raw().all() as string[][]).map(
-      (r) => [r[0]!, r[1]!, r[2]!, true],
-    ),
+  const shared = groupByKov<number>(
+    db
+      .prepare(
+        'SELECT sk.ehak, s.edition, s.measure_id, 1 FROM shared_service s JOIN shared_service_kov sk ON sk.service_id = s.id ORDER BY sk.ehak, s.edition',
+      )
+      .raw()
+      .all() as string[][],
   );
   const configs = new Map<string, { members: ScopeMeasure[]; bucketOf: Int32Array; buckets: ScopeMeasure[] }>();
   const out: CountRow[] = [];
