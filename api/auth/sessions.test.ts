@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database.ts';
 import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { SESSION_ABSOLUTE_LIMIT_S, SESSION_IDLE_LIMIT_S, SESSION_LIFETIME_S, validateSessionToken } from './sessions.ts';
 
@@ -49,6 +53,47 @@ describe('session lifetime', () => {
     const flipped = secret.slice(0, -1) + (secret.endsWith('a') ? 'b' : 'a');
     expect(validateSessionToken(t.db, `${id}.${flipped}`)).toBeNull();
     expect(validateSessionToken(t.db, token)).not.toBeNull();
+  });
+});
+
+// Validated sessions are cached in memory (session-cache.ts); none of these may ever be served stale.
+describe('session cache', () => {
+  it('sees a change of role, municipalities, disabling or a deleted session on the very next check', () => {
+    const { token, userId } = signInAs(t.db, 'specialist', ['0141']);
+    expect(validateSessionToken(t.db, token)!.user).toMatchObject({ role: 'specialist', kovs: ['0141'] });
+    t.db.prepare("INSERT INTO user_kov (user_id, ehak) VALUES (?, '0198')").run(userId);
+    expect(validateSessionToken(t.db, token)!.user.kovs).toEqual(['0141', '0198']);
+    t.db.prepare("DELETE FROM user_kov WHERE user_id = ? AND ehak = '0141'").run(userId);
+    expect(validateSessionToken(t.db, token)!.user.kovs).toEqual(['0198']);
+    t.db.prepare("UPDATE app_user SET role = 'viewer' WHERE id = ?").run(userId);
+    expect(validateSessionToken(t.db, token)!.user.role).toBe('viewer');
+    t.db.prepare("UPDATE app_user SET disabled_at = '2026-01-01T00:00:00Z' WHERE id = ?").run(userId);
+    expect(validateSessionToken(t.db, token)).toBeNull();
+
+    const other = signInAs(t.db, 'admin').token;
+    expect(validateSessionToken(t.db, other)).not.toBeNull();
+    t.db.prepare('DELETE FROM session WHERE id = ?').run(other.split('.')[0]);
+    expect(validateSessionToken(t.db, other)).toBeNull();
+  });
+
+  it('sees a change committed by another connection (the CLI, an operator with sqlite3)', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'turvarada-session-')), 'db.sqlite');
+    const server = openDatabase(path);
+    const cli = openDatabase(path);
+    const { token, userId } = signInAs(server, 'analyst');
+    expect(validateSessionToken(server, token)!.user.role).toBe('analyst');
+    cli.prepare("UPDATE app_user SET access_expires_on = '2000-01-01' WHERE id = ?").run(userId);
+    expect(validateSessionToken(server, token)).toBeNull();
+    server.close();
+    cli.close();
+  });
+
+  it('hands out user objects a handler cannot use to change what the next request sees', () => {
+    const { token } = signInAs(t.db, 'specialist', ['0141']);
+    const first = validateSessionToken(t.db, token)!.user;
+    first.role = 'admin';
+    expect(() => first.kovs.push('0198')).toThrow(TypeError);
+    expect(validateSessionToken(t.db, token)!.user).toMatchObject({ role: 'specialist', kovs: ['0141'] });
   });
 });
 

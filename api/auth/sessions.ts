@@ -4,7 +4,8 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { Db } from '../db/database.ts';
 import { prepareCached } from '../db/statements.ts';
-import type { Role, SessionUser } from './session-user.ts';
+import { loadUserRow, sessionRecord } from './session-cache.ts';
+import type { SessionUser } from './session-user.ts';
 
 const DAY = 24 * 60 * 60;
 /** Sliding lifetime; renewed once half of it is used. */
@@ -55,24 +56,6 @@ export function createSession(
   return { id, token: `${id}.${secret}`, expiresAt };
 }
 
-interface SessionRow {
-  id: string;
-  secret_hash: Buffer;
-  user_id: number;
-  created_at: number;
-  last_used_at: number;
-  expires_at: number;
-}
-
-interface UserRow {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  access_expires_on: string | null;
-  disabled_at: string | null;
-}
-
 export interface ValidatedSession {
   sessionId: string;
   user: SessionUser;
@@ -88,11 +71,8 @@ export function accountActive(u: { disabled_at: string | null; access_expires_on
 }
 
 export function loadSessionUser(db: Db, userId: number): (SessionUser & { active: boolean }) | null {
-  const u = prepareCached(db, 'SELECT id, email, name, role, access_expires_on, disabled_at FROM app_user WHERE id = ?')
-    .get(userId) as UserRow | undefined;
-  if (!u) return null;
-  const kovs = prepareCached(db, 'SELECT ehak FROM user_kov WHERE user_id = ? ORDER BY ehak').pluck().all(u.id) as string[];
-  return { id: u.id, email: u.email, name: u.name, role: u.role, kovs, active: accountActive(u) };
+  const u = loadUserRow(db, userId);
+  return u && { id: u.id, email: u.email, name: u.name, role: u.role, kovs: u.kovs, active: accountActive(u) };
 }
 
 /** Returns the session's user, or null for any invalid, expired, idle or disabled session (deleting it). */
@@ -100,16 +80,17 @@ export function validateSessionToken(db: Db, token: string): ValidatedSession | 
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) return null;
   const [id, secret] = parts as [string, string];
-  const row = prepareCached(db, 'SELECT * FROM session WHERE id = ?').get(id) as SessionRow | undefined;
-  if (!row) return null;
+  const record = sessionRecord(db, id);
+  if (!record) return null;
+  const row = record.session;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
   const t = now();
   if (t >= row.expires_at || t - row.last_used_at >= SESSION_IDLE_LIMIT_S || t - row.created_at >= SESSION_ABSOLUTE_LIMIT_S) {
     deleteSession(db, id);
     return null;
   }
-  const user = loadSessionUser(db, row.user_id);
-  if (!user || !user.active) {
+  const u = record.user;
+  if (!u || !accountActive(u)) {
     deleteSession(db, id);
     return null;
   }
@@ -121,8 +102,8 @@ export function validateSessionToken(db: Db, token: string): ValidatedSession | 
   if (renewedExpiresAt !== null || t - row.last_used_at >= 60) {
     prepareCached(db, 'UPDATE session SET last_used_at = ?, expires_at = ? WHERE id = ?').run(t, renewedExpiresAt ?? row.expires_at, id);
   }
-  const { active: _active, ...sessionUser } = user;
-  return { sessionId: id, user: sessionUser, renewedExpiresAt };
+  // A fresh object per request (the cached record is shared); kovs is frozen at load.
+  return { sessionId: id, user: { id: u.id, email: u.email, name: u.name, role: u.role, kovs: u.kovs }, renewedExpiresAt };
 }
 
 export function deleteSession(db: Db, sessionId: string): void {
