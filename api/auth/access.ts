@@ -31,8 +31,12 @@ export const kovScopeGuard = createMiddleware<AppEnv>(async (c, next) => {
   const user = c.get('user');
   if (!user) throw unauthorized();
   const ehak = c.req.param('ehak') ?? '';
-  const exists = prepareCached(c.get('db'), 'SELECT 1 FROM kov WHERE ehak = ?').get(ehak);
-  if (!exists || !canReadKov(user, ehak)) throw notFound('Omavalitsust ei leitud.');
+  if (!canReadKov(user, ehak)) throw notFound('Omavalitsust ei leitud.');
+  // A municipality assigned to the user exists (user_kov references kov): no look-up on the
+  // specialists' hot path. Roles that read every municipality still get unknown codes refused.
+  if (!user.kovs.includes(ehak) && !prepareCached(c.get('db'), 'SELECT 1 FROM kov WHERE ehak = ?').get(ehak)) {
+    throw notFound('Omavalitsust ei leitud.');
+  }
   if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !canWriteKov(user, ehak)) {
     throw forbidden('Sul on selle omavalitsuse andmetele ainult lugemisõigus.');
   }
