@@ -7,6 +7,7 @@ import { createTestContext, signInAs, type TestContext } from '../../tests/helpe
 import { getOverview } from '../reports/overview.ts';
 import { countTracked, progressOfAll, totalsByKov } from './aggregate.ts';
 import { getProgress } from './progress.ts';
+import { getMeasureRecord, listMeasures } from './records.ts';
 
 let t: TestContext;
 let analyst: string;
@@ -95,6 +96,25 @@ describe('tracker at full scale', () => {
     const overridden = kovs.filter((e) => t.db.prepare(`SELECT 1 FROM measure_status WHERE ehak = ? AND measure_id = ?`).get(e, SHARED_DEMO_MEASURE));
     expect(viaShared.length + overridden.length).toBe(kovs.length);
     expect(overridden.length).toBeGreaterThan(0);
+  });
+
+  it("one measure's record says what its row in the list says (status, shared service, overdue, priority)", () => {
+    // A municipality with the shared service, one that overrides it, and one without.
+    const shared = t.db.prepare('SELECT ehak FROM shared_service_kov ORDER BY ehak').pluck().all() as string[];
+    const ownRow = (e: string) => t.db.prepare('SELECT 1 FROM measure_status WHERE ehak = ? AND measure_id = ?').get(e, SHARED_DEMO_MEASURE);
+    const viaShared = shared.find((e) => !ownRow(e))!;
+    const overriding = shared.find(ownRow)!;
+    const without = (t.db.prepare('SELECT ehak FROM kov WHERE ehak NOT IN (SELECT ehak FROM shared_service_kov) ORDER BY ehak').pluck().get() as string)!;
+    const today = '2026-06-30';
+    let overdue = 0;
+    for (const ehak of [viaShared, overriding, without]) {
+      for (const item of listMeasures(t.db, ehak, {}, today)) {
+        const { sharedService, ...rest } = getMeasureRecord(t.db, ehak, item.measureId, today)!;
+        expect({ ...rest, sharedService: sharedService && { provider: sharedService.provider } }).toMatchObject(item);
+        if (item.overdue) overdue++;
+      }
+    }
+    expect(overdue).toBeGreaterThan(0);
   });
 
   it('answers the overview fast with 79 rows and medians, and snapshots show lower numbers than now', async () => {
