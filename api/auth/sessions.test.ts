@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.ts';
+import { sessionCookie } from './session-middleware.ts';
 import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { SESSION_ABSOLUTE_LIMIT_S, SESSION_IDLE_LIMIT_S, SESSION_LIFETIME_S, validateSessionToken } from './sessions.ts';
 
@@ -94,6 +95,16 @@ describe('session cache', () => {
     first.role = 'admin';
     expect(() => first.kovs.push('0198')).toThrow(TypeError);
     expect(validateSessionToken(t.db, token)!.user).toMatchObject({ role: 'specialist', kovs: ['0141'] });
+  });
+});
+
+describe('session cookie', () => {
+  it('is found among other cookies, and a look-alike name is not taken for it', () => {
+    expect(sessionCookie('theme=dark; turvarada_session=abc.def; lang=et')).toBe('abc.def');
+    expect(sessionCookie('turvarada_session=abc.def')).toBe('abc.def');
+    expect(sessionCookie('old_turvarada_session=abc.def')).toBeUndefined();
+    expect(sessionCookie('turvarada_session=')).toBeUndefined();
+    expect(sessionCookie(undefined)).toBeUndefined();
   });
 });
 
