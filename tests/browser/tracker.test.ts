@@ -73,6 +73,28 @@ describe('tracker in the browser', () => {
     await context.close();
   });
 
+  it('sets one status on several selected measures and shows it in their rows', async () => {
+    const context = await contextAs('specialist');
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/jalgimine/meetmed/?ehak=${EHAK}`);
+    await page.waitForSelector('#measure-table:not([hidden])');
+    await page.fill('#f-q', 'OPS.1.1.2.M');
+    const ids = (await page.$$eval('#measure-rows tr[data-id]', (rows) => rows.map((r) => r.getAttribute('data-id')!))).slice(0, 2);
+    expect(ids).toHaveLength(2);
+    for (const id of ids) await page.check(`input[data-select="${id}"]`);
+    await page.selectOption('#bulk-status', 'not_implemented');
+    await page.click('#bulk-apply');
+    await page.waitForFunction(() => document.getElementById('load-status')?.textContent?.includes('2 meedet on nüüd'));
+    for (const id of ids) {
+      expect(await page.textContent(`tr[data-id="${id}"]`)).toContain('rakendamata');
+      const stored = server.db.prepare('SELECT status FROM measure_status WHERE ehak = ? AND measure_id = ?').pluck().get(EHAK, id);
+      expect(stored).toBe('not_implemented');
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('adds a link as evidence on the measure page', async () => {
     const context = await contextAs('specialist');
     const page = await context.newPage();

@@ -33,12 +33,9 @@ export function setupBulk(page: TablePage): void {
     const justification = (document.getElementById('bulk-justification') as HTMLInputElement).value.trim() || undefined;
     const measureIds = [...page.selected];
     try {
-      const result = await apiFetch<{ updated: MeasureRow[] } | MeasureRow[]>(`/api/kovs/${page.ehak}/measures/bulk`, {
-        method: 'POST',
-        json: { measureIds, status, justification },
-      });
-      const updated = Array.isArray(result) ? result : result.updated;
-      for (const r of updated) page.replace(r);
+      await apiFetch<{ updated: number }>(`/api/kovs/${page.ehak}/measures/bulk`, { method: 'POST', json: { measureIds, status, justification } });
+      // The answer names only the new versions; the rows also show who changed them and when.
+      page.rows = await apiFetch<MeasureRow[]>(`/api/kovs/${page.ehak}/measures`);
       page.selected.clear();
       (document.getElementById('select-all') as HTMLInputElement).checked = false;
       page.render();
