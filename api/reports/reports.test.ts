@@ -106,7 +106,6 @@ describe('OpenAPI', () => {
     for (const path of [
       '/api/kovs/{ehak}/measures',
       '/api/kovs/{ehak}/measures/{measureId}',
-      '/api/kovs/{ehak}/measures/bulk',
       '/api/kovs/{ehak}/measures/{measureId}/history',
       '/api/kovs/{ehak}/measures/{measureId}/evidence',
       '/api/kovs/{ehak}/measures/{measureId}/evidence/{id}/file',
@@ -122,5 +121,6 @@ describe('OpenAPI', () => {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths['/api/kovs/{ehak}/measures/{measureId}'].put.responses['409']).toBeDefined();
+    expect(doc.paths['/api/kovs/{ehak}/measures'].patch, 'bulk status change').toBeDefined();
   });
 });

@@ -58,9 +58,11 @@ const putRoute = createRoute({
   },
 });
 
+// PATCH on the collection rather than POST …/measures/bulk: a static segment beside
+// {measureId} made Hono fall back from its RegExpRouter for the whole API (~4 % of a write's CPU).
 const bulkRoute = createRoute({
-  method: 'post',
-  path: '/kovs/{ehak}/measures/bulk',
+  method: 'patch',
+  path: '/kovs/{ehak}/measures',
   tags: ['tracker'],
   summary: 'Set one status on many measures, all or nothing',
   request: { params: KovParams, body: { content: { 'application/json': { schema: BulkUpdateSchema } }, required: true } },

@@ -110,7 +110,7 @@ describe('PUT status', () => {
 });
 
 describe('bulk', () => {
-  const bulk = (json: unknown) => t.request(`/api/kovs/${KOV}/measures/bulk`, { method: 'POST', json, as: specialist });
+  const bulk = (json: unknown) => t.request(`/api/kovs/${KOV}/measures`, { method: 'PATCH', json, as: specialist });
 
   it('sets many at once, each with history and a version bump', async () => {
     await put('ISMS.1.M1', { status: 'partial', version: 0 });

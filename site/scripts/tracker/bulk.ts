@@ -33,7 +33,7 @@ export function setupBulk(page: TablePage): void {
     const justification = (document.getElementById('bulk-justification') as HTMLInputElement).value.trim() || undefined;
     const measureIds = [...page.selected];
     try {
-      await apiFetch<{ updated: number }>(`/api/kovs/${page.ehak}/measures/bulk`, { method: 'POST', json: { measureIds, status, justification } });
+      await apiFetch<{ updated: number }>(`/api/kovs/${page.ehak}/measures`, { method: 'PATCH', json: { measureIds, status, justification } });
       // The answer names only the new versions; the rows also show who changed them and when.
       page.rows = await apiFetch<MeasureRow[]>(`/api/kovs/${page.ehak}/measures`);
       page.selected.clear();
