@@ -34,15 +34,23 @@ export function setupBulk(page: TablePage): void {
     const measureIds = [...page.selected];
     try {
       await apiFetch<{ updated: number }>(`/api/kovs/${page.ehak}/measures`, { method: 'PATCH', json: { measureIds, status, justification } });
-      // The answer names only the new versions; the rows also show who changed them and when.
-      page.rows = await apiFetch<MeasureRow[]>(`/api/kovs/${page.ehak}/measures`);
-      page.selected.clear();
-      (document.getElementById('select-all') as HTMLInputElement).checked = false;
-      page.render();
-      update();
-      page.announce(`${measureIds.length} meedet on nüüd „${statusLabel(status)}“.`);
     } catch (err) {
       page.announce(`Ühtegi meedet ei muudetud: ${(err as Error).message}`);
+      return;
+    }
+    page.selected.clear();
+    (document.getElementById('select-all') as HTMLInputElement).checked = false;
+    update();
+    const changed = `${measureIds.length} meedet on nüüd „${statusLabel(status)}“.`;
+    try {
+      // The answer names only the new versions; the rows also show who changed them and when.
+      page.rows = await apiFetch<MeasureRow[]>(`/api/kovs/${page.ehak}/measures`);
+      page.render();
+      page.announce(changed);
+    } catch (err) {
+      // The change is saved; only the table could not follow it.
+      page.render();
+      page.announce(`${changed} Tabelit ei saanud uuendada (${(err as Error).message}); laadi leht uuesti.`);
     }
   });
 }
