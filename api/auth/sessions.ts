@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { prepareCached } from '../db/statements.ts';
 import { loadUserRow, sessionRecord } from './session-cache.ts';
 import type { SessionUser } from './session-user.ts';
+import { tallinnToday } from '../lib/today.ts';
 
 const DAY = 24 * 60 * 60;
 /** Sliding lifetime; renewed once half of it is used. */
@@ -64,9 +65,9 @@ export interface ValidatedSession {
 }
 
 /** Whether the account may be used today: not disabled, not past its access expiry. */
-export function accountActive(u: { disabled_at: string | null; access_expires_on: string | null }, today = new Date()): boolean {
+export function accountActive(u: { disabled_at: string | null; access_expires_on: string | null }, today = tallinnToday()): boolean {
   if (u.disabled_at) return false;
-  if (u.access_expires_on && today.toISOString().slice(0, 10) >= u.access_expires_on) return false;
+  if (u.access_expires_on && today >= u.access_expires_on) return false;
   return true;
 }
 

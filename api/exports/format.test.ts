@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateCell, formatIsoDate, formatTimestamp, slug, statusLabel, tallinnToday, timestampCell } from './format.ts';
+import { dateCell, formatIsoDate, formatTimestamp, slug, statusLabel, timestampCell } from './format.ts';
 
 describe('export formatting', () => {
   it('shows timestamps in Tallinn time across daylight saving', () => {
@@ -7,7 +7,6 @@ describe('export formatting', () => {
     expect(formatTimestamp('2026-01-01T21:30:00.123Z')).toBe('01.01.2026 23:30'); // UTC+2
     expect(formatTimestamp(null)).toBe('');
     expect(timestampCell('2026-07-01T21:30:00Z')!.toISOString()).toBe('2026-07-02T00:30:00.000Z');
-    expect(tallinnToday(new Date('2026-11-21T22:30:00Z'))).toBe('2026-11-22');
   });
 
   it('formats dates as dd.mm.yyyy and as UTC-midnight date cells', () => {

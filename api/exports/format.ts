@@ -43,12 +43,6 @@ function tallinnParts(at: Date): { y: string; m: string; d: string; hh: string; 
   return { y: p['year']!, m: p['month']!, d: p['day']!, hh: p['hour']!, mm: p['minute']! };
 }
 
-/** Today's date in Tallinn as ISO (file names, "generated on"). */
-export function tallinnToday(now = new Date()): string {
-  const p = tallinnParts(now);
-  return `${p.y}-${p.m}-${p.d}`;
-}
-
 /** ISO timestamp as "dd.mm.yyyy hh:mm" in Tallinn time; '' for null. */
 export function formatTimestamp(iso: string | null): string {
   if (!iso) return '';

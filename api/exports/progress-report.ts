@@ -4,7 +4,8 @@ import type { Db } from '../db/database.ts';
 import { sheet, type Column, type Sheet } from '../lib/tabular.ts';
 import { listSnapshots } from '../reports/snapshots.ts';
 import type { ShareCell } from '../tracker/aggregate.ts';
-import { CLASSES, STATUS_LABELS, STATUSES, todayIso } from '../tracker/model.ts';
+import { tallinnToday } from '../lib/today.ts';
+import { CLASSES, STATUS_LABELS, STATUSES } from '../tracker/model.ts';
 import { getProgress, nextSteps, type KovProgress, type NextStep } from '../tracker/progress.ts';
 import { APPROACH_LABELS, CLASS_LABELS, CLASS_PLURAL, DATE_FMT, dateCell, formatIsoDate, PERCENT_FMT } from './format.ts';
 
@@ -66,7 +67,7 @@ interface TrendRow {
 }
 
 /** The sheets of the progress report, or null when the municipality is unknown. */
-export function progressSheets(db: Db, ehak: string, generatedOn: string, today = todayIso()): Sheet[] | null {
+export function progressSheets(db: Db, ehak: string, generatedOn: string, today = tallinnToday()): Sheet[] | null {
   const p = getProgress(db, ehak, today);
   if (!p) return null;
   const medians = new Map(listSnapshots(db).map((s) => [s.period, s.medianImplementedShare]));

@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { getTemplate, getVersion } from './queries.ts';
 import { IdParams } from './schemas.ts';
+import { tallinnToday } from '../lib/today.ts';
 
 const EhakParams = z.object({ ehak: z.string().regex(/^\d{4}$/).openapi({ param: { name: 'ehak', in: 'path' }, example: '0784' }) });
 
@@ -117,7 +118,7 @@ export function adoptionRoutes() {
       const db = c.get('db');
       const d = new Date(input.adoptedOn + 'T00:00:00Z');
       if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== input.adoptedOn) throw badRequest('Kuupäev ei ole kehtiv.', [{ path: 'adoptedOn', message: 'Kehtetu kuupäev' }]);
-      if (input.adoptedOn > new Date().toISOString().slice(0, 10)) throw badRequest('Kasutuselevõtu kuupäev ei saa olla tulevikus.', [{ path: 'adoptedOn', message: 'Tulevikus' }]);
+      if (input.adoptedOn > tallinnToday()) throw badRequest('Kasutuselevõtu kuupäev ei saa olla tulevikus.', [{ path: 'adoptedOn', message: 'Tulevikus' }]);
       const user = c.get('user')!;
       const row = inTransaction(db, () => {
         if (!getTemplate(db, input.templateId)) throw notFound('Malli ei leitud.');

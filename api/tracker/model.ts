@@ -21,7 +21,3 @@ export type MeasureClass = (typeof CLASSES)[number];
 export const PRIORITIES = ['P1', 'P2', 'P3'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-/** Today as an ISO date (UTC); overdue = due date before today. */
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}

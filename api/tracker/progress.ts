@@ -1,8 +1,9 @@
 // One municipality's progress: totals (aggregate.ts), next steps and the trend across snapshots.
 import type { Db } from '../db/database.ts';
+import { tallinnToday } from '../lib/today.ts';
 import { memoUntilWrite } from '../db/statements.ts';
 import { aggregate, countTracked, titleLoader, type ProgressTotals } from './aggregate.ts';
-import { OPEN_STATUSES, todayIso, type MeasureClass, type Priority, type Status } from './model.ts';
+import { OPEN_STATUSES, type MeasureClass, type Priority, type Status } from './model.ts';
 import { getScope, type Approach } from './scope.ts';
 import { trackedSql } from './tracked-sql.ts';
 
@@ -31,7 +32,7 @@ const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
  * Up to `limit` open measures (not assessed, partial, not implemented): overdue first, then
  * P1 before P2 before P3 before none, basic before standard, earliest due date, catalogue order.
  */
-export function nextSteps(db: Db, ehak: string, today = todayIso(), limit = 10): NextStep[] {
+export function nextSteps(db: Db, ehak: string, today = tallinnToday(), limit = 10): NextStep[] {
   const rows = db
     .prepare(
       `${trackedSql()}
@@ -70,7 +71,7 @@ export function trendOf(db: Db, ehak: string): Array<{ period: string; implement
 }
 
 /** Progress of one municipality; null when the EHAK code is unknown. */
-export function getProgress(db: Db, ehak: string, today = todayIso()): KovProgress | null {
+export function getProgress(db: Db, ehak: string, today = tallinnToday()): KovProgress | null {
   // Dashboards ask far more often than statuses change: reuse the result until the next write.
   return memoUntilWrite(db, `tracker.progress:${ehak}:${today}`, () => computeProgress(db, ehak, today));
 }

@@ -1,7 +1,8 @@
 // Read side of the tracker: the measure list with filters, one full record, its history.
 import type { Db } from '../db/database.ts';
+import { tallinnToday } from '../lib/today.ts';
 import { listEvidence, type Evidence } from './evidence-queries.ts';
-import { OPEN_STATUSES, todayIso, type MeasureClass, type Priority, type Status } from './model.ts';
+import { OPEN_STATUSES, type MeasureClass, type Priority, type Status } from './model.ts';
 import { prepareCached } from '../db/statements.ts';
 import { SCOPE_CTES, scopeCtes } from './scope.ts';
 import { trackedSql } from './tracked-sql.ts';
@@ -68,7 +69,7 @@ function toListItem(r: Record<string, unknown>): MeasureListItem {
 }
 
 /** The municipality's measures in scope, in catalogue order, filtered. */
-export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {}, today = todayIso()): MeasureListItem[] {
+export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {}, today = tallinnToday()): MeasureListItem[] {
   const where: string[] = [];
   const params: Record<string, string | null> = { ehak, today };
   const exact: Array<[keyof MeasureFilters, string]> = [
@@ -149,7 +150,7 @@ const RECORD_SQL = `${trackedSql({ oneMeasure: true })}
      WHERE t.measure_id = @measureId`;
 
 /** The full record of one measure for the municipality, or null when the measure is not in its scope. */
-export function getMeasureRecord(db: Db, ehak: string, measureId: string, today = todayIso()): MeasureRecord | null {
+export function getMeasureRecord(db: Db, ehak: string, measureId: string, today = tallinnToday()): MeasureRecord | null {
   const r = prepareCached(db, RECORD_SQL).get({ ehak, measureId, today }) as Record<string, unknown> | undefined;
   if (!r) return null;
   const edition = r['edition'] as string;

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { insertTestCatalog } from './test-catalog.ts';
 
@@ -6,6 +6,10 @@ const KOV = '0141';
 const OTHER = '0198';
 let t: TestContext;
 let specialist: string;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 beforeEach(() => {
   t = createTestContext();
@@ -34,6 +38,16 @@ describe('measure list', () => {
     expect(await q('overdue=true')).toEqual(['OPS.1.1.2.M1']);
     expect(await q('q=ops.1.1.2.m3')).toEqual(['OPS.1.1.2.M3']);
     expect(await q('module=ISMS.1')).toEqual(['ISMS.1.M1', 'ISMS.1.M2']);
+  });
+
+  it('counts a due date as passed from midnight in Tallinn, when the UTC date is still the old day', async () => {
+    await put('OPS.1.1.2.M1', { status: 'partial', dueDate: '2026-11-22', version: 0 });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-22T21:59:00Z')); // 23:59 in Tallinn
+    const overdue = async () => ((await (await t.request(`/api/kovs/${KOV}/measures/OPS.1.1.2.M1`, { as: specialist })).json()) as { overdue: boolean }).overdue;
+    expect(await overdue()).toBe(false);
+    vi.setSystemTime(new Date('2026-11-22T22:30:00Z')); // 00:30 on 23.11 in Tallinn
+    expect(await overdue()).toBe(true);
   });
 
   it('does not show another municipality to a specialist (404) and refuses writes to a viewer (403)', async () => {

@@ -6,6 +6,7 @@ import { issueInvitation, type IssuedInvitation } from '../auth/invitations.ts';
 import type { Role } from '../auth/session-user.ts';
 import { conflict, notFound } from '../lib/errors.ts';
 import { accessProblems, emailProblem, normaliseEmail, personalCodeProblem, validationFailed, type FieldProblem } from './validation.ts';
+import { tallinnToday } from '../lib/today.ts';
 
 export interface UserView {
   id: number;
@@ -147,7 +148,7 @@ export function updateUser(db: Db, id: number, patch: UserPatch, actor: Actor): 
       if (pp) problems.push({ path: 'personalCode', message: pp });
     }
     // An unchanged past expiry is not re-checked, so an expired auditor can still be edited (e.g. disabled).
-    const today = patch.expiresOn !== undefined ? new Date() : new Date(0);
+    const today = patch.expiresOn !== undefined ? tallinnToday() : '0000-00-00';
     problems.push(...accessProblems(db, role, kovs, expiresOn, today));
     if (problems.length) throw validationFailed(problems);
     if (patch.personalCode && db.prepare('SELECT 1 FROM app_user WHERE personal_code = ? AND id <> ?').get(patch.personalCode, id)) {

@@ -2,6 +2,7 @@
 import type { Db } from '../db/database.ts';
 import { ROLES, type Role } from '../auth/session-user.ts';
 import { ApiError } from '../lib/errors.ts';
+import { tallinnToday } from '../lib/today.ts';
 
 export interface FieldProblem {
   path: string;
@@ -48,7 +49,7 @@ export function kovRule(role: Role): { min: number; max: number } {
 }
 
 /** Checks role, municipalities and expiry together (they constrain each other). */
-export function accessProblems(db: Db, role: string, kovs: string[], expiresOn: string | null, today = new Date()): FieldProblem[] {
+export function accessProblems(db: Db, role: string, kovs: string[], expiresOn: string | null, today = tallinnToday()): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!isRole(role)) {
     problems.push({ path: 'role', message: `Tundmatu roll "${role}". Lubatud: ${ROLES.join(', ')}.` });
@@ -72,7 +73,7 @@ export function accessProblems(db: Db, role: string, kovs: string[], expiresOn: 
   }
   if (expiresOn !== null) {
     if (!isIsoDate(expiresOn)) problems.push({ path: 'expiresOn', message: 'Kuupäev peab olema kujul AAAA-KK-PP.' });
-    else if (expiresOn <= today.toISOString().slice(0, 10)) problems.push({ path: 'expiresOn', message: 'Lõppkuupäev peab olema tulevikus.' });
+    else if (expiresOn <= today) problems.push({ path: 'expiresOn', message: 'Lõppkuupäev peab olema tulevikus.' });
   } else if (role === 'auditor') {
     problems.push({ path: 'expiresOn', message: 'Audiitori juurdepääsul peab olema lõppkuupäev.' });
   }

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
+import { listMeasures } from '../../api/tracker/records.ts';
+import { updateMeasureStatus } from '../../api/tracker/status-write.ts';
 import { signInAs } from '../helpers/app.ts';
 import { collectPageErrors, launchBrowser, runAxe } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -92,6 +94,31 @@ describe('tracker in the browser', () => {
       expect(stored).toBe('not_implemented');
     }
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('marks and filters overdue measures as the API decides', async () => {
+    // A past due date is overdue only while the measure is still open: an accepted risk is not.
+    const [open, accepted] = listMeasures(server.db, EHAK).slice(-2);
+    const system = { id: null };
+    updateMeasureStatus(server.db, EHAK, open!.measureId, { status: 'partial', dueDate: '2020-01-01', version: open!.version }, system);
+    updateMeasureStatus(
+      server.db,
+      EHAK,
+      accepted!.measureId,
+      { status: 'risk_accepted', dueDate: '2020-01-01', justification: 'Eelarve', acceptedBy: 'Vallavanem', acceptedAt: '2026-01-05', version: accepted!.version },
+      system,
+    );
+    const context = await contextAs('specialist');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/jalgimine/meetmed/?ehak=${EHAK}`);
+    await page.waitForSelector('#measure-table:not([hidden])');
+    expect(await page.textContent(`tr[data-id="${open!.measureId}"]`)).toContain('tähtaeg ületatud');
+    expect(await page.textContent(`tr[data-id="${accepted!.measureId}"]`)).not.toContain('tähtaeg ületatud');
+    await page.check('#f-overdue');
+    const shown = await page.$$eval('#measure-rows tr[data-id]', (rows) => rows.map((r) => r.getAttribute('data-id')));
+    expect(shown).toContain(open!.measureId);
+    expect(shown).not.toContain(accepted!.measureId);
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 import { apiFetch, ApiRequestError } from '../lib/api.ts';
 import { escapeHtml, formatDate } from '../lib/format.ts';
 import { errorText, hideAlert, ROLE_LABELS, showAlert } from './labels.ts';
+import { tallinnToday } from '../../../api/lib/today.ts';
 
 interface User {
   id: number;
@@ -29,7 +30,7 @@ let editing: User | null = null;
 
 function stateOf(u: User): string {
   if (u.disabled) return 'Suletud';
-  if (u.expiresOn && u.expiresOn <= new Date().toISOString().slice(0, 10)) return 'Aegunud';
+  if (u.expiresOn && u.expiresOn <= tallinnToday()) return 'Aegunud';
   if (!u.hasPassword) return 'Ootab parooli';
   return u.expiresOn ? `Aktiivne kuni ${formatDate(u.expiresOn)}` : 'Aktiivne';
 }

@@ -8,7 +8,6 @@ import { CLASS_LABEL, STATUS_LABEL, STATUSES, loadFailedText, requireEhak, statu
 import type { MeasureRow } from './types.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const today = new Date().toISOString().slice(0, 10);
 
 export interface TablePage {
   ehak: string;
@@ -39,12 +38,13 @@ function filtered(page: TablePage): MeasureRow[] {
       (!cl || r.class === cl) &&
       (!pr || r.priority === pr) &&
       (!mo || r.module === mo) &&
-      (!overdue || (!!r.dueDate && r.dueDate < today && r.status !== 'implemented' && r.status !== 'not_applicable')),
+      (!overdue || r.overdue),
   );
 }
 
 function rowHtml(page: TablePage, r: MeasureRow): string {
-  const overdue = r.dueDate && r.dueDate < today && !['implemented', 'not_applicable'].includes(r.status);
+  // The API decides what is overdue (due before today in Tallinn, effective status still open).
+  const overdue = r.overdue;
   const id = escapeHtml(r.measureId);
   return `<tr data-id="${id}">
     <td><input type="checkbox" data-select="${id}" aria-label="Vali ${id}"${page.selected.has(r.measureId) ? ' checked' : ''}${page.canWrite ? '' : ' disabled'} /></td>

@@ -10,6 +10,8 @@ export interface MeasureRow {
   version: number;
   responsible: string | null;
   dueDate: string | null;
+  /** Due before today (Tallinn) while the effective status is still open; decided by the API. */
+  overdue: boolean;
   updatedAt: string | null;
   sharedService: { provider: string } | null;
 }
