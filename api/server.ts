@@ -15,24 +15,36 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts the HTTP server; resolves once it listens. */
-export function startServer(config: AppConfig, db: Db, options: { log?: boolean } = {}): Promise<RunningServer> {
+/** The path of an absolute request URL without its query: what the log needs, without a URL parse. */
+export function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const query = url.indexOf('?', start);
+  return query < 0 ? url.slice(start) : url.slice(start, query);
+}
+
+const toStdout = (line: string) => void process.stdout.write(line + '\n');
+
+/**
+ * Starts the HTTP server; resolves once it listens. Each request is logged as one JSON line
+ * (to stdout unless `log` says otherwise; false: no log).
+ */
+export function startServer(config: AppConfig, db: Db, options: { log?: ((line: string) => void) | false } = {}): Promise<RunningServer> {
   const site = createSiteApp({ db, config });
-  const log = options.log ?? true;
+  const log = options.log ?? toStdout;
   const fetch = async (req: Request, env: unknown) => {
     const started = performance.now();
     const res = await site.fetch(req, env);
     if (log) {
-      const url = new URL(req.url);
-      process.stdout.write(
+      log(
         JSON.stringify({
           time: new Date().toISOString(),
           requestId: res.headers.get('x-request-id') ?? undefined,
           method: req.method,
-          path: url.pathname,
+          path: pathOf(req.url),
           status: res.status,
           ms: Math.round((performance.now() - started) * 10) / 10,
-        }) + '\n',
+        }),
       );
     }
     return res;

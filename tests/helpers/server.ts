@@ -18,7 +18,7 @@ export interface TestServer {
  * temporary database with reference data, serving the built site from dist/.
  */
 export async function startTestServer(
-  options: { prepare?: (db: Db) => void | Promise<void>; distDir?: string } = {},
+  options: { prepare?: (db: Db) => void | Promise<void>; distDir?: string; log?: (line: string) => void } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'turvarada-srv-'));
   const db = openDatabase(join(dir, 'test.db'));
@@ -27,7 +27,7 @@ export async function startTestServer(
   // The build under test: the directory TURVARADA_OUT_DIR sent `astro build` to, else dist/.
   const distDir = options.distDir ?? process.env['TURVARADA_OUT_DIR'];
   const config = testConfig({ port: 0, databasePath: join(dir, 'test.db'), filesPath: join(dir, 'files'), ...(distDir ? { distDir } : {}) });
-  const running: RunningServer = await startServer(config, db, { log: false });
+  const running: RunningServer = await startServer(config, db, { log: options.log ?? false });
   const url = `http://127.0.0.1:${running.port}`;
   config.publicOrigin = url;
   return { url, db, config, close: () => running.close() };

@@ -117,3 +117,20 @@ describe('API response compression', () => {
     expect(gunzipSync(csv.body).toString('utf8')).toContain(MEASURE);
   });
 });
+
+describe('request log', () => {
+  it('writes one JSON line per request with its id, method, path without the query, status and time', async () => {
+    const lines: string[] = [];
+    const logged = await startTestServer({ log: (line) => lines.push(line) });
+    try {
+      const res = await fetch(`${logged.url}/api/kovs/${EHAK}/measures?status=partial&q=%C3%B5`, { headers: { 'x-request-id': 'trace-42' } });
+      expect(res.status).toBe(401);
+      await fetch(`${logged.url}/e-its/?otsing=x`);
+      const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(entries[0]).toEqual({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), requestId: 'trace-42', method: 'GET', path: `/api/kovs/${EHAK}/measures`, status: 401, ms: expect.any(Number) });
+      expect(entries[1]).toMatchObject({ method: 'GET', path: '/e-its/', status: 200 });
+    } finally {
+      await logged.close();
+    }
+  });
+});
