@@ -1,10 +1,10 @@
 // Grouped counts for ALL municipalities, fast: the scope is resolved once per distinct scope
 // setting (usually one: KOV profile, standard), the statuses are read in one narrow scan, and the
-// effective status is decided in memory with the same rule as tracked-sql.ts. The full-scale test
+// effective status is decided in memory with model.ts's rule (tracked-sql.ts states it in SQL). The full-scale test
 // checks this path against the per-municipality SQL path and a direct SQL count.
 import type { Db } from '../db/database.ts';
 import type { CountRow } from './aggregate.ts';
-import { STATUSES, type MeasureClass, type Priority, type Status } from './model.ts';
+import { STATUSES, viaSharedService, type MeasureClass, type Priority, type Status } from './model.ts';
 import { SCOPE_CTES } from './scope.ts';
 
 interface ScopeMeasure {
@@ -55,7 +55,7 @@ export function countAllKovs(db: Db): CountRow[] {
     for (let j = 0; j < c.members.length; j++) {
       const m = c.members[j]!;
       const status = ownStatus?.get(m.measure_id) ?? 'not_assessed';
-      const viaShared = status === 'not_assessed' && sharedHere?.has(m.measure_id) ? 1 : 0;
+      const viaShared = viaSharedService(status, sharedHere?.has(m.measure_id) ?? false) ? 1 : 0;
       counts[(c.bucketOf[j]! * STATUS_COUNT + STATUS_INDEX[viaShared ? 'implemented' : status]) * 2 + viaShared]! += 1;
     }
     for (let i = 0; i < counts.length; i++) {

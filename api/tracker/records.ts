@@ -2,9 +2,9 @@
 import type { Db } from '../db/database.ts';
 import { tallinnToday } from '../lib/today.ts';
 import { listEvidence, type Evidence } from './evidence-queries.ts';
-import { OPEN_STATUSES, type MeasureClass, type Priority, type Status } from './model.ts';
+import { OPEN_STATUSES, effectiveStatus, isOverdue, type MeasureClass, type Priority, type Status } from './model.ts';
 import { prepareCached } from '../db/statements.ts';
-import { SCOPE_CTES, scopeCtes } from './scope.ts';
+import { scopedMeasure, scopedMeasures } from './reference-cache.ts';
 import { trackedSql } from './tracked-sql.ts';
 
 export interface MeasureListItem {
@@ -118,70 +118,88 @@ export interface MeasureRecord extends MeasureListItem {
   evidence: Evidence[];
 }
 
-const IN_SCOPE_SQL = `WITH ${scopeCtes({ oneMeasure: true })} SELECT edition FROM in_scope WHERE measure_id = @measureId`;
-
-/** The edition and catalogue facts of a measure in the municipality's scope, or null when out of scope. */
+/** The edition of a measure in the municipality's scope, or null when it is not in scope. */
 export function measureInScope(db: Db, ehak: string, measureId: string): { edition: string } | null {
-  const row = prepareCached(db, IN_SCOPE_SQL).get({ ehak, measureId }) as { edition: string } | undefined;
-  return row ?? null;
+  const scoped = scopedMeasure(db, ehak, measureId);
+  return scoped && { edition: scoped.facts.edition };
 }
 
-const IN_SCOPE_MANY_SQL = `WITH ${SCOPE_CTES} SELECT measure_id, edition FROM in_scope WHERE measure_id IN (SELECT value FROM json_each(@ids))`;
-
-/** In-scope measure ids among `ids` (one query; for bulk validation). */
+/** In-scope measure ids among `ids` with their editions (for bulk validation). */
 export function measuresInScope(db: Db, ehak: string, ids: string[]): Map<string, string> {
-  const rows = prepareCached(db, IN_SCOPE_MANY_SQL).all({ ehak, ids: JSON.stringify(ids) }) as Array<{ measure_id: string; edition: string }>;
-  return new Map(rows.map((r) => [r.measure_id, r.edition]));
+  const scope = scopedMeasures(db, ehak);
+  const found = new Map<string, string>();
+  for (const id of ids) {
+    const scoped = scope.get(id);
+    if (scoped) found.set(id, scoped.facts.edition);
+  }
+  return found;
 }
 
-// One statement for the whole record (a status write answers with it, so it is on the hot path);
-// built once, so the statement cache finds it without re-hashing kilobytes of SQL per request.
-const RECORD_SQL = `${trackedSql({ oneMeasure: true })}
-     SELECT ${ITEM_COLUMNS},
-            t.edition, md.title AS module_title, m.responsible AS role, m.link,
-            ms.description, ms.justification, ms.accepted_by, ms.accepted_at, ms.updated_by, u.name AS updated_by_name,
+// The changing part of a record; the scope and catalogue facts come from reference-cache.ts.
+// A status write answers with the record, so this is on the hot path.
+const STATUS_SQL = `SELECT ms.status, ms.version, ms.responsible, ms.due_date, ms.updated_at, ms.description, ms.justification,
+            ms.accepted_by, ms.accepted_at, ms.updated_by, u.name AS updated_by_name,
             sv.id AS service_id, sv.provider AS service_provider, sv.note AS service_note
-     ${ITEM_FROM}
-     JOIN catalog_module md ON md.edition = m.edition AND md.id = m.module_id
+     FROM (SELECT 1)
+     LEFT JOIN measure_status ms ON ms.ehak = @ehak AND ms.edition = @edition AND ms.measure_id = @measureId
      LEFT JOIN app_user u ON u.id = ms.updated_by
      LEFT JOIN shared_service sv ON sv.id = (
        SELECT s.id FROM shared_service s JOIN shared_service_kov sk ON sk.service_id = s.id
-       WHERE sk.ehak = t.ehak AND s.edition = t.edition AND s.measure_id = t.measure_id ORDER BY s.provider LIMIT 1)
-     WHERE t.measure_id = @measureId`;
+       WHERE sk.ehak = @ehak AND s.edition = @edition AND s.measure_id = @measureId ORDER BY s.provider LIMIT 1)`;
+
+interface StatusRow {
+  status: Status | null;
+  version: number | null;
+  responsible: string | null;
+  due_date: string | null;
+  updated_at: string | null;
+  description: string | null;
+  justification: string | null;
+  accepted_by: string | null;
+  accepted_at: string | null;
+  updated_by: number | null;
+  updated_by_name: string | null;
+  service_id: number | null;
+  service_provider: string | null;
+  service_note: string | null;
+}
 
 /** The full record of one measure for the municipality, or null when the measure is not in its scope. */
 export function getMeasureRecord(db: Db, ehak: string, measureId: string, today = tallinnToday()): MeasureRecord | null {
-  const r = prepareCached(db, RECORD_SQL).get({ ehak, measureId, today }) as Record<string, unknown> | undefined;
-  if (!r) return null;
-  const edition = r['edition'] as string;
-  // Object.assign, not a spread: V8 builds `{ ...item, more }` on a slow path (45 → 25 µs per record).
-  return Object.assign(toListItem(r), {
+  const scoped = scopedMeasure(db, ehak, measureId);
+  if (!scoped) return null;
+  const { facts, priority } = scoped;
+  const r = prepareCached(db, STATUS_SQL).get({ ehak, edition: facts.edition, measureId }) as StatusRow;
+  const status = r.status ?? 'not_assessed';
+  const effective = effectiveStatus(status, r.service_id !== null);
+  // The list item's fields first, in its order, then the record's own (see tracked-sql.ts for the rules in SQL).
+  return {
+    measureId,
+    title: facts.title,
+    module: facts.moduleId,
+    group: facts.groupId,
+    class: facts.class,
+    priority,
+    status,
+    effectiveStatus: effective,
+    version: r.version ?? 0,
+    responsible: r.responsible,
+    dueDate: r.due_date,
+    overdue: isOverdue(r.due_date, effective, today),
+    updatedAt: r.updated_at,
+    sharedService: r.service_id !== null ? { id: r.service_id, provider: r.service_provider!, note: r.service_note } : null,
     ehak,
-    edition,
-    moduleTitle: r['module_title'] as string,
-    responsibleRole: r['role'] as string,
-    link: (r['link'] as string | null) ?? null,
-    description: (r['description'] as string | null) ?? null,
-    justification: (r['justification'] as string | null) ?? null,
-    acceptedBy: (r['accepted_by'] as string | null) ?? null,
-    acceptedAt: (r['accepted_at'] as string | null) ?? null,
-    updatedBy:
-      r['updated_by'] != null
-        ? {
-            id: r['updated_by'] as number,
-            name: r['updated_by_name'] as string,
-          }
-        : null,
-    sharedService:
-      r['service_id'] != null
-        ? {
-            id: r['service_id'] as number,
-            provider: r['service_provider'] as string,
-            note: (r['service_note'] as string | null) ?? null,
-          }
-        : null,
-    evidence: listEvidence(db, ehak, edition, measureId),
-  });
+    edition: facts.edition,
+    moduleTitle: facts.moduleTitle,
+    responsibleRole: facts.role,
+    link: facts.link,
+    description: r.description,
+    justification: r.justification,
+    acceptedBy: r.accepted_by,
+    acceptedAt: r.accepted_at,
+    updatedBy: r.updated_by !== null ? { id: r.updated_by, name: r.updated_by_name! } : null,
+    evidence: listEvidence(db, ehak, facts.edition, measureId),
+  };
 }
 
 export interface HistoryEntry {

@@ -74,23 +74,17 @@ const CLASS_RULE = `(m.class = 'basic' OR (m.class = 'standard' AND sc.approach 
 /**
  * The CTEs `scope` (one row per municipality, defaults applied) and `in_scope` (one row per
  * municipality x measure in scope: ehak, edition, measure_id, module_id, class, priority).
- * Parameter `@ehak`: one municipality, or NULL for all 79 (overview, snapshots). With
- * `oneMeasure`, `@ehak` must name one municipality, and `@measureId`: the scope is evaluated for that measure only (single-record
- * reads and writes), instead of all ~800 measures and filtering afterwards.
+ * Parameter `@ehak`: one municipality, or NULL for all 79 (overview, snapshots). Single records
+ * take their scope from reference-cache.ts, which evaluates this once per municipality.
  */
-export function scopeCtes(options: { oneMeasure?: boolean } = {}): string {
-  const measure = options.oneMeasure ? ' AND m.id = @measureId' : '';
-  // One measure always means one municipality: the plain key test lets SQLite seek instead of
-  // scanning all 79 (`@ehak IS NULL OR …` cannot use the index).
-  const kovFilter = options.oneMeasure ? 'k.ehak = @ehak' : '@ehak IS NULL OR k.ehak = @ehak';
-  return `
+export const SCOPE_CTES = `
 scope_raw AS (
   SELECT k.ehak, COALESCE(s.edition, '${DEFAULT_EDITION}') AS edition,
          COALESCE(s.profile_name, '${DEFAULT_PROFILE}') AS profile_name,
          COALESCE(s.approach, '${DEFAULT_APPROACH}') AS approach,
          COALESCE(s.extra_modules, '[]') AS extra_modules
   FROM kov k LEFT JOIN kov_scope s ON s.ehak = k.ehak
-  WHERE ${kovFilter}
+  WHERE @ehak IS NULL OR k.ehak = @ehak
 ),
 scope AS (
   SELECT r.*, p.id AS profile_id
@@ -106,7 +100,7 @@ in_scope AS (
   FROM scope sc
   JOIN catalog_profile_measure pm ON pm.profile_id = sc.profile_id
   JOIN catalog_measure m ON m.edition = pm.edition AND m.id = pm.measure_id
-  WHERE ${CLASS_RULE}${measure}
+  WHERE ${CLASS_RULE}
     AND (sc.approach <> 'core' OR EXISTS (SELECT 1 FROM p1_module x WHERE x.profile_id = sc.profile_id AND x.module_id = m.module_id))
   UNION ALL
   -- Extra modules' measures that the profile part above has not already taken. CROSS JOIN keeps
@@ -116,13 +110,10 @@ in_scope AS (
   CROSS JOIN json_each(sc.extra_modules) em
   CROSS JOIN catalog_measure m ON m.edition = sc.edition AND m.module_id = em.value
   LEFT JOIN catalog_profile_measure pm ON pm.profile_id = sc.profile_id AND pm.measure_id = m.id
-  WHERE ${CLASS_RULE}${measure}
+  WHERE ${CLASS_RULE}
     AND (pm.measure_id IS NULL
          OR (sc.approach = 'core' AND NOT EXISTS (SELECT 1 FROM p1_module x WHERE x.profile_id = sc.profile_id AND x.module_id = m.module_id)))
 )`;
-}
-
-export const SCOPE_CTES = scopeCtes();
 
 /** Module ids of an edition that do not exist (for validating extra modules). */
 export function unknownModules(db: Db, edition: string, modules: string[]): string[] {

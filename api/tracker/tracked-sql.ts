@@ -1,6 +1,6 @@
 // The one SQL definition of "a municipality's measures with their effective status", shared by the
 // measure list, progress, the ELVL overview and snapshots so that every number agrees.
-import { scopeCtes } from './scope.ts';
+import { SCOPE_CTES } from './scope.ts';
 
 /**
  * `WITH …, tracked AS (…)` with one row per municipality x measure in scope:
@@ -10,15 +10,14 @@ import { scopeCtes } from './scope.ts';
  *
  * Effective status: the own status; but a measure delivered by a shared service whose own status
  * is 'not_assessed' counts as 'implemented'. Any other own status overrides the shared service.
- * Parameter: @ehak (or NULL for all); with `oneMeasure` also @measureId (see scopeCtes).
+ * Parameter: @ehak (or NULL for all). model.ts has the same rules in JavaScript for single records.
  */
-export function trackedSql(options: { oneMeasure?: boolean } = {}): string {
-  const sharedFilter = options.oneMeasure ? 'sk.ehak = @ehak AND s.measure_id = @measureId' : '@ehak IS NULL OR sk.ehak = @ehak';
-  return `WITH ${scopeCtes(options)},
+export function trackedSql(): string {
+  return `WITH ${SCOPE_CTES},
 shared AS (
   SELECT sk.ehak, s.edition, s.measure_id, MIN(s.provider) AS provider, MIN(s.id) AS service_id
   FROM shared_service s JOIN shared_service_kov sk ON sk.service_id = s.id
-  WHERE ${sharedFilter}
+  WHERE @ehak IS NULL OR sk.ehak = @ehak
   GROUP BY sk.ehak, s.edition, s.measure_id
 ),
 tracked AS (
