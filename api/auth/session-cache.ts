@@ -61,6 +61,8 @@ export function sessionRecord(db: Db, sessionId: string): SessionRecord | null {
   // Unknown ids are not remembered: guessing ids must not fill the cache.
   if (!session) return null;
   const record = { session, user: loadUserRow(db, session.user_id) };
-  cache.entries.set(sessionId, record);
+  // Not from inside a transaction: if it rolls back, auth_epoch returns to a number the next change
+  // will reach again, and this reading would then look current.
+  if (!db.inTransaction) cache.entries.set(sessionId, record);
   return record;
 }

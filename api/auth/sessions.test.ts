@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/database.ts';
+import { inTransaction, openDatabase } from '../db/database.ts';
 import { sessionCookie } from './session-middleware.ts';
 import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { SESSION_ABSOLUTE_LIMIT_S, SESSION_IDLE_LIMIT_S, SESSION_LIFETIME_S, validateSessionToken } from './sessions.ts';
@@ -87,6 +87,22 @@ describe('session cache', () => {
     expect(validateSessionToken(server, token)).toBeNull();
     server.close();
     cli.close();
+  });
+
+  it('keeps nothing it read inside a transaction that was rolled back', () => {
+    const { token, userId } = signInAs(t.db, 'specialist', ['0141']);
+    const role = t.db.prepare('UPDATE app_user SET role = ? WHERE id = ?');
+    expect(() =>
+      inTransaction(t.db, () => {
+        role.run('viewer', userId);
+        expect(validateSessionToken(t.db, token)!.user.role).toBe('viewer');
+        throw new Error('cancelled');
+      }),
+    ).toThrow('cancelled');
+    // auth_epoch counts up, so the next change brings back the number seen inside the rolled-back
+    // transaction: what was read there must not have been kept under it.
+    t.db.prepare("UPDATE app_user SET name = 'Uus nimi' WHERE id = ?").run(userId);
+    expect(validateSessionToken(t.db, token)!.user).toMatchObject({ role: 'specialist', name: 'Uus nimi' });
   });
 
   it('hands out user objects a handler cannot use to change what the next request sees', () => {
