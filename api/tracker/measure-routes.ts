@@ -2,6 +2,7 @@
 // The tenant check (read for GET, write for mutations) is kovScopeGuard's, mounted in api/routes.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { clientIp } from '../auth/client.ts';
 import { groupCommit } from '../db/group-commit.ts';
 import type { AppEnv } from '../lib/context.ts';
 import { notFound } from '../lib/errors.ts';
@@ -23,7 +24,8 @@ import { bulkUpdateStatus, updateMeasureStatus, type Actor } from './status-writ
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 export function actorOf(c: Context<AppEnv>): Actor {
-  return { id: c.get('user')?.id ?? null, ip: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null };
+  // The socket's address, as every audit entry records it: a forwarded header is the client's to forge.
+  return { id: c.get('user')?.id ?? null, ip: clientIp(c) };
 }
 
 const listRoute = createRoute({

@@ -48,6 +48,17 @@ describe('request bodies over HTTP', () => {
     expect(await res.json()).toMatchObject({ measureId: MEASURE, status: 'partial', description: 'Õigused üle vaadatud', version: 1 });
   });
 
+  it("records the socket's address in the audit log, not a forwarded header the client made up", async () => {
+    const res = await fetch(`${server.url}/api/kovs/${EHAK}/measures/ISMS.1.M2`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.66' },
+      body: JSON.stringify({ status: 'partial', version: 0 }),
+    });
+    expect(res.status).toBe(200);
+    const ip = server.db.prepare("SELECT ip FROM audit_log WHERE entity_id = '2024/ISMS.1.M2' ORDER BY id DESC LIMIT 1").pluck().get();
+    expect(ip).toBe('127.0.0.1');
+  });
+
   it('answers malformed JSON with 400 in the one error shape, writing nothing', async () => {
     const before = statusRows();
     const res = await fetch(`${server.url}/api/kovs/${EHAK}/measures/${MEASURE}`, {
