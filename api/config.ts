@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT_DIR = fileURLToPath(new URL('../', import.meta.url));
@@ -17,6 +18,11 @@ export interface AppConfig {
   templateQuorum: number;
   /** TARA (state eID, OpenID Connect) sign-in; absent unless all four TARA_* variables are set. */
   tara?: TaraConfig;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES: addresses or CIDR ranges,
+   * comma-separated). Empty: the socket's address is the client's. See api/auth/client.ts.
+   */
+  trustedProxies: BlockList;
 }
 
 export interface TaraConfig {
@@ -60,6 +66,22 @@ function parseQuorum(raw: string | undefined): number {
   return Number(raw);
 }
 
+/** TRUSTED_PROXIES, e.g. "127.0.0.1, ::1, 10.0.0.0/8": exact addresses or CIDR ranges. */
+export function parseTrustedProxies(raw: string | undefined): BlockList {
+  const list = new BlockList();
+  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    const [address = '', bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const prefix = Number(bits);
+    const valid = family !== 0 && extra === undefined && (bits === undefined || (/^\d+$/.test(bits) && prefix <= (family === 4 ? 32 : 128)));
+    if (!valid) throw new ConfigError(`TRUSTED_PROXIES: "${entry}" ei ole IP-aadress ega vahemik (nt 127.0.0.1 või 10.0.0.0/8)`);
+    const type = family === 4 ? 'ipv4' : 'ipv6';
+    if (bits === undefined) list.addAddress(address, type);
+    else list.addSubnet(address, prefix, type);
+  }
+  return list;
+}
+
 const TARA_VARS = ['TARA_ISSUER', 'TARA_CLIENT_ID', 'TARA_CLIENT_SECRET', 'TARA_REDIRECT_URI'] as const;
 
 /** All four TARA_* variables enable TARA; some but not all is a mistake worth stopping for. */
@@ -99,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     distDir: env['DIST_DIR'] || `${ROOT_DIR}dist`,
     production: env['NODE_ENV'] === 'production',
     templateQuorum: parseQuorum(env['TEMPLATE_QUORUM']),
+    trustedProxies: parseTrustedProxies(env['TRUSTED_PROXIES']),
   };
 }
 
@@ -113,6 +136,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     distDir: `${ROOT_DIR}dist`,
     production: false,
     templateQuorum: 2,
+    trustedProxies: new BlockList(),
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseTrustedProxies } from '../config.ts';
 import { createTestContext, type TestContext } from '../../tests/helpers/app.ts';
 import { GOOD_PASSWORD, sessionToken, userWithPassword } from './test-helpers.ts';
 import { SESSION_COOKIE } from './sessions.ts';
@@ -76,6 +77,23 @@ describe('POST /api/auth/login', () => {
     // Another address is not affected.
     const u = await userWithPassword(t.db, { role: 'admin' });
     expect((await login(u.email, GOOD_PASSWORD)).status).toBe(200);
+  });
+
+  it('behind a trusted reverse proxy, throttles and audits each client, not the proxy', async () => {
+    const proxied = createTestContext({ trustedProxies: parseTrustedProxies('10.0.0.5') });
+    const via = (client: string, email: string, password: string) =>
+      proxied.app.request(
+        '/api/auth/login',
+        { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ email, password }) },
+        { incoming: { socket: { remoteAddress: '10.0.0.5' } } },
+      );
+    for (let i = 0; i < 20; i++) expect((await via('203.0.113.1', `kasutaja${i}@test.ee`, 'vale parool siin')).status).toBe(401);
+    expect((await via('203.0.113.1', 'uus@test.ee', 'vale parool siin')).status).toBe(429);
+    // Another office behind the same proxy still signs in.
+    const u = await userWithPassword(proxied.db, { role: 'admin' });
+    expect((await via('198.51.100.20', u.email, GOOD_PASSWORD)).status).toBe(200);
+    const ips = proxied.db.prepare("SELECT DISTINCT ip FROM audit_log WHERE action LIKE 'login.%' ORDER BY ip").pluck().all();
+    expect(ips).toEqual(['198.51.100.20', '203.0.113.1']);
   });
 
   it('refuses a login from a foreign Origin (CSRF) and a form post', async () => {
