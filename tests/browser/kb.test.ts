@@ -33,9 +33,23 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/**
+ * page.goto, again when the page we are leaving redirects itself by script (a signed-out tracker page
+ * sends the browser to sign in once its session check answers) and so interrupts this navigation.
+ */
+async function gotoPage(page: Page, url: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await page.goto(url, { waitUntil: 'load' });
+    } catch (err) {
+      if (attempt >= 2 || !String(err).includes('interrupted by another navigation')) throw err;
+    }
+  }
+}
+
 /** Visits a page and runs axe; a page that redirects itself by script (sign-in) is checked where it lands. */
 async function checkPage(page: Page, url: string): Promise<string[]> {
-  const res = await page.goto(url, { waitUntil: 'load' });
+  const res = await gotoPage(page, url);
   if (res?.status() !== 200) return [`HTTP ${res?.status()}`];
   for (let attempt = 0; ; attempt++) {
     try {
