@@ -74,7 +74,8 @@ export function scopedMeasures(db: Db, ehak: string): ReadonlyMap<string, Scoped
     }>;
     scope = new Map();
     for (const r of rows) scope.set(r.measure_id, Object.freeze({ facts: factsOf(db, cache, r.edition).get(r.measure_id)!, priority: r.priority }));
-    cache.scopes.set(ehak, scope);
+    // An unknown code has no scope: not remembered, so asking for made-up codes cannot fill memory.
+    if (scope.size) cache.scopes.set(ehak, scope);
   }
   return scope;
 }
