@@ -1,7 +1,8 @@
 // Validated sessions kept in memory, so the per-request session check reads one row instead of
 // three (~56 → ~26 µs per API request right after a write). Entries hold exactly what the
-// database held, and all of them are dropped as soon as auth_epoch moves: any insert, update or delete of a session,
-// a user or a user's municipalities, from this process or another (triggers in migration 008).
+// database held, and all of them are dropped as soon as auth_epoch moves: any insert, update or
+// delete of a session, a user or a user's municipalities, from this process or another
+// (triggers in migration 008).
 // Time-based rules (expiry, idle limit, access end date) are still checked on every request.
 import type { Db } from '../db/database.ts';
 import { prepareCached } from '../db/statements.ts';

@@ -40,14 +40,6 @@ export interface MeasureFilters {
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
-/** The columns of a list item (read by toListItem), and the joins they come from. */
-const ITEM_COLUMNS = `t.measure_id, m.title, t.module_id, t.group_id, t.class, t.priority, t.own_status, t.effective,
-       COALESCE(ms.version, 0) AS version, ms.responsible, ms.due_date, ms.updated_at, t.provider,
-       (t.due_date < @today AND t.effective IN (${OPEN_SQL})) AS overdue`;
-const ITEM_FROM = `FROM tracked t
-     JOIN catalog_measure m ON m.edition = t.edition AND m.id = t.measure_id
-     LEFT JOIN measure_status ms ON ms.ehak = t.ehak AND ms.edition = t.edition AND ms.measure_id = t.measure_id`;
-
 /** One row of the tracked measure SQL (see listMeasures' columns) as a list item. */
 function toListItem(r: Record<string, unknown>): MeasureListItem {
   return {
@@ -94,8 +86,12 @@ export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {},
   const rows = prepareCached(
     db,
     `${trackedSql()}
-     SELECT ${ITEM_COLUMNS}
-     ${ITEM_FROM}
+     SELECT t.measure_id, m.title, t.module_id, t.group_id, t.class, t.priority, t.own_status, t.effective,
+            COALESCE(ms.version, 0) AS version, ms.responsible, ms.due_date, ms.updated_at, t.provider,
+            (t.due_date < @today AND t.effective IN (${OPEN_SQL})) AS overdue
+     FROM tracked t
+     JOIN catalog_measure m ON m.edition = t.edition AND m.id = t.measure_id
+     LEFT JOIN measure_status ms ON ms.ehak = t.ehak AND ms.edition = t.edition AND ms.measure_id = t.measure_id
      ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
      ORDER BY m.sort_key, m.id`,
   ).all(params) as Array<Record<string, unknown>>;
