@@ -3,6 +3,7 @@ import { openDatabase } from '../db/database.ts';
 import { importCatalogFile, importProfile, importThreats, type ImportSummary } from './import/index.ts';
 import { getMeasure, listModules, profileMeasureIds } from './queries.ts';
 import { catalogChecksum, count, sharedFile } from './test-support.ts';
+import { skipWithoutEitsData } from '../../tests/helpers/eits-data.ts';
 
 const byClass = (db: ReturnType<typeof openDatabase>, edition: string) =>
   Object.fromEntries(db.prepare('SELECT class, count(*) AS n FROM catalog_measure WHERE edition = ? GROUP BY class').all(edition).map((r) => {
@@ -10,7 +11,7 @@ const byClass = (db: ReturnType<typeof openDatabase>, edition: string) =>
     return [c, n];
   }));
 
-describe('importing the shared 2024 catalogue', () => {
+describe.skipIf(skipWithoutEitsData())('importing the shared 2024 catalogue', () => {
   const db = openDatabase(':memory:');
   let flat: ImportSummary;
   let yaml: ImportSummary;
@@ -72,7 +73,7 @@ describe('importing the shared 2024 catalogue', () => {
   });
 });
 
-describe('importing the 2023 module and measure document', () => {
+describe.skipIf(skipWithoutEitsData())('importing the 2023 module and measure document', () => {
   it('gives 107 modules with their texts and 1771 measures with threats, and needs an edition', () => {
     const db = openDatabase(':memory:');
     expect(() => importCatalogFile(db, sharedFile('modules_and_measures.json'))).toThrow(/--edition/);

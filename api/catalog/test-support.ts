@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../db/database.ts';
 
-/** Files in ../shared/eits beside the repository (present in CI and for developers). */
-export const sharedFile = (name: string) => fileURLToPath(new URL(`../../../shared/eits/${name}`, import.meta.url));
+export { eitsFile as sharedFile } from '../../tests/helpers/eits-data.ts';
 export const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 const TABLES = ['catalog_edition', 'catalog_group', 'catalog_module', 'catalog_measure', 'catalog_threat', 'catalog_profile', 'catalog_profile_measure'];

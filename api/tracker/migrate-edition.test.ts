@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT_DIR } from '../config.ts';
 import { importCatalogFile, importProfile } from '../catalog/import/index.ts';
 import { runCli } from '../../scripts/cli.ts';
 import { createTestContext, signInAs } from '../../tests/helpers/app.ts';
@@ -11,12 +10,12 @@ import { getMeasureHistory, getMeasureRecord } from './records.ts';
 import { saveScope } from './scope.ts';
 import { updateMeasureStatus } from './status-write.ts';
 import { createSharedService } from './shared-services.ts';
+import { EITS_DATA_DIR, skipWithoutEitsData } from '../../tests/helpers/eits-data.ts';
 
-// The real E-ITS files sit beside the repository (../shared), as in CI; like the catalogue's
-// import tests, this test needs them rather than silently skipping.
-const SHARED = resolve(ROOT_DIR, '../shared/eits');
+// The real E-ITS files (EITS_DATA_DIR, ../shared/eits by default); skipped with one line without them.
+const SHARED = EITS_DATA_DIR;
 
-describe('catalog migrate 2023 → 2024 on the real E-ITS files', () => {
+describe.skipIf(skipWithoutEitsData())('catalog migrate 2023 → 2024 on the real E-ITS files', () => {
   it('reports 1760 / 42 / 11 / 13 and carries statuses with their history', () => {
     const t = createTestContext();
     const { db } = t;
