@@ -2,10 +2,10 @@
 // whose grant includes VAT (SF), for a date range.
 import ExcelJS from 'exceljs';
 import type { Db } from '../db/database.ts';
-import { toCsv, type Column } from '../lib/tabular.ts';
+import { toCsv, type Cell, type Column } from '../lib/tabular.ts';
 import { listActuals } from './actuals.ts';
 import { EURO_FORMAT } from './export-plan.ts';
-import { formatCsvEuros, parseEuros } from './money.ts';
+import { parseEuros } from './money.ts';
 import type { StoredPlan } from './store.ts';
 
 export interface DeclarationRow {
@@ -52,8 +52,9 @@ export function declarationRows(db: Db, plan: StoredPlan, range: { from?: string
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-const euros = (e: number) => formatCsvEuros(parseEuros(e));
-const CSV_VALUES: Array<(r: DeclarationRow) => string> = [
+// Amounts go to the CSV writer as numbers, so they are written as numbers (-50,00), never as text
+// that the formula guard would prefix; only the text columns can be guarded.
+const CSV_VALUES: Array<(r: DeclarationRow) => Cell> = [
   (r) => dmy(r.date),
   (r) => r.initiative,
   (r) => r.initiativeName,
@@ -63,11 +64,11 @@ const CSV_VALUES: Array<(r: DeclarationRow) => string> = [
   (r) => r.supplier,
   (r) => r.documentNumber,
   (r) => r.description,
-  (r) => euros(r.net),
-  (r) => euros(r.vat),
-  (r) => euros(r.gross),
+  (r) => r.net,
+  (r) => r.vat,
+  (r) => r.gross,
 ];
-const CSV_COLUMNS: Column<DeclarationRow>[] = CSV_VALUES.map((value, i) => ({ header: HEADERS[i]!, value }));
+const CSV_COLUMNS: Column<DeclarationRow>[] = CSV_VALUES.map((value, i) => ({ header: HEADERS[i]!, value, ...(i >= 9 ? { decimals: 2 } : {}) }));
 
 /** UTF-8 with BOM, `;`, decimal comma: opens correctly in an Estonian Excel. */
 export function declarationCsv(rows: DeclarationRow[]): string {

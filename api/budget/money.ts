@@ -35,10 +35,3 @@ export function parseEstonianEuros(text: string): number {
   if (cleaned.includes(',')) throw new MoneyError(`vigane summa "${text}"`);
   return parseEuros(cleaned);
 }
-
-/** cents → "1234,50" for CSV (decimal comma, no grouping so spreadsheets read it as a number). */
-export function formatCsvEuros(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
-}

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { attachment, parseCsv, sheet, toCsv, toXlsx, type Column } from './tabular.ts';
+import { attachment, parseCsv, sheet, toCsv, toXlsx, type Cell, type Column } from './tabular.ts';
 
 interface R { id: string; title: string; share: number; n: number }
 const columns: Column<R>[] = [
@@ -23,6 +23,17 @@ describe('CSV for Estonian Excel', () => {
     expect(parsed[1]).toEqual(['ISMS.1.M1', 'Infoturbe üldvastutuse võtmine; "juhtkond"', '0,425', '3']);
     // Formula-looking text is neutralised so a spreadsheet shows it as text.
     expect(parsed[2]![1]).toBe(`'=HYPERLINK("x")`);
+  });
+
+  it('keeps numbers as numbers, negative ones too, and guards only text', () => {
+    const cells: Cell[] = [-50, -0.5, -1234.5, '-50,00', '+372 5555', '@SUM(A1)', '\tx', '\rx', '=1+1', "'juba", 'Tallinn'];
+    const csv = toCsv<Cell>([{ header: 'Summa', value: (v) => v, decimals: 2 }, { header: 'Arv', value: (v) => v }], cells);
+    expect(parseCsv(csv).slice(1)).toEqual([
+      ['-50,00', '-50'],
+      ['-0,50', '-0,5'],
+      ['-1234,50', '-1234,5'],
+      ...["'-50,00", "'+372 5555", "'@SUM(A1)", "'\tx", "'\rx", "'=1+1", "'juba", 'Tallinn'].map((s) => [s, s]),
+    ]);
   });
 });
 

@@ -12,6 +12,8 @@ export interface Column<Row> {
   width?: number;
   /** XLSX number format, e.g. '0.0%' or '#,##0.00 "€"'. */
   numFmt?: string;
+  /** CSV: numbers with exactly this many decimals (money: 2); otherwise as many as they have. */
+  decimals?: number;
 }
 
 export interface Sheet<Row = unknown> {
@@ -20,21 +22,31 @@ export interface Sheet<Row = unknown> {
   rows: Row[];
 }
 
-function csvCell(v: Cell): string {
+/** Text that a spreadsheet would run as a formula (CSV injection): = + - @ tab CR at the start. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvNumber(v: number, decimals: number | undefined): string {
+  const s = decimals !== undefined ? v.toFixed(decimals) : Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
+  return s.replace('.', ',');
+}
+
+/**
+ * One CSV cell. The formula guard (a leading ') is for text only and is decided on the value's type,
+ * not on its formatted form: a negative number such as -50,00 stays a number.
+ */
+function csvCell(v: Cell, decimals?: number): string {
   if (v === null || v === undefined) return '';
   let s: string;
-  if (typeof v === 'number') s = Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6).replace('.', ',');
+  if (typeof v === 'number') s = csvNumber(v, decimals);
   else if (typeof v === 'boolean') s = v ? 'jah' : 'ei';
   else if (v instanceof Date) s = v.toISOString().slice(0, 10);
-  else s = v;
-  // Cells starting with = + - @ would be run as formulas by spreadsheet programs (CSV injection).
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  else s = FORMULA_START.test(v) ? `'${v}` : v;
   return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
   const lines = [columns.map((c) => csvCell(c.header)).join(';')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(';'));
+  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row), c.decimals)).join(';'));
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 

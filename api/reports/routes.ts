@@ -6,7 +6,8 @@ import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { KovParams } from '../tracker/schemas.ts';
 import { getBenchmark } from './benchmark.ts';
 import { getOverview } from './overview.ts';
-import { createSnapshot, getSnapshot, listSnapshots, PERIOD_RE } from './snapshots.ts';
+import { PERIOD_RE } from './period.ts';
+import { createSnapshot, getSnapshot, listSnapshots } from './snapshots.ts';
 
 const json = (description: string) => ({ description, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } });
 const jsonList = (description: string) => ({ description, content: { 'application/json': { schema: z.array(z.record(z.string(), z.unknown())) } } });

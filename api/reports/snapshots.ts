@@ -7,8 +7,6 @@ import { progressOfAll, type ProgressTotals } from '../tracker/aggregate.ts';
 import { getScope } from '../tracker/scope.ts';
 import { median, present } from './stats.ts';
 
-export const PERIOD_RE = /^\d{4}-H[12]$/;
-
 /** What a snapshot keeps per municipality: the totals without the per-module breakdown. */
 export type SnapshotData = Omit<ProgressTotals, 'byModule'> & { approach: string };
 

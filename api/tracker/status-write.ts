@@ -6,6 +6,7 @@ import { prepareCached } from '../db/statements.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import type { Status } from './model.ts';
 import { getMeasureRecord, measureInScope, measuresInScope, type MeasureRecord } from './records.ts';
+import { keepsField, missingFields, STATUS_FIELDS } from './status-rules.ts';
 
 /** The editable fields. In an update, an omitted field keeps its value; null clears it. */
 export interface StatusFields {
@@ -42,9 +43,7 @@ function currentRow(db: Db, ehak: string, edition: string, measureId: string): C
   );
 }
 
-const blank = (v: string | null | undefined) => v == null || v.trim() === '';
-
-/** Merges the patch over the current fields; the acceptance fields only live with 'risk_accepted'. */
+/** Merges the patch over the current fields and clears those the new status does not keep. */
 export function mergeFields(current: StatusFields | null, patch: StatusPatch): StatusFields {
   const base: StatusFields = current ?? {
     status: 'not_assessed',
@@ -60,25 +59,13 @@ export function mergeFields(current: StatusFields | null, patch: StatusPatch): S
     const v = patch[f];
     if (v !== undefined) (merged as unknown as Record<string, unknown>)[f] = typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v;
   }
-  if (merged.status !== 'risk_accepted') {
-    merged.acceptedBy = null;
-    merged.acceptedAt = null;
-  }
+  for (const f of STATUS_FIELDS) if (!keepsField(merged.status, f)) merged[f] = null;
   return merged;
 }
 
-/** Cross-field rules; returns field errors in the API's details shape. */
+/** Cross-field rules (status-rules.ts, shared with the pages); field errors in the API's details shape. */
 export function validateFields(f: StatusFields, pathPrefix = ''): Array<{ path: string; message: string }> {
-  const errors: Array<{ path: string; message: string }> = [];
-  if (f.status === 'not_applicable' && blank(f.justification)) {
-    errors.push({ path: pathPrefix + 'justification', message: 'Staatus „pole asjakohane” vajab põhjendust.' });
-  }
-  if (f.status === 'risk_accepted') {
-    if (blank(f.justification)) errors.push({ path: pathPrefix + 'justification', message: 'Aktsepteeritud risk vajab põhjendust.' });
-    if (blank(f.acceptedBy)) errors.push({ path: pathPrefix + 'acceptedBy', message: 'Märgi, kes riski aktsepteeris.' });
-    if (blank(f.acceptedAt)) errors.push({ path: pathPrefix + 'acceptedAt', message: 'Märgi riski aktsepteerimise kuupäev.' });
-  }
-  return errors;
+  return missingFields(f.status, f, pathPrefix);
 }
 
 const same = (a: StatusFields, b: StatusFields) => FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null));

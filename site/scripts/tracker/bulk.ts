@@ -1,8 +1,67 @@
-// Bulk selection: one status for many measures in one all-or-nothing request.
-import { apiFetch } from '../lib/api.ts';
+// Bulk selection: one status for many measures in one all-or-nothing request. The bar offers the
+// fields the chosen status keeps and marks those it requires, by the API's own rule
+// (status-rules.ts); the API's field errors appear next to their control.
+import type { Status } from '../../../api/tracker/model.ts';
+import { keepsField, requiresField, STATUS_FIELDS, type StatusField } from '../../../api/tracker/status-rules.ts';
+import { apiFetch, ApiRequestError } from '../lib/api.ts';
+import { parseDate } from '../lib/format.ts';
 import { statusLabel } from './vocabulary.ts';
 import type { MeasureRow } from './types.ts';
 import type { TablePage } from './measures-page.ts';
+
+type FieldErrors = Partial<Record<StatusField, string>>;
+
+const DATE_FIELDS: ReadonlySet<StatusField> = new Set(['acceptedAt']);
+const input = (f: StatusField) => document.getElementById(`bulk-${f}`) as HTMLInputElement;
+const statusSelect = () => document.getElementById('bulk-status') as HTMLSelectElement;
+
+/** Shows the fields the status keeps; marks the ones it requires. */
+function showFields(status: Status): void {
+  for (const f of STATUS_FIELDS) {
+    const box = document.querySelector<HTMLElement>(`[data-bulk-field="${f}"]`)!;
+    box.hidden = !keepsField(status, f);
+    const required = requiresField(status, f);
+    box.querySelector<HTMLElement>('[data-required-hint]')!.hidden = !required;
+    input(f).setAttribute('aria-required', String(required));
+  }
+}
+
+/** Each field's error beside it (aria-describedby), the rest under the button; focus the first invalid field. */
+function showErrors(errors: FieldErrors, general: string): void {
+  for (const f of STATUS_FIELDS) {
+    document.getElementById(`bulk-${f}-err`)!.textContent = errors[f] ?? '';
+    if (errors[f]) input(f).setAttribute('aria-invalid', 'true');
+    else input(f).removeAttribute('aria-invalid');
+  }
+  document.getElementById('bulk-error')!.textContent = general;
+  const first = STATUS_FIELDS.find((f) => errors[f] && keepsField(statusSelect().value as Status, f));
+  if (first) input(first).focus();
+}
+
+/** The request's fields: blank ones are left out, so each measure keeps its own value. */
+function readFields(status: Status): { fields: Partial<Record<StatusField, string>>; errors: FieldErrors } {
+  const fields: Partial<Record<StatusField, string>> = {};
+  const errors: FieldErrors = {};
+  for (const f of STATUS_FIELDS) {
+    const value = input(f).value.trim();
+    if (!keepsField(status, f) || !value) continue;
+    if (!DATE_FIELDS.has(f)) fields[f] = value;
+    else if (parseDate(value)) fields[f] = parseDate(value)!;
+    else errors[f] = 'Kuupäev kujul pp.kk.aaaa, nt 31.12.2026.';
+  }
+  return { fields, errors };
+}
+
+/** The API's validation details by field (bulk paths look like measureIds.3.acceptedAt). */
+function apiFieldErrors(err: unknown): FieldErrors | null {
+  if (!(err instanceof ApiRequestError) || err.status !== 400 || !Array.isArray(err.details)) return null;
+  const errors: FieldErrors = {};
+  for (const d of err.details as Array<{ path?: string; message?: string }>) {
+    const f = d.path?.split('.').pop() as StatusField | undefined;
+    if (f && (STATUS_FIELDS as readonly string[]).includes(f) && !errors[f]) errors[f] = d.message ?? '';
+  }
+  return Object.keys(errors).length ? errors : null;
+}
 
 export function setupBulk(page: TablePage): void {
   const bar = document.getElementById('bulk-bar')!;
@@ -11,6 +70,11 @@ export function setupBulk(page: TablePage): void {
     bar.hidden = page.selected.size === 0;
     count.textContent = `Valitud ${page.selected.size} meedet.`;
   };
+  showFields(statusSelect().value as Status);
+  statusSelect().addEventListener('change', () => {
+    showFields(statusSelect().value as Status);
+    showErrors({}, '');
+  });
   document.getElementById('measure-rows')!.addEventListener('change', (e) => {
     const box = e.target as HTMLInputElement;
     const id = box.dataset['select'];
@@ -29,15 +93,18 @@ export function setupBulk(page: TablePage): void {
     update();
   });
   document.getElementById('bulk-apply')!.addEventListener('click', async () => {
-    const status = (document.getElementById('bulk-status') as HTMLSelectElement).value;
-    const justification = (document.getElementById('bulk-justification') as HTMLInputElement).value.trim() || undefined;
+    const status = statusSelect().value as Status;
+    const { fields, errors } = readFields(status);
+    if (Object.keys(errors).length) return showErrors(errors, 'Paranda märgitud väljad.');
     const measureIds = [...page.selected];
     try {
-      await apiFetch<{ updated: number }>(`/api/kovs/${page.ehak}/measures`, { method: 'PATCH', json: { measureIds, status, justification } });
+      await apiFetch<{ updated: number }>(`/api/kovs/${page.ehak}/measures`, { method: 'PATCH', json: { measureIds, status, ...fields } });
     } catch (err) {
-      page.announce(`Ühtegi meedet ei muudetud: ${(err as Error).message}`);
-      return;
+      const general = `Ühtegi meedet ei muudetud: ${(err as Error).message}`;
+      return showErrors(apiFieldErrors(err) ?? {}, general);
     }
+    showErrors({}, '');
+    for (const f of STATUS_FIELDS) input(f).value = '';
     page.selected.clear();
     (document.getElementById('select-all') as HTMLInputElement).checked = false;
     update();
