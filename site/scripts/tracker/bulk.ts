@@ -2,7 +2,7 @@
 import { apiFetch } from '../lib/api.ts';
 import { statusLabel } from './vocabulary.ts';
 import type { MeasureRow } from './types.ts';
-import type { TablePage } from './measures-page.ts';
+import type { TablePage } from './table-page.ts';
 
 export function setupBulk(page: TablePage): void {
   const bar = document.getElementById('bulk-bar')!;
