@@ -2,6 +2,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * All that files under site/ may import from api/: the contracts, and pure rule modules that
+ * import nothing server-only (no database, node:*, hono). tests/architecture.test.ts holds the
+ * same list against the import graph, .astro files and what these modules import included.
+ */
+export const SITE_MAY_IMPORT_FROM_API = [
+  'api/contracts/',
+  'api/auth/rules.ts',
+  'api/auth/session-user.ts',
+  'api/budget/shapes.ts',
+  'api/lib/today.ts',
+  'api/tracker/model.ts',
+];
+
+const allowed = SITE_MAY_IMPORT_FROM_API.map((p) => p.slice('api/'.length).replaceAll('.', '\\.') + (p.endsWith('/') ? '' : '$')).join('|');
+
 export default tseslint.config(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'data/', 'bench/', 'coverage/', '**/*.astro'] },
   js.configs.recommended,
@@ -13,6 +29,22 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': 'off',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['site/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+api/(?!(${allowed}))`,
+              message: 'The site imports from api/ only api/contracts/ and the pure modules listed in eslint.config.js (no server code).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -1,28 +1,67 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './lib/context.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { kovScopeGuard } from './auth/access.ts';
-import { mountAccountRoutes } from './auth/index.ts';
-import { budgetRoutes } from './budget/routes.ts';
+import { accountRoutes } from './auth/account-routes.ts';
+import { invitationRoutes } from './auth/invitation-routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { taraRoutes } from './auth/tara-routes.ts';
+import { budgetActualRoutes } from './budget/routes-actuals.ts';
+import { budgetExportRoutes } from './budget/routes-exports.ts';
+import { budgetPlanRoutes } from './budget/routes-plans.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
+import { metaRoutes } from './meta/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { templateActionRoutes } from './templates/action-routes.ts';
+import { templateAdoptionRoutes } from './templates/adoptions.ts';
+import { templateDownloadRoutes } from './templates/download.ts';
 import { templateRoutes } from './templates/routes.ts';
-import { trackerRoutes } from './tracker/routes.ts';
+import { evidenceRoutes } from './tracker/evidence-routes.ts';
+import { measureRoutes } from './tracker/measure-routes.ts';
+import { scopeRoutes } from './tracker/scope-routes.ts';
+import { sharedServiceRoutes } from './tracker/shared-routes.ts';
+import { userRoutes } from './users/routes.ts';
 
 /**
- * Every domain's router, mounted under /api. One line per domain; a domain whose routes take a
- * municipality mounts them under /kovs/:ehak so the scope guard in auth/access.ts applies.
+ * Every router of the API, in mounting order; each is built by createRouter() (lib/openapi.ts) and
+ * mounted here only (tests/architecture.test.ts holds both). Routes that take a municipality live
+ * under /kovs/{ehak}, where the scope guard in auth/access.ts applies.
  */
+const ROUTERS = [
+  healthRoutes,
+  kovRoutes,
+  catalogRoutes,
+  // accounts: sign-in, own account, invitations, TARA; user admin; the audit log
+  authRoutes,
+  accountRoutes,
+  invitationRoutes,
+  taraRoutes,
+  userRoutes,
+  auditRoutes,
+  // initiative budget (issue 7): plans, actual costs and reviews, exports
+  budgetPlanRoutes,
+  budgetActualRoutes,
+  budgetExportRoutes,
+  // templates: list and submissions, review actions, downloads, adoptions
+  templateRoutes,
+  templateActionRoutes,
+  templateDownloadRoutes,
+  templateAdoptionRoutes,
+  // tracker: measures, evidence, scope, shared services; reports over it; /meta
+  measureRoutes,
+  evidenceRoutes,
+  scopeRoutes,
+  sharedServiceRoutes,
+  reportRoutes,
+  metaRoutes,
+  exportRoutes,
+];
+
 export function mountDomainRoutes(api: OpenAPIHono<AppEnv>): void {
   api.use('/kovs/:ehak', kovScopeGuard);
   api.use('/kovs/:ehak/*', kovScopeGuard);
-  api.route('/', healthRoutes());
-  api.route('/', kovRoutes());
-  api.route('/', catalogRoutes());
-  mountAccountRoutes(api);
-  api.route('/', budgetRoutes());
-  api.route('/', templateRoutes());
-  api.route('/', trackerRoutes());
-  api.route('/', exportRoutes());
+  for (const router of ROUTERS) api.route('/', router());
 }

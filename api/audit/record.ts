@@ -12,6 +12,12 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
+/** Who makes a change, as the audit log records it: the user (null for the system) and the client's address. */
+export interface Actor {
+  id: number | null;
+  ip?: string | null;
+}
+
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /** Appends one row to the audit log. Call inside the transaction that makes the change. */

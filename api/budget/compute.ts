@@ -2,7 +2,8 @@
 // make a figure ambiguous. Errors name the line (`initiatives[2].lines[1].net`) and initiative.
 import { MoneyError, parseEuros, vatCents } from './money.ts';
 import { parsePeriod, type Period } from './periods.ts';
-import type { Account, Plan, VatTreatment } from './schema.ts';
+import type { Account, Plan } from './schema.ts';
+import type { VatTreatment } from './shapes.ts';
 import { rateForPeriod, vatTable, type VatRate } from './vat.ts';
 
 export class PlanInvalidError extends Error {

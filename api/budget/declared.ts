@@ -5,15 +5,7 @@ import { PlanInvalidError, centsAt, sumOf, type ComputedLine, type ComputedPlan,
 import { centsToEuros } from './money.ts';
 import { overlaps, parsePeriod, within } from './periods.ts';
 import type { Figure } from './schema.ts';
-
-export interface Inconsistency {
-  scope: 'initiative' | 'plan';
-  code: string | null;
-  key: string;
-  field: 'net' | 'gross';
-  declared: number;
-  computed: number;
-}
+import type { Inconsistency } from './shapes.ts';
 
 type Where = { path: string; initiative: string | null };
 

@@ -2,7 +2,8 @@
 import type { Db } from '../db/database.ts';
 import { actualCents, businessPanels } from './actuals.ts';
 import { addTo, groupSum, sumOf, zero, type Sum } from './compute.ts';
-import { toEuros, type Money } from './report.ts';
+import { toEuros } from './report.ts';
+import type { Money } from './shapes.ts';
 import type { StoredPlan } from './store.ts';
 
 export interface ExecutionRow {

@@ -1,29 +1,7 @@
 // The plan report: every figure computed from the lines in cents, shown in euros.
 import { groupSum, sumOf, type ComputedLine, type ComputedPlan, type Sum } from './compute.ts';
-import type { Inconsistency } from './declared.ts';
 import { centsToEuros } from './money.ts';
-import type { VatTreatment } from './schema.ts';
-
-export interface Money {
-  net: number;
-  vat: number;
-  gross: number;
-}
-
-export interface PlanReport {
-  plan: { id: number; name: string };
-  totals: Money;
-  byPeriod: Record<string, Money>;
-  byAccount: Record<string, Money>;
-  bySource: Record<string, { name: string; vatTreatment: VatTreatment } & Money & { byPeriod: Record<string, Money> }>;
-  initiatives: Array<
-    { code: string; name: string; fundingSource: string; businessPanelRequired: boolean; measureActivity: string | null } & Money & {
-      byPeriod: Record<string, Money>;
-      byAccount: Record<string, Money>;
-    }
-  >;
-  inconsistencies: Inconsistency[];
-}
+import type { Inconsistency, Money, PlanReport } from './shapes.ts';
 
 export const toEuros = (s: Sum): Money => ({ net: centsToEuros(s.net), vat: centsToEuros(s.vat), gross: centsToEuros(s.gross) });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { requirePermission } from '../auth/access.ts';
 import type { AppEnv } from '../lib/context.ts';
 import { badRequest, notFound } from '../lib/errors.ts';
-import { errorResponse } from '../lib/openapi.ts';
+import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { insertActuals, listActuals, setBusinessPanel, type ActualInput } from './actuals.ts';
 import { buildExecution } from './execution.ts';
 import { IdParam, JsonObject, parseRange, planOr404 } from './http.ts';
@@ -112,7 +112,8 @@ async function readActualRequest(c: Parameters<Parameters<OpenAPIHono<AppEnv>['o
   return { input: { ...b, net: n, vat: v }, ...(file ? { file } : {}) };
 }
 
-export function mountActualRoutes(r: OpenAPIHono<AppEnv>) {
+export function budgetActualRoutes() {
+  const r = createRouter();
   r.openapi(addActual, async (c) => {
     const db = c.get('db');
     const plan = planOr404(db, c.req.valid('param').id);
@@ -158,4 +159,5 @@ export function mountActualRoutes(r: OpenAPIHono<AppEnv>) {
     setBusinessPanel(c.get('db'), planOr404(c.get('db'), id), code, date, c.get('user')!.id);
     return c.json({ code, date }, 200);
   });
+  return r;
 }

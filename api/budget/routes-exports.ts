@@ -1,9 +1,7 @@
 // XLSX/CSV downloads. File names carry the plan id, version and period so saved files stay apart.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { requirePermission } from '../auth/access.ts';
-import type { AppEnv } from '../lib/context.ts';
-import { errorResponse } from '../lib/openapi.ts';
+import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { declarationCsv, declarationRows, declarationWorkbook } from './export-declaration.ts';
 import { planWorkbook } from './export-plan.ts';
 import { IdParam, parseRange, planOr404 } from './http.ts';
@@ -36,7 +34,8 @@ const declarationRoute = (format: 'xlsx' | 'csv') => createRoute({
 
 const disposition = (name: string) => `attachment; filename="${name}"`;
 
-export function mountExportRoutes(r: OpenAPIHono<AppEnv>) {
+export function budgetExportRoutes() {
+  const r = createRouter();
   r.openapi(planXlsx, async (c) => {
     const plan = planOr404(c.get('db'), c.req.valid('param').id);
     const body = await planWorkbook(plan);
@@ -53,4 +52,5 @@ export function mountExportRoutes(r: OpenAPIHono<AppEnv>) {
     const body = await declarationWorkbook(plan, rows, range);
     return c.body(new Uint8Array(body), 200, { 'content-type': XLSX, 'content-disposition': disposition(name) });
   });
+  return r;
 }

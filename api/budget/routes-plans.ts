@@ -1,10 +1,8 @@
 // Plans: import, list, report, revisions and comparison.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import { requirePermission } from '../auth/access.ts';
-import type { AppEnv } from '../lib/context.ts';
 import { badRequest } from '../lib/errors.ts';
-import { errorResponse } from '../lib/openapi.ts';
+import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { analysePlan } from './analyse.ts';
 import { comparePlans } from './compare.ts';
 import { PlanInvalidError } from './compute.ts';
@@ -96,7 +94,8 @@ function analyseOr400(body: unknown) {
   }
 }
 
-export function mountPlanRoutes(r: OpenAPIHono<AppEnv>) {
+export function budgetPlanRoutes() {
+  const r = createRouter();
   r.openapi(
     create,
     (c) => {
@@ -145,4 +144,5 @@ export function mountPlanRoutes(r: OpenAPIHono<AppEnv>) {
     if (a.familyId !== b.familyId) throw badRequest('Võrrelda saab ainult sama plaani versioone.');
     return c.json(comparePlans(a, b), 200);
   });
+  return r;
 }

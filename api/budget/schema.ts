@@ -2,9 +2,8 @@
 // funding source, VAT period, exact cents) in compute.ts, so every message can name its line.
 import { z } from '@hono/zod-openapi';
 import { PERIOD_PATTERN } from './periods.ts';
+import { VAT_TREATMENTS } from './shapes.ts';
 
-export const VAT_TREATMENTS = ['vat_from_state_budget', 'grant_includes_vat', 'vat_added_to_grant', 'implementer_applies_vat'] as const;
-export type VatTreatment = (typeof VAT_TREATMENTS)[number];
 export const ACCOUNTS = ['15', '50', '55'] as const;
 export type Account = (typeof ACCOUNTS)[number];
 

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { notFound } from '../lib/errors.ts';
 import { analysePlan, type AnalysedPlan } from './analyse.ts';
+import type { PlanSummary } from './shapes.ts';
 
 export interface StoredPlan extends AnalysedPlan {
   id: number;
@@ -11,16 +12,6 @@ export interface StoredPlan extends AnalysedPlan {
   version: number;
   name: string;
   createdAt: string;
-}
-
-export interface PlanSummary {
-  id: number;
-  familyId: number;
-  version: number;
-  name: string;
-  createdAt: string;
-  inconsistencyCount: number;
-  latest: boolean;
 }
 
 /** Stores a new plan (new family) or a revision (next version of `familyId`). */

@@ -49,7 +49,7 @@ const reviewRoute = createRoute({
   },
 });
 
-export function actionRoutes() {
+export function templateActionRoutes() {
   return createRouter()
     .openapi(commentRoute, (c) => c.json(addComment(c.get('db'), c.get('user')!, c.req.valid('param').id, c.req.valid('json')), 201))
     .openapi(reviewRoute, (c) => {

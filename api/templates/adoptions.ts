@@ -106,7 +106,7 @@ const toJson = (r: Row) => ({
   newerVersionAvailable: r.current_version !== null && r.current_version > r.n,
 });
 
-export function adoptionRoutes() {
+export function templateAdoptionRoutes() {
   return createRouter()
     .openapi(list, (c) => {
       const rows = c.get('db').prepare(`${SELECT} WHERE a.ehak = ? ORDER BY v.title`).all(c.req.valid('param').ehak) as Row[];

@@ -32,7 +32,7 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-export function downloadRoutes() {
+export function templateDownloadRoutes() {
   return createRouter().openapi(route, (c) => {
     const { id, n } = c.req.valid('param');
     const v = getVersion(c.get('db'), id, n);

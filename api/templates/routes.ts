@@ -3,9 +3,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requirePermission, requireUser } from '../auth/access.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { notFound, unauthorized } from '../lib/errors.ts';
-import { adoptionRoutes } from './adoptions.ts';
-import { actionRoutes } from './action-routes.ts';
-import { downloadRoutes } from './download.ts';
 import { getTemplate, latestVersion, listTemplates, templateDetail } from './queries.ts';
 import { DetailSchema, IdParams, ListItemSchema, STATUSES, SubmitFormSchema, SubmitResultSchema } from './schemas.ts';
 import { parseMeta, storeUpload, type SubmissionMeta } from './upload.ts';
@@ -75,7 +72,7 @@ const versionRoute = createRoute({
 });
 
 export function templateRoutes() {
-  const router = createRouter()
+  return createRouter()
     .openapi(listRoute, (c) => {
       const q = c.req.valid('query');
       if (q.status !== 'approved' && !c.get('user')) throw unauthorized();
@@ -104,8 +101,4 @@ export function templateRoutes() {
       const file = await storeUpload(c.get('config').filesPath, form['file']);
       return c.json(addVersion(db, c.get('config').filesPath, c.get('user')!, id, { ...meta, ...file }), 201);
     });
-  router.route('/', actionRoutes());
-  router.route('/', downloadRoutes());
-  router.route('/', adoptionRoutes());
-  return router;
 }

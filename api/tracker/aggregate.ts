@@ -6,7 +6,7 @@
 // 'risk_accepted' stays in the denominator: an accepted risk is a decision, not an implementation.
 import type { Db } from '../db/database.ts';
 import { CLASSES, PRIORITIES, STATUSES, type MeasureClass, type Priority, type Status } from './model.ts';
-import { countAllKovs } from './count-all.ts';
+import { countAllKovs, type CountRow } from './count-all.ts';
 import { DEFAULT_EDITION } from './scope.ts';
 import { trackedSql } from './tracked-sql.ts';
 
@@ -30,19 +30,6 @@ export interface ProgressTotals {
   byModule: Array<ShareCell & { module: string; title: string; group: string }>;
   byGroup: Array<ShareCell & { group: string; title: string }>;
   byPriority: Record<Priority, ShareCell>;
-}
-
-/** One grouped count row of the tracked measures. */
-export interface CountRow {
-  ehak: string;
-  edition: string;
-  module_id: string;
-  group_id: string;
-  class: MeasureClass;
-  priority: Priority | null;
-  effective: Status;
-  via_shared: number;
-  n: number;
 }
 
 /** Module ids in natural order (OPS.1.1.10 after OPS.1.1.9); one collator, they are costly to create. */

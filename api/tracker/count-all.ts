@@ -3,9 +3,21 @@
 // effective status is decided in memory with model.ts's rule (tracked-sql.ts states it in SQL). The full-scale test
 // checks this path against the per-municipality SQL path and a direct SQL count.
 import type { Db } from '../db/database.ts';
-import type { CountRow } from './aggregate.ts';
 import { STATUSES, viaSharedService, type MeasureClass, type Priority, type Status } from './model.ts';
 import { SCOPE_CTES } from './scope.ts';
+
+/** One grouped count row of the tracked measures: what countAllKovs and aggregate.ts's countTracked return. */
+export interface CountRow {
+  ehak: string;
+  edition: string;
+  module_id: string;
+  group_id: string;
+  class: MeasureClass;
+  priority: Priority | null;
+  effective: Status;
+  via_shared: number;
+  n: number;
+}
 
 interface ScopeMeasure {
   edition: string;

@@ -1,10 +1,9 @@
 // Evidence of a measure's implementation: links, or uploaded files kept in the shared file store.
-import { recordAudit } from '../audit/record.ts';
+import { recordAudit, type Actor } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { prepareCached } from '../db/statements.ts';
 import { deleteStoredFile, storeFile } from '../files/store.ts';
 import { cleanFileName, MAX_EVIDENCE_BYTES } from './evidence-type.ts';
-import type { Actor } from './status-write.ts';
 
 export interface Evidence {
   id: number;

@@ -2,6 +2,7 @@
 // The tenant check (read for GET, write for mutations) is kovScopeGuard's, mounted in api/routes.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { Actor } from '../audit/record.ts';
 import { clientIp } from '../auth/client.ts';
 import { groupCommit } from '../db/group-commit.ts';
 import type { AppEnv } from '../lib/context.ts';
@@ -19,7 +20,7 @@ import {
   StatusEnum,
   StatusUpdateSchema,
 } from './schemas.ts';
-import { bulkUpdateStatus, updateMeasureStatus, type Actor } from './status-write.ts';
+import { bulkUpdateStatus, updateMeasureStatus } from './status-write.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 

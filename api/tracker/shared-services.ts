@@ -1,10 +1,9 @@
 // Shared-service measures: a provider (e.g. ELVL) delivers a measure centrally for chosen
 // municipalities. It counts as implemented for them unless they record their own status.
-import { recordAudit } from '../audit/record.ts';
+import { recordAudit, type Actor } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, conflict, notFound } from '../lib/errors.ts';
 import { DEFAULT_EDITION } from './scope.ts';
-import type { Actor } from './status-write.ts';
 
 export interface SharedService {
   id: number;

@@ -1,6 +1,6 @@
 // Write side of the tracker: one status change with optimistic concurrency, and bulk changes.
 // Every change writes the record, a history row and an audit entry in one transaction.
-import { recordAudit } from '../audit/record.ts';
+import { recordAudit, type Actor } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { prepareCached } from '../db/statements.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
@@ -20,11 +20,6 @@ export interface StatusFields {
 }
 
 export type StatusPatch = { status: Status } & Partial<Omit<StatusFields, 'status'>>;
-
-export interface Actor {
-  id: number | null;
-  ip?: string | null;
-}
 
 const FIELDS = ['status', 'description', 'justification', 'responsible', 'dueDate', 'acceptedBy', 'acceptedAt'] as const;
 

@@ -7,16 +7,7 @@ import { parseCisoLibrary } from '../../api/catalog/import/ciso-yaml.ts';
 import { parseEits2023 } from '../../api/catalog/import/eits2023.ts';
 import { parseProfileRows } from '../../api/catalog/import/profile-file.ts';
 import { parseRiaFlat } from '../../api/catalog/import/ria-flat.ts';
-import { YamlError, parseYaml } from '../../api/catalog/import/yaml.ts';
-
-const parseYamlFile = (path: string) => {
-  try {
-    return parseYaml(readText(path));
-  } catch (err) {
-    if (err instanceof YamlError) throw new CatalogInputError(`${basename(path)}: ${err.message}`);
-    throw err;
-  }
-};
+import { readYamlFile } from '../../api/catalog/import/read.ts';
 
 export interface IndexSources {
   /** RIA flat measure list of the edition (ids, classes, roles, lifecycle, CIA, links). */
@@ -53,7 +44,7 @@ const readJson = (path: string): unknown => {
  */
 export function buildIndex(src: IndexSources, now = new Date()): { index: CatalogIndex; report: string[] } {
   const flat = parseRiaFlat(readJson(src.measures) as unknown[], basename(src.measures));
-  const lib = parseCisoLibrary(parseYamlFile(src.library), basename(src.library));
+  const lib = parseCisoLibrary(readYamlFile(src.library), basename(src.library));
   const rows = parseProfileRows(readJson(src.profiles), basename(src.profiles));
   const sources = [basename(src.measures), basename(src.library), basename(src.profiles)];
   const threatsFromProfile = new Map(rows.map((r) => [r.measure, r.threats]));

@@ -4,7 +4,8 @@
 // Not demo data for people: statuses carry generic texts and no users are created.
 import type { Db } from '../../api/db/database.ts';
 import { createSnapshot } from '../../api/reports/snapshots.ts';
-import { totalsByKov, type CountRow } from '../../api/tracker/aggregate.ts';
+import { totalsByKov } from '../../api/tracker/aggregate.ts';
+import type { CountRow } from '../../api/tracker/count-all.ts';
 import { SCOPE_CTES } from '../../api/tracker/scope.ts';
 import type { MeasureClass, Priority, Status } from '../../api/tracker/model.ts';
 import { InputError } from '../lib/command.ts';

@@ -6,7 +6,8 @@ import type { Db } from '../../api/db/database.ts';
 import { createSnapshot } from '../../api/reports/snapshots.ts';
 import { SCOPE_CTES } from '../../api/tracker/scope.ts';
 import { createSharedService } from '../../api/tracker/shared-services.ts';
-import { totalsByKov, type CountRow } from '../../api/tracker/aggregate.ts';
+import { totalsByKov } from '../../api/tracker/aggregate.ts';
+import type { CountRow } from '../../api/tracker/count-all.ts';
 import type { MeasureClass, Priority, Status } from '../../api/tracker/model.ts';
 
 type Log = (line: string) => void;

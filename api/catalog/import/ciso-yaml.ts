@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { MEASURE_ID_RE, classFromLevel, isTopGroup, kindOfGroup, topGroupOf } from '../ids.ts';
 import { CatalogInputError, assertUnique, validateRecords, type Bundle, type GroupRec, type ModuleRec } from './bundle.ts';
 import { groupsForModules } from './tree.ts';
-import type { YamlValue } from './yaml.ts';
 
 /** A requirement node of a CISO Assistant framework library (intuitem/ciso-assistant-community). */
 const NodeSchema = z.object({
@@ -22,10 +21,10 @@ const LibrarySchema = z.object({
   objects: z.object({ framework: z.object({ ref_id: z.string(), requirement_nodes: z.array(z.unknown()).min(1) }) }),
 });
 
-export const looksLikeCisoLibrary = (data: YamlValue) =>
+export const looksLikeCisoLibrary = (data: unknown) =>
   typeof data === 'object' && data !== null && !Array.isArray(data) && 'objects' in data && 'urn' in data;
 
-export function parseCisoLibrary(data: YamlValue, label: string): Bundle {
+export function parseCisoLibrary(data: unknown, label: string): Bundle {
   const lib = LibrarySchema.safeParse(data);
   if (!lib.success) {
     const issue = lib.error.issues[0]!;

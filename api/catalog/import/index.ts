@@ -46,7 +46,7 @@ export function parseCatalogText(text: string, label: string): Bundle {
     if (looksLikeEits2023(data)) return parseEits2023(data as unknown[], label);
     throw new CatalogInputError(`${label}: tundmatu vorming (ootasin RIA meetmete loendit [{mid, pid, …}] või 2023 dokumenti [{code, measures, …}])`);
   }
-  const yaml = parseYamlText(trimmed, label);
+  const yaml = parseYamlText(text, label); // untrimmed, so error line numbers match the file
   if (looksLikeCisoLibrary(yaml)) return parseCisoLibrary(yaml, label);
   throw new CatalogInputError(`${label}: tundmatu vorming (YAML, kuid mitte CISO Assistanti raamistiku teek)`);
 }

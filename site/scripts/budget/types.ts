@@ -1,9 +1,7 @@
 // Shapes of the budget API responses the page uses (see api/budget/report.ts, execution.ts).
-// The report's shapes are the API's own types (type-only imports: no server code reaches the page).
-export type { Money, PlanReport } from '../../../api/budget/report.ts';
-export type { Inconsistency } from '../../../api/budget/declared.ts';
-export type { PlanSummary } from '../../../api/budget/store.ts';
-import type { Money } from '../../../api/budget/report.ts';
+// The report's shapes are the API's own types, from its pure module api/budget/shapes.ts.
+export type { Inconsistency, Money, PlanReport, PlanSummary } from '../../../api/budget/shapes.ts';
+import type { Money } from '../../../api/budget/shapes.ts';
 
 export interface ExecutionRow {
   planned: Money;

@@ -7,7 +7,7 @@ import { apiFetch, ApiRequestError } from '../lib/api.ts';
 import { parseDate } from '../lib/format.ts';
 import { statusLabel } from './vocabulary.ts';
 import type { MeasureRow } from './types.ts';
-import type { TablePage } from './measures-page.ts';
+import type { TablePage } from './table-page.ts';
 
 type FieldErrors = Partial<Record<StatusField, string>>;
 

@@ -5,19 +5,10 @@ import { escapeHtml, formatDate } from '../lib/format.ts';
 import { openEditor } from './measure-editor.ts';
 import { setupBulk } from './bulk.ts';
 import { CLASS_LABEL, STATUS_LABEL, STATUSES, loadFailedText, requireEhak, statusLabel } from './vocabulary.ts';
+import type { TablePage } from './table-page.ts';
 import type { MeasureRow } from './types.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-
-export interface TablePage {
-  ehak: string;
-  rows: MeasureRow[];
-  canWrite: boolean;
-  selected: Set<string>;
-  render(): void;
-  replace(row: MeasureRow): void;
-  announce(text: string): void;
-}
 
 function statusBadge(r: MeasureRow): string {
   const shared = r.sharedService && r.status === 'not_assessed';

@@ -1,0 +1,13 @@
+// The measures table page's state, which the page (measures-page.ts), the row editor
+// (measure-editor.ts) and bulk changes (bulk.ts) share.
+import type { MeasureRow } from './types.ts';
+
+export interface TablePage {
+  ehak: string;
+  rows: MeasureRow[];
+  canWrite: boolean;
+  selected: Set<string>;
+  render(): void;
+  replace(row: MeasureRow): void;
+  announce(text: string): void;
+}
