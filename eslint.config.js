@@ -13,7 +13,9 @@ export const SITE_MAY_IMPORT_FROM_API = [
   'api/auth/session-user.ts',
   'api/budget/shapes.ts',
   'api/lib/today.ts',
+  'api/reports/period.ts',
   'api/tracker/model.ts',
+  'api/tracker/status-rules.ts',
 ];
 
 const allowed = SITE_MAY_IMPORT_FROM_API.map((p) => p.slice('api/'.length).replaceAll('.', '\\.') + (p.endsWith('/') ? '' : '$')).join('|');
