@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, createSearcher, highlight, parseQuery, type SearchDoc } from '../../site/lib/search-core.ts';
+import { buildSearchIndex } from '../../site/lib/search-build.ts';
+import { createSearcher, highlight, parseQuery, type SearchDoc } from '../../site/lib/search-core.ts';
 
 const DOCS: SearchDoc[] = [
   { url: '/juhendid/oigused/', title: 'Kontod ja õigused', type: 'guide', summary: 'Kasutajaõiguste andmine ja äravõtmine.', keywords: ['juurdepääs'], body: 'Lahkunud töötaja konto suletakse samal päeval.' },
