@@ -3,7 +3,8 @@
  * single words and short phrases, inflected forms, with and without diacritics — each with the guide or
  * standard solution they want. The expected page must come first; `rankingQuality` measures how often.
  * Written from the topics of the guides, not from the ranking: a query whose answer is genuinely
- * ambiguous (two guides equally right) is left out rather than tuned for.
+ * ambiguous (two guides equally right) is left out rather than tuned for. The ranking weights were
+ * chosen on the first 66; the last 50 are a check set (see below).
  */
 import type { Searcher } from '../../site/lib/search-core.ts';
 
@@ -77,6 +78,58 @@ export const TOPIC_QUERIES: Array<[query: string, expectedUrl: string]> = [
   ['webdesktop', S('webdesktop')],
   ['omavalitsusportaal', S('kovtp')],
   ['heakorra teade', S('anna-teada')],
+  // Check set: 50 more, written after tuning on the queries above and before running them, to see
+  // whether the ranking generalises (old ranking MRR 0.718, first 56 %; new 0.980, 96 %).
+  ['varukoopiate tegemine', G('andmete-varundamine')],
+  ['taastetest', G('andmete-varundamine')],
+  ['paroolihaldur', G('mitmikautentimine-ja-paroolid')],
+  ['smart-id', G('mitmikautentimine-ja-paroolid')],
+  ['lunavara rünnak', G('lunavara-ennetamine-ja-tegutsemine')],
+  ['failid krüpteeritud', G('lunavara-ennetamine-ja-tegutsemine')],
+  ['kahtlane kiri', G('andmepuuk-ja-e-posti-turve')],
+  ['spf', G('andmepuuk-ja-e-posti-turve')],
+  ['nakatunud arvuti', G('pahavara-kaitse')],
+  ['troojalane', G('pahavara-kaitse')],
+  ['windows update', G('paikade-ja-uuenduste-haldus')],
+  ['haavatavus', G('paikade-ja-uuenduste-haldus')],
+  ['kodukontor', G('kaugtoo-ja-kaughaldus')],
+  ['anydesk', G('kaugtoo-ja-kaughaldus')],
+  ['kadunud sülearvuti', G('sulearvutid-ja-telefonid')],
+  ['mdm', G('sulearvutid-ja-telefonid')],
+  ['ruuter', G('wifi-ja-vorgu-turve')],
+  ['vlan', G('wifi-ja-vorgu-turve')],
+  ['logide säilitusaeg', G('logimine')],
+  ['syslog', G('logimine')],
+  ['riskimaatriks', G('riskianaluus-lihtsalt')],
+  ['toimepidevus', G('talitluspidevus')],
+  ['ups', G('serverite-ja-ruumide-turve')],
+  ['serverikapp', G('serverite-ja-ruumide-turve')],
+  ['domeeniadministraator', G('halduskontod')],
+  ['kasutajakontod', G('identiteedi-ja-oiguste-haldus')],
+  ['konfidentsiaalsusleping', G('personal-ja-toosuhe')],
+  ['andmekaitse inspektsioon', G('isikuandmete-kaitse-ja-infoturve')],
+  ['mõjuhinnang', G('isikuandmete-kaitse-ja-infoturve')],
+  ['hankedokumendid', G('hanked-ja-infoturve')],
+  ['andmetöötlusleping', G('tarnijalepingute-turvanouded')],
+  ['teadlikkus', G('teadlikkus-ja-koolitus')],
+  ['audiitor', G('e-its-auditiks-valmistumine')],
+  ['wordpress', G('turvaline-veebileht')],
+  ['hävitamine', G('andmete-kustutamine-ja-havitamine')],
+  ['esimesed sammud', G('alustamine-vaikeses-omavalitsuses')],
+  ['küberkindlustus', G('infoturbe-eelarve-ja-juhtkond')],
+  ['hoiatused', G('turvanosuete-avastamine-ja-tookindlus')],
+  ['rmm', G('it-haldus')],
+  ['conditional access', G('microsoft-365-turvaseadistused')],
+  ['infoturbejuhi ülesanded', G('infoturbe-rollid-ja-vastutus')],
+  ['kohustuste lahusus', G('organisatsioon-ja-vastutus')],
+  ['küberintsident teavitamine', G('intsidendist-teatamine-ria-le')],
+  ['andmeleke', G('turvaintsidendi-kasitlus')],
+  ['virtuaalserver', S('riigipilv')],
+  ['e-hääletus', S('volis')],
+  ['dokumendiregister amphora', S('amphora')],
+  ['delta dokumendihaldus', S('delta')],
+  ['heakorraprobleem', S('anna-teada')],
+  ['kovtp', S('kovtp')],
 ];
 
 /** Results looked at per query: an expected page further down counts as not found (reciprocal rank 0). */
