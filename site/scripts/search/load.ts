@@ -1,5 +1,5 @@
 /**
- * Lazy loading of the search: the lunr core (a separate chunk) and /otsing/index.json are fetched
+ * Lazy loading of the search: the search core (a separate chunk) and /otsing/index.json are fetched
  * only on first use (focus or a query), once per page.
  */
 import type { ParsedQuery, SearchResult, Searcher } from '../../lib/search-core.ts';
