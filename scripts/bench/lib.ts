@@ -4,7 +4,7 @@ import autocannon from 'autocannon';
 export interface Figure {
   id: string;
   label: string;
-  unit: 'ms' | 'req/s' | 'ops/s' | 's' | 'bytes';
+  unit: 'ms' | 'req/s' | 'ops/s' | 's' | 'bytes' | 'share';
   value: number | null;
   /** The floor on the same machine (same unit); null when it does not apply. */
   floor: number | null;
@@ -65,7 +65,7 @@ export function ratioFigure(f: Omit<Figure, 'ratio'>): Figure {
 }
 
 const fmt = (v: number | null, unit: string) =>
-  v == null ? '—' : unit === 'bytes' ? `${(v / 1024).toFixed(1)} KiB` : unit === 'ms' ? `${v.toFixed(v < 10 ? 2 : 1)} ms` : `${v.toFixed(unit === 's' ? 1 : 0)} ${unit}`;
+  v == null ? '—' : unit === 'share' ? v.toFixed(3) : unit === 'bytes' ? `${(v / 1024).toFixed(1)} KiB` : unit === 'ms' ? `${v.toFixed(v < 10 ? 2 : 1)} ms` : `${v.toFixed(unit === 's' ? 1 : 0)} ${unit}`;
 
 export function printTable(figures: Figure[], out: NodeJS.WritableStream = process.stdout): void {
   const rows = figures.map((f) => [

@@ -1,6 +1,8 @@
 // `npm run bench`: every figure beside its floor on the same machine, printed as a table and
 // written to bench/results.json. Not part of `npm test`. BENCH_SECONDS (default 8) sets the length
-// of each HTTP load run; BENCH_SKIP=site,catalog,http skips sections.
+// of each HTTP load run; BENCH_SKIP=site,catalog,http skips sections. BENCH_DIST=<built site> skips the
+// two site builds and runs the search figures on that build (e.g. BENCH_SKIP=http,catalog
+// BENCH_DIST=/tmp/site npm run bench: the search part alone, in seconds).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -17,7 +19,8 @@ const started = Date.now();
 const loadBefore = loadavg();
 const figures: Figure[] = [];
 
-const fixture = ensureScaleFixture();
+// Only the HTTP section uses the full-scale database; a search-only run need not seed it.
+const fixture = skip.has('http') ? { seedMs: null } : ensureScaleFixture();
 if (fixture.seedMs != null) {
   figures.push({ id: 'seed.scale', label: 'db seed --scale (1M history rows)', unit: 's', value: fixture.seedMs / 1000, floor: null, ratio: null });
 }
@@ -26,10 +29,11 @@ if (!skip.has('catalog')) {
   log('catalogue import …');
   figures.push(...catalogBenchmark());
 }
+const reuseDist = process.env['BENCH_DIST'];
 if (!skip.has('site')) {
-  const site = await siteBenchmarks();
+  const site = reuseDist ? { figures: [], distDir: reuseDist } : await siteBenchmarks();
   figures.push(...site.figures);
-  log('search …');
+  log(`search${reuseDist ? ` (on ${reuseDist})` : ''} …`);
   figures.push(...searchBenchmark(site.distDir));
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT_DIR } from '../../api/config.ts';
 import { builtIndexPath, loadBuiltSearcher } from '../search/built-index.ts';
+import { rankingQuality, TOPIC_QUERIES } from '../../tests/search/topic-queries.ts';
 import { BENCH_TMP } from './fixture.ts';
 import { log, ratioFigure, summarize, type Figure } from './lib.ts';
 
@@ -94,10 +95,15 @@ export function searchBenchmark(distDir: string | null): Figure[] {
   const note = failed.length ? `${failed.length} of ${queries.length} queries threw, e.g. ${failed[0]}` : `${queries.length} queries`;
   const raw = readFileSync(path);
   const gz = gzipSync(raw).length;
+  // Ranking quality on the topic query set of tests/search (issue 17): the guide a person wants comes first.
+  const quality = rankingQuality(searcher);
+  const qNote = `${TOPIC_QUERIES.length} topic queries (tests/search/topic-queries.ts)`;
   return [
     ratioFigure({ id: 'search.p50', label: 'search query p50 (200 queries)', unit: 'ms', value: s.p50, floor: null, note }),
-    ratioFigure({ id: 'search.p95', label: 'search query p95 (200 queries)', unit: 'ms', value: s.p95, floor: null, note }),
+    ratioFigure({ id: 'search.p95', label: 'search query p95 (200 queries)', unit: 'ms', value: s.p95, floor: null, note, goal: '≤ 2 ms', met: s.p95 <= 2 }),
     ratioFigure({ id: 'search.index', label: 'search index size (raw)', unit: 'bytes', value: raw.length, floor: null, note: `gzip ${(gz / 1024).toFixed(1)} KiB` }),
-    ratioFigure({ id: 'search.index.gzip', label: 'search index size (gzip)', unit: 'bytes', value: gz, floor: null }),
+    ratioFigure({ id: 'search.index.gzip', label: 'search index size (gzip)', unit: 'bytes', value: gz, floor: null, goal: '≤ 242 KiB', met: gz <= 242 * 1024 }),
+    ratioFigure({ id: 'search.mrr', label: 'search MRR, expected page', unit: 'share', value: quality.mrr, floor: null, note: qNote, goal: '≥ 0.95', met: quality.mrr >= 0.95 }),
+    ratioFigure({ id: 'search.top1', label: 'search expected page first', unit: 'share', value: quality.top1, floor: null, note: qNote, goal: '≥ 0.90', met: quality.top1 >= 0.9 }),
   ];
 }

@@ -1,14 +1,13 @@
 /**
- * The search core shared by the build (index generation), the browser (search page and header box)
- * and the CLI (`npm run cli -- search`). Pure: no DOM, no file system.
+ * The search core shared by the build (index generation: search-build.ts), the browser (search page
+ * and header box) and the CLI (`npm run cli -- search`). Pure: no DOM, no file system.
  *
- * Index and query pass through the same Estonian chain (estonian.ts). User input never reaches
- * lunr's query parser: we build clauses with `index.query(q => q.term(...))` from our own tokens,
- * so characters such as `:` `~` `^` `*` are harmless.
+ * Index and query pass through the same Estonian chain (estonian.ts). The query is only ever a list
+ * of our own normalised tokens looked up in the index (search-engine.ts): no query syntax, so
+ * characters such as `:` `~` `^` `*` are harmless.
  */
-import lunr from 'lunr';
 import { normalizeTerm, splitWords, trimToken, ESTONIAN_STOP_WORDS, foldDiacritics, stemEstonian } from './estonian.ts';
-import { packIndex, unpackIndex, type PackedIndex } from './search-pack.ts';
+import { createEngine } from './search-engine.ts';
 
 export type SearchType = 'guide' | 'solution' | 'template' | 'module' | 'measure';
 
@@ -20,7 +19,8 @@ export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
   module: 'E-ITS moodul',
   measure: 'E-ITS meede',
 };
-const TYPE_CODES: SearchType[] = ['guide', 'solution', 'template', 'module', 'measure'];
+/** Type codes of the serialized index (position = code). */
+export const TYPE_CODES: SearchType[] = ['guide', 'solution', 'template', 'module', 'measure'];
 
 /** One searchable item, as the build collects it. */
 export interface SearchDoc {
@@ -36,15 +36,19 @@ export interface SearchDoc {
   refs?: string[];
   /** Plain body text. */
   body?: string;
+  /** Measures: priority in the KOV profile; absent = outside the profile. Ranks profile measures first. */
+  kovPriority?: 'P1' | 'P2' | 'P3';
 }
 
-/** What the static /otsing/index.json holds: the lunr index plus a small document table for display. */
+/** What the static /otsing/index.json holds (built by search-build.ts). */
 export interface SerializedSearch {
-  v: 2;
-  /** lunr index in the compact form of search-pack.ts. */
-  index: PackedIndex;
-  /** [url, title, type code, summary], position = lunr ref. */
-  docs: Array<[string, string, number, string]>;
+  v: 3;
+  /** Every index key (normalised word or id), sorted by code unit. */
+  terms: string[];
+  /** Per term: [doc delta, weight × 10, doc delta, weight × 10, …], docs ascending. */
+  postings: number[][];
+  /** [url, title, type code, summary, KOV priority 1–3 or 0], position = doc number. */
+  docs: Array<[string, string, number, string, number]>;
 }
 
 export interface SearchResult {
@@ -56,113 +60,60 @@ export interface SearchResult {
   score: number;
 }
 
-/** Field boosts: ids ≫ title > keywords > summary > refs/body. */
-/** Document boosts: the written guidance outranks the 1 800 one-line measure entries on topic words. */
-const TYPE_BOOST: Record<SearchType, number> = { guide: 3, solution: 3, template: 2.5, module: 2, measure: 1 };
-const FIELDS: Array<[keyof SearchDoc, number]> = [
-  ['ids', 20], ['title', 10], ['keywords', 6], ['summary', 3], ['refs', 2], ['body', 1],
-];
-
-// lunr pipeline functions: registered so a serialized index can be loaded anywhere.
-/*
- * lunr 2.3.9 minimises its term automaton by comparing node keys built as label + child id with no
- * separator, so with digits in terms (E-ITS ids like app.1.4) two different nodes can get the same key
- * ("1"+"23" vs "12"+"3"), get merged, and a wildcard then expands to a word that is not in the index,
- * which makes lunr throw. A separator makes the keys unambiguous.
- */
-type TokenSetNode = { _str?: string; final: boolean; edges: Record<string, { id: number }> };
-(lunr.TokenSet.prototype as unknown as { toString(this: TokenSetNode): string }).toString = function (this: TokenSetNode) {
-  if (this._str) return this._str;
-  let str = this.final ? '1' : '0';
-  for (const label of Object.keys(this.edges).sort()) str += `${label}\u0000${this.edges[label]!.id}\u0001`;
-  this._str = str;
-  return str;
-};
-
-const estonianTerm: lunr.PipelineFunction = (token) => {
-  const normalized = normalizeTerm(token.toString());
-  return normalized ? token.update(() => normalized) : (undefined as unknown as lunr.Token);
-};
-lunr.Pipeline.registerFunction(estonianTerm, 'estonianTerm');
-
-function tokenizeForLunr(obj?: unknown): lunr.Token[] {
-  if (obj == null) return [];
-  const text = Array.isArray(obj) ? obj.join(' ') : String(obj);
-  return splitWords(text).map((w, i) => new lunr.Token(w, { position: [i, w.length], index: i }));
-}
-
-/** Builds the serialized index from the documents (build time). */
-export function buildSearchIndex(docs: SearchDoc[]): SerializedSearch {
-  const index = lunr(function () {
-    this.tokenizer = tokenizeForLunr as unknown as typeof lunr.tokenizer;
-    this.pipeline.reset();
-    this.pipeline.add(estonianTerm);
-    this.searchPipeline.reset();
-    this.searchPipeline.add(estonianTerm);
-    this.ref('ref');
-    for (const [field, boost] of FIELDS) this.field(field as string, { boost });
-    docs.forEach((doc, i) => {
-      this.add({
-        ref: String(i),
-        ids: (doc.ids ?? []).join(' '),
-        title: doc.title,
-        keywords: (doc.keywords ?? []).join(' '),
-        summary: doc.summary,
-        refs: (doc.refs ?? []).join(' '),
-        body: doc.body ?? '',
-      }, { boost: TYPE_BOOST[doc.type] });
-    });
-  });
-  return {
-    v: 2,
-    index: packIndex(index.toJSON()),
-    docs: docs.map((d) => [d.url, d.title, TYPE_CODES.indexOf(d.type), d.summary]),
-  };
-}
-
 /** The normalised query: one entry per meaningful word; the last one is also used as a prefix. */
 export interface ParsedQuery {
   terms: string[];
   prefix: string | null;
 }
 
+/** A typed start of an E-ITS id ending in a dot, "APP." or "ops.1.": a prefix of ids only, not the word "app". */
+const ID_START = /(?:^|[^\p{L}\p{N}.])([A-Za-z]{2,5}(?:\.[A-Za-z0-9]+)*\.)\s*$/u;
+
 export function parseQuery(input: string): ParsedQuery {
-  const words = splitWords(input.slice(0, 200)).slice(0, 12);
+  const text = input.slice(0, 200);
+  const words = splitWords(text).slice(0, 12);
   let terms = words.map(normalizeTerm).filter((t): t is string => !!t);
   // A query of only stop words still deserves an answer ("kas" alone): search the words themselves.
   if (terms.length === 0) terms = words.map((w) => stemEstonian(foldDiacritics(trimToken(w)))).filter(Boolean);
+  const idStart = ID_START.exec(text)?.[1];
+  const typedId = idStart && (/\d/.test(idStart) || idStart === idStart.toUpperCase());
+  if (typedId && terms.at(-1) === idStart.slice(0, -1).toLowerCase()) {
+    terms[terms.length - 1] = idStart.toLowerCase();
+  }
   const last = terms.at(-1) ?? null;
   return { terms: [...new Set(terms)], prefix: last && last.length >= 3 ? last : null };
 }
 
+export interface SearchPage {
+  /** The best `limit` results, best first. */
+  results: SearchResult[];
+  /** How many documents matched in all (the real count, not the number shown). */
+  total: number;
+}
+
 export interface Searcher {
   search(input: string, limit?: number): SearchResult[];
+  /** The best `limit` results and the total number of matches. */
+  query(input: string, limit?: number): SearchPage;
   size: number;
 }
 
 /** Loads a serialized index (browser or Node) and returns a searcher. */
 export function createSearcher(data: SerializedSearch): Searcher {
-  if (data.v !== 2) throw new Error('Otsinguindeksi vorming on tundmatu: ehita sait uuesti.');
-  const index = lunr.Index.load(unpackIndex(data.index));
-  return {
-    size: data.docs.length,
-    search(input: string, limit = 10): SearchResult[] {
-      const { terms, prefix } = parseQuery(input);
-      if (terms.length === 0) return [];
-      const hits = index.query((q) => {
-        for (const term of terms) {
-          q.term(term, { usePipeline: false, boost: 10 });
-          if (term.length >= 6 && !/[\d.]/.test(term)) q.term(term, { usePipeline: false, editDistance: 1, boost: 0.5 });
-        }
-        if (prefix) q.term(prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
-      });
-      return hits.slice(0, limit).map((hit) => {
-        const [url, title, code, summary] = data.docs[Number(hit.ref)]!;
-        const type = TYPE_CODES[code] ?? 'guide';
-        return { url, title, type, typeLabel: SEARCH_TYPE_LABELS[type], summary, score: Math.round(hit.score * 1000) / 1000 };
-      });
-    },
+  if (data.v !== 3) throw new Error('Otsinguindeksi vorming on tundmatu: ehita sait uuesti.');
+  const engine = createEngine(data);
+  const query = (input: string, limit = 10): SearchPage => {
+    const parsed = parseQuery(input);
+    if (parsed.terms.length === 0) return { results: [], total: 0 };
+    const { hits, total } = engine.rank(parsed, limit);
+    const results = hits.map(({ doc, score }) => {
+      const [url, title, code, summary] = data.docs[doc]!;
+      const type = TYPE_CODES[code] ?? 'guide';
+      return { url, title, type, typeLabel: SEARCH_TYPE_LABELS[type], summary, score: Math.round(score * 1000) / 1000 };
+    });
+    return { results, total };
   };
+  return { size: data.docs.length, query, search: (input, limit) => query(input, limit).results };
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

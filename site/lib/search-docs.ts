@@ -26,6 +26,8 @@ export function collectSearchDocs(items: KbItem[], catalog: CatalogLookup): Sear
       type: 'measure',
       summary: `${x.module} ${mod?.title ?? ''} · ${CLASS_LABELS[x.class]}${prio ? ` · KOV ${prio}` : ''}`,
       ids: [x.id],
+      refs: [x.module],
+      ...(prio ? { kovPriority: prio } : {}),
     });
   }
   return docs;

@@ -120,6 +120,16 @@ describe('search UI', () => {
     expect(await page.getAttribute('#search-results li a', 'href')).toBe('/e-its/CON.3/#CON.3.M1');
   });
 
+  it('the search page shows the real count and 30 more results on request', async () => {
+    await page.goto(server.url + '/otsing/?q=SYS.');
+    await page.waitForSelector('#search-results li');
+    expect(await page.textContent('#search-status')).toMatch(/^\d+ tulemust, näidatakse 30 parimat$/);
+    await page.click('#search-more');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 60);
+    expect(await page.textContent('#search-status')).toMatch(/näidatakse 60 parimat$/);
+    expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('#search-results li a')[30])).toBe(true);
+  });
+
   it('the header box shows quick results, Escape closes them, Enter opens the search page', async () => {
     await page.goto(server.url + '/juhendid/');
     await page.focus('#header-search-q');
@@ -128,6 +138,12 @@ describe('search UI', () => {
     const hrefs = await page.$$eval('#header-search-results a', (as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeLessThanOrEqual(5);
     expect(hrefs).toContain('/juhendid/mitmikautentimine-ja-paroolid/');
+    // The count is the real number of matches, not the five shown (issue 17), with a way to all of them.
+    const count = (await page.textContent('#header-search-status')) ?? '';
+    expect(count).toMatch(/^\d+ tulemust, näidatakse 5 parimat$/);
+    expect(Number(count.split(' ')[0])).toBeGreaterThan(5);
+    expect(await page.getAttribute('#header-search-more', 'href')).toBe('/otsing/?q=mitmikaut');
+    expect(await page.isVisible('#header-search-more')).toBe(true);
     expect(await runAxe(page)).toEqual([]);
     await page.keyboard.press('Escape');
     expect(await page.isHidden('#header-search-panel')).toBe(true);

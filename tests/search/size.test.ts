@@ -14,11 +14,12 @@ function pageWeight(htmlPath: string): number {
 }
 
 describe('sizes of the built knowledge base', () => {
-  it('the whole-site search index is under 400 KB gzip', () => {
+  // Issue 17: the ranking rewrite must not grow the index past its size before (242 KiB gzip with lunr).
+  it('the whole-site search index is at most 242 KiB gzip', () => {
     requireBuild();
     const size = gz(readFileSync(join(DIST_DIR, 'otsing/index.json')));
-    console.log(`otsinguindeks: ${(size / 1024).toFixed(1)} KB gzip`);
-    expect(size).toBeLessThan(400 * 1024);
+    console.log(`otsinguindeks: ${(size / 1024).toFixed(1)} KiB gzip`);
+    expect(size).toBeLessThanOrEqual(242 * 1024);
   });
 
   it('every guide page (HTML + CSS + JS, without the index) is under 30 KB gzip', () => {

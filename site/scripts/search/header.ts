@@ -1,6 +1,7 @@
 /**
- * Header search box: preloads the index on focus, shows up to 5 quick results while typing
- * (links, reachable with Tab; Escape closes), and submits to /otsing/?q= for the full list.
+ * Header search box: preloads the index on focus, shows up to 5 quick results while typing with the
+ * real number of matches and a link to all of them (links, reachable with Tab; Escape closes), and
+ * submits to /otsing/?q= for the full list.
  */
 import { countText, loadSearch, renderResults } from './load.ts';
 
@@ -9,6 +10,7 @@ const input = document.querySelector<HTMLInputElement>('#header-search-q');
 const panel = document.querySelector<HTMLElement>('#header-search-panel');
 const status = document.querySelector<HTMLElement>('#header-search-status');
 const list = document.querySelector<HTMLElement>('#header-search-results');
+const more = document.querySelector<HTMLAnchorElement>('#header-search-more');
 
 if (form && input && panel && status && list) {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -21,9 +23,13 @@ if (form && input && panel && status && list) {
     try {
       const search = await loadSearch();
       if (input.value.trim() !== value) return;
-      const results = search.searcher.search(value, 5);
+      const { results, total } = search.searcher.query(value, 5);
       renderResults(list, results, search, search.parse(value), 'span');
-      status.textContent = countText(results.length);
+      status.textContent = countText(total, results.length);
+      if (more) {
+        more.hidden = total <= results.length;
+        more.href = `/otsing/?q=${encodeURIComponent(value)}`;
+      }
       panel.hidden = false;
     } catch {
       close();

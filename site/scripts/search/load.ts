@@ -1,5 +1,5 @@
 /**
- * Lazy loading of the search: the lunr core (a separate chunk) and /otsing/index.json are fetched
+ * Lazy loading of the search: the search core (a separate chunk) and /otsing/index.json are fetched
  * only on first use (focus or a query), once per page.
  */
 import type { ParsedQuery, SearchResult, Searcher } from '../../lib/search-core.ts';
@@ -36,7 +36,12 @@ export function renderResults(list: HTMLElement, results: SearchResult[], search
     .join('');
 }
 
-/** Estonian result count: "1 tulemus", "5 tulemust". */
-export function countText(n: number): string {
-  return n === 0 ? 'Ei leitud midagi. Proovi teist sõna või lühemat sõnaalgust.' : `${n} ${n === 1 ? 'tulemus' : 'tulemust'}`;
+/**
+ * Estonian result count, always the real number of matches: "1 tulemus", "5 tulemust",
+ * "42 tulemust, näidatakse 5 parimat" when only the best are listed.
+ */
+export function countText(total: number, shown: number): string {
+  if (total === 0) return 'Ei leitud midagi. Proovi teist sõna või lühemat sõnaalgust.';
+  const count = `${total} ${total === 1 ? 'tulemus' : 'tulemust'}`;
+  return shown < total ? `${count}, näidatakse ${shown} parimat` : count;
 }
