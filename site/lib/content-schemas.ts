@@ -9,7 +9,9 @@ import { catalogLookup } from './catalog-index.ts';
 import { AUDIENCES, TOPICS, checkContentRules, isStrict, ruleToday } from './content-rules.ts';
 
 const isoDate = (what: string) =>
-  z.coerce.date({ message: `${what}: kuupäev kujul YYYY-MM-DD` }).describe(`${what} (ISO YYYY-MM-DD)`);
+  z.coerce
+    .date({ errorMap: () => ({ message: `${what} on kohustuslik: kuupäev kujul YYYY-MM-DD` }) })
+    .describe(`${what} (ISO YYYY-MM-DD)`);
 const text = (max: number, what: string) => z.string().trim().min(1, `${what} on kohustuslik`).max(max, `${what}: kuni ${max} märki`);
 const moduleId = z.string().regex(/^[A-Z]{2,4}(\.[A-Z0-9]+)+$/, 'mooduli id kujul ISMS.1, OPS.1.1.5');
 const measureId = z.string().regex(/^[A-Z]{2,4}(\.[A-Z0-9]+)*\.M[A-Z]?\d+$/, 'meetme id kujul ORP.4.M7');
@@ -43,6 +45,7 @@ const common = {
         url: z.string().url('allika url peab olema täielik aadress').refine((u) => u.startsWith('https://'), 'allika url peab algama https://'),
         publisher: z.string().trim().min(1).optional(),
       }),
+      { required_error: 'Allikad (sources) on kohustuslikud: vähemalt üks, esmased enne (Riigi Teataja, eits.ria.ee, ria.ee, aki.ee)' },
     )
     .min(1, 'vähemalt üks allikas (sources)')
     .describe('Allikad, esmased enne: Riigi Teataja, eits.ria.ee, ria.ee, aki.ee'),
