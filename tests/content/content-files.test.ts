@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { guideShape, solutionShape, templateShape, withRules } from '../../site/lib/content-schemas.ts';
 import { collectionFiles, frontMatter } from './helpers.ts';
 
+const PRIMARY = /^https:\/\/([a-z0-9-]+\.)*(riigiteataja\.ee|ria\.ee|aki\.ee)\//;
 const env = { CI: '1', TURVARADA_TODAY: process.env['TURVARADA_TODAY'] };
 const schemas = { guides: withRules(guideShape, env), solutions: withRules(solutionShape, env), templates: withRules(templateShape, env) };
 
@@ -17,6 +18,9 @@ describe('content files pass the strict rules', () => {
         const res = schemas[kind].safeParse(frontMatter(file).data);
         const problems = res.success ? [] : res.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`);
         expect(problems).toEqual([]);
+        // Primary sources first: the first one is Riigi Teataja, eits.ria.ee, ria.ee or aki.ee.
+        const first = (frontMatter(file).data['sources'] as Array<{ url: string }> | undefined)?.[0]?.url ?? '';
+        expect(PRIMARY.test(first), `${file}: esimene allikas ${first} ei ole esmane`).toBe(true);
       });
     }
   }
