@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { redirectFor } from './redirects.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -102,6 +103,9 @@ export function createStaticHandler(distDir: string) {
       path = '/\u0000';
     }
     const query = new URL(c.req.url).search;
+    // Merged or renamed pages keep working: one 301 to the surviving page (api/redirects.ts).
+    const moved = redirectFor(path);
+    if (moved) return c.redirect(moved + query, 301);
     // One URL per page: /juhendid/ (directory style). /juhendid and /juhendid/index.html redirect there.
     if (path.endsWith('/index.html')) return c.redirect(path.slice(0, -'index.html'.length) + query, 301);
     if (path.includes('\u0000') || path.includes('/../') || path.includes('\\')) return notFoundPage(c);

@@ -1,6 +1,8 @@
 /**
  * Editorial rules checked at build on every guide, solution and template (docs/README "Sisumudel"):
  * - every `measures` id and `modules` id must exist in the shipped E-ITS 2024 catalogue index;
+ * - `measures` holds basic and standard measures only; a high measure (kõrgmeede, "suure kaitsetarbe
+ *   korral") belongs in `highMeasures`, and every `highMeasures` id must be a high measure;
  * - `owner` must be present (someone keeps the page correct);
  * - `lastReviewed` must be within the last 12 months.
  * In strict mode (CI env set, or a production build) a broken rule fails the build; in dev it is a
@@ -15,6 +17,7 @@ export interface RuleSubject {
   owner?: string | undefined;
   modules?: string[];
   measures?: string[];
+  highMeasures?: string[];
   lastReviewed?: Date;
 }
 
@@ -81,7 +84,22 @@ export function checkContentRules(data: RuleSubject, catalog: CatalogLookup, tod
     if (!catalog.modules.has(id)) issues.push({ path: ['modules', String(i)], message: `Tundmatu E-ITS 2024 mooduli id "${id}".` });
   });
   (data.measures ?? []).forEach((id, i) => {
-    if (!catalog.measures.has(id)) issues.push({ path: ['measures', String(i)], message: `Tundmatu E-ITS 2024 meetme id "${id}".` });
+    const m = catalog.measures.get(id);
+    if (!m) issues.push({ path: ['measures', String(i)], message: `Tundmatu E-ITS 2024 meetme id "${id}".` });
+    else if (m.class === 'high') {
+      issues.push({
+        path: ['measures', String(i)],
+        message: `${id} on kõrgmeede (rakendub suure kaitsetarbe korral): vii see loendisse highMeasures, mitte measures.`,
+      });
+    }
+  });
+  (data.highMeasures ?? []).forEach((id, i) => {
+    const m = catalog.measures.get(id);
+    if (!m) issues.push({ path: ['highMeasures', String(i)], message: `Tundmatu E-ITS 2024 meetme id "${id}".` });
+    else if (m.class !== 'high') {
+      const label = m.class === 'basic' ? 'põhimeede' : 'standardmeede';
+      issues.push({ path: ['highMeasures', String(i)], message: `${id} on ${label}, mitte kõrgmeede: vii see loendisse measures.` });
+    }
   });
   if (data.lastReviewed && data.lastReviewed < reviewCutoff(today)) {
     const iso = data.lastReviewed.toISOString().slice(0, 10);

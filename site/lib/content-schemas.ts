@@ -9,7 +9,9 @@ import { catalogLookup } from './catalog-index.ts';
 import { AUDIENCES, TOPICS, checkContentRules, isStrict, ruleToday } from './content-rules.ts';
 
 const isoDate = (what: string) =>
-  z.coerce.date({ message: `${what}: kuupäev kujul YYYY-MM-DD` }).describe(`${what} (ISO YYYY-MM-DD)`);
+  z.coerce
+    .date({ errorMap: () => ({ message: `${what} on kohustuslik: kuupäev kujul YYYY-MM-DD` }) })
+    .describe(`${what} (ISO YYYY-MM-DD)`);
 const text = (max: number, what: string) => z.string().trim().min(1, `${what} on kohustuslik`).max(max, `${what}: kuni ${max} märki`);
 const moduleId = z.string().regex(/^[A-Z]{2,4}(\.[A-Z0-9]+)+$/, 'mooduli id kujul ISMS.1, OPS.1.1.5');
 const measureId = z.string().regex(/^[A-Z]{2,4}(\.[A-Z0-9]+)*\.M[A-Z]?\d+$/, 'meetme id kujul ORP.4.M7');
@@ -22,13 +24,36 @@ const common = {
   summary: text(300, 'Kokkuvõte (summary)').describe('1–2 lauset, ≤ 300 märki'),
   /** E-ITS 2024 module ids the item serves (checked against the catalogue index). */
   modules: z.array(moduleId).min(1, 'vähemalt üks moodul').describe('E-ITS 2024 moodulite id-d'),
-  /** E-ITS 2024 measure ids (≥ 1), checked against the catalogue index; linked to the official text. */
-  measures: z.array(measureId).min(1, 'vähemalt üks meede').describe('E-ITS 2024 meetmete id-d'),
+  /**
+   * E-ITS 2024 measure ids (≥ 1) the item helps implement as general guidance: basic and standard
+   * measures only (content-rules.ts). Checked against the catalogue index; linked to the official text.
+   */
+  measures: z.array(measureId).min(1, 'vähemalt üks meede').describe('E-ITS 2024 põhi- ja standardmeetmete id-d'),
+  /**
+   * High measures (kõrgmeetmed) the item mentions: they apply only where the protection need is high
+   * ("suure kaitsetarbe korral"), so the page lists them apart under that heading.
+   */
+  highMeasures: z.array(measureId).default([]).describe('E-ITS 2024 kõrgmeetmete id-d (suure kaitsetarbe korral)'),
+  /**
+   * Where the facts come from, primary sources first (Riigi Teataja, eits.ria.ee, ria.ee, aki.ee).
+   * A claim no source supports is written as what to check and where, never as fact.
+   */
+  sources: z
+    .array(
+      z.object({
+        title: text(200, 'Allika pealkiri (sources.title)'),
+        url: z.string().url('allika url peab olema täielik aadress').refine((u) => u.startsWith('https://'), 'allika url peab algama https://'),
+        publisher: z.string().trim().min(1).optional(),
+      }),
+      { required_error: 'Allikad (sources) on kohustuslikud: vähemalt üks, esmased enne (Riigi Teataja, eits.ria.ee, ria.ee, aki.ee)' },
+    )
+    .min(1, 'vähemalt üks allikas (sources)')
+    .describe('Allikad, esmased enne: Riigi Teataja, eits.ria.ee, ria.ee, aki.ee'),
   /** Who keeps the page correct. Required by the editorial rules (see content-rules.ts). */
   owner: z.string().trim().optional().describe('Vastutaja: kes hoiab sisu õigena'),
   /** First publication date. Must not be after lastReviewed. */
   published: isoDate('Avaldatud (published)'),
-  /** Last expert review; must be within the last 12 months. */
+  /** Last expert review; required, and must be within the last 12 months. */
   lastReviewed: isoDate('Viimati üle vaadatud (lastReviewed)'),
   /** Extra search words: Estonian inflected forms and synonyms people type. Boosted in search. */
   keywords: z.array(z.string().trim().min(1)).default([]).describe('Otsingu märksõnad (käändevormid, sünonüümid)'),
@@ -50,7 +75,7 @@ export const guideShape = z.object({
 export const SOLUTION_CATEGORIES = ['dokumendihaldus', 'volikogu', 'veeb', 'kontoritarkvara', 'pilv', 'teavitus', 'muu'] as const;
 export const SOLUTION_CATEGORY_LABELS: Record<(typeof SOLUTION_CATEGORIES)[number], string> = {
   dokumendihaldus: 'Dokumendihaldus', volikogu: 'Volikogu töö', veeb: 'Veebileht', kontoritarkvara: 'Kontoritarkvara',
-  pilv: 'Pilveteenus', teavitus: 'Teavitus', muu: 'Muu',
+  pilv: 'Pilvteenus', teavitus: 'Teavitus', muu: 'Muu',
 };
 
 /** Standard solutions (standardlahendused) used by municipalities, with what to verify and ask. */
@@ -64,8 +89,22 @@ export const solutionShape = z.object({
   hosting: text(300, 'Majutus (hosting)').describe('Tüüpiline majutus'),
   /** 6–12 security checks the municipality can verify itself. */
   checklist: z.array(z.string().trim().min(1)).min(6, 'kontrollnimekirjas vähemalt 6 punkti').max(12, 'kontrollnimekirjas kuni 12 punkti').describe('6–12 omakontrolli punkti'),
-  /** 5–10 security clauses to look for in the supplier contract. */
-  contractClauses: z.array(z.string().trim().min(1)).min(5, 'vähemalt 5 lepingutingimust').max(10, 'kuni 10 lepingutingimust').describe('5–10 lepingu turvatingimust'),
+  /**
+   * 5–10 security clauses for the supplier contract. Each states its number (hours to report an
+   * incident, days to patch, RPO/RTO, log retention, exit and data return; [brackets] mark a value the
+   * municipality sets) and the evidence that shows the supplier meets it, so that a municipality
+   * without a specialist can check the supplier.
+   */
+  contractClauses: z
+    .array(
+      z.object({
+        clause: text(600, 'Lepingutingimus (contractClauses.clause)'),
+        evidence: text(400, 'Tõend (contractClauses.evidence)'),
+      }),
+    )
+    .min(5, 'vähemalt 5 lepingutingimust')
+    .max(10, 'kuni 10 lepingutingimust')
+    .describe('5–10 lepingu turvatingimust koos arvu ja tõendiga'),
   /** 5–10 open questions to ask the supplier. */
   supplierQuestions: z.array(z.string().trim().min(1)).min(5, 'vähemalt 5 küsimust').max(10, 'kuni 10 küsimust').describe('5–10 küsimust tarnijale'),
 });
@@ -84,7 +123,7 @@ export const templateShape = z.object({
   version: z.string({ message: 'versioon jutumärkides, nt "1.0"' }).regex(/^\d+(\.\d+)*$/, 'versioon kujul "1.0"').describe('Malli versioon'),
 });
 
-type RuleData = { title: string; owner?: string | undefined; modules: string[]; measures: string[]; published: Date; lastReviewed: Date };
+type RuleData = { title: string; owner?: string | undefined; modules: string[]; measures: string[]; highMeasures?: string[]; published: Date; lastReviewed: Date };
 
 /**
  * Adds the cross-field and editorial rules to a shape: published ≤ lastReviewed always; catalogue ids,

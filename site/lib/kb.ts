@@ -30,7 +30,8 @@ export function toItem(kind: KbKind, entry: AnyEntry): KbItem {
     title: d.title,
     summary: d.summary,
     modules: d.modules,
-    measures: d.measures,
+    // High measures count as cited too (measure links, related items, search), though the page lists them apart.
+    measures: [...d.measures, ...(d.highMeasures ?? [])],
     topics: 'topics' in d ? d.topics : [],
     keywords: d.keywords,
     body: entry.body ?? '',
