@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { createApp, type AppDeps } from './app.ts';
 import { apiCompression } from './compression.ts';
 import type { AppEnv } from './lib/context.ts';
+import { redirectWithinSite } from './lib/same-origin.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createStaticHandler } from './static.ts';
 
@@ -18,7 +19,7 @@ export function createSiteApp(deps: AppDeps) {
   site.use('/api/*', async (c, next) => {
     const path = c.req.path;
     if (path.length > 5 && path.endsWith('/') && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
-      return c.redirect(path.replace(/\/+$/, '') + new URL(c.req.url).search, 301);
+      return redirectWithinSite(c, path.replace(/\/+$/, '') + new URL(c.req.url).search, 301);
     }
     return next();
   });

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { sameOriginPath } from './lib/same-origin.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -101,9 +102,14 @@ export function createStaticHandler(distDir: string) {
     } catch {
       path = '/\u0000';
     }
-    const query = new URL(c.req.url).search;
-    // One URL per page: /juhendid/ (directory style). /juhendid and /juhendid/index.html redirect there.
-    if (path.endsWith('/index.html')) return c.redirect(path.slice(0, -'index.html'.length) + query, 301);
+    const { origin, search: query } = new URL(c.req.url);
+    // One URL per page: /juhendid/ (directory style). /juhendid and /juhendid/index.html redirect there,
+    // never to another host: //evil.example/index.html or /%5Cevil.example/index.html answer 404.
+    const redirect = (target: string) => {
+      const location = sameOriginPath(target, origin);
+      return location ? c.redirect(location, 301) : notFoundPage(c);
+    };
+    if (path.endsWith('/index.html')) return redirect(path.slice(0, -'index.html'.length) + query);
     if (path.includes('\u0000') || path.includes('/../') || path.includes('\\')) return notFoundPage(c);
     if (path.endsWith('/')) {
       const file = load(path + 'index.html');
@@ -115,7 +121,7 @@ export function createStaticHandler(distDir: string) {
       const immutable = path.startsWith('/_astro/');
       return respond(c, file, 200, immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
     }
-    if (!extname(path) && load(path + '/index.html')) return c.redirect(path + '/' + query, 301);
+    if (!extname(path) && load(path + '/index.html')) return redirect(path + '/' + query);
     return notFoundPage(c);
   };
 

@@ -1,6 +1,7 @@
 // The token arrives in the URL fragment, which browsers never send to servers or in Referer headers.
 import { apiFetch, ApiRequestError, type Me } from '../lib/api.ts';
 import { errorText, hideAlert, showAlert } from './labels.ts';
+import { navigate } from '../lib/navigate.ts';
 
 const token = location.hash.slice(1);
 const form = document.getElementById('invite-form') as HTMLFormElement;
@@ -42,7 +43,7 @@ form.addEventListener('submit', async (event) => {
     await apiFetch<Me>(`/api/auth/invitations/${encodeURIComponent(token)}/password`, { method: 'POST', json: { password: pw.value }, allowAnonymous: true });
     // Drop the used token from the address bar and history.
     history.replaceState(null, '', location.pathname);
-    location.assign('/minu-konto/?parool=seatud');
+    navigate('/minu-konto/?parool=seatud');
   } catch (err) {
     showAlert(alertBox, errorText(err));
     pw.focus();

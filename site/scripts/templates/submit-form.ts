@@ -2,6 +2,7 @@
 // Errors are listed in a focused summary (announced) and shown beside their fields.
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
 import { FIELD_LABELS } from './common.ts';
+import { navigate } from '../lib/navigate.ts';
 
 const form = document.getElementById('submit-form') as HTMLFormElement;
 const summary = document.getElementById('error-summary') as HTMLElement;
@@ -78,7 +79,7 @@ form.addEventListener('submit', async (event) => {
     const path = templateId ? `/api/templates/${templateId}/versions` : '/api/templates';
     const result = await apiFetch<{ id: number; version: number }>(path, { method: 'POST', body: new FormData(form) });
     statusEl.textContent = 'Mall on esitatud. Avan ülevaatuse lehe…';
-    window.location.assign(`/mallid/ulevaatus/?id=${result.id}&esitatud=${result.version}`);
+    navigate(`/mallid/ulevaatus/?id=${result.id}&esitatud=${result.version}`);
   } catch (err) {
     statusEl.textContent = '';
     showErrors(err instanceof ApiRequestError ? apiErrors(err) : [{ field: null, message: 'Ühendus serveriga katkes. Proovi uuesti.' }]);
