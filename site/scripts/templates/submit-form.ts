@@ -97,8 +97,13 @@ async function init(): Promise<void> {
   if (templateId) {
     const note = document.getElementById('new-version-note')!;
     try {
-      const t = await apiFetch<{ versions: Array<{ title: string; summary: string; category: string; measures: string[] }> }>(`/api/templates/${templateId}`);
+      const t = await apiFetch<{ versions: Array<{ title: string; summary: string; category: string; measures: string[] }>; viewer: { canSubmitVersion: boolean } }>(`/api/templates/${templateId}`);
       const last = t.versions[t.versions.length - 1]!;
+      if (!t.viewer.canSubmitVersion) {
+        note.textContent = `Mallist „${last.title}” saab uue versiooni esitada ainult selle esitaja või administraator.`;
+        note.hidden = false;
+        return;
+      }
       (form.elements.namedItem('title') as HTMLInputElement).value = last.title;
       (form.elements.namedItem('summary') as HTMLTextAreaElement).value = last.summary;
       (form.elements.namedItem('category') as HTMLSelectElement).value = last.category;
