@@ -12,7 +12,7 @@ import { createStaticHandler } from './static.ts';
  */
 export function createSiteApp(deps: AppDeps) {
   const site = new Hono<AppEnv>({ strict: true });
-  site.use('*', securityHeaders);
+  site.use('*', securityHeaders(deps.config.publicOrigin));
   // Static files come precompressed from the static handler; compress() covers API JSON and exports.
   site.use('/api/*', apiCompression);
   // API routes have no trailing slash: /api/health/ redirects to /api/health.
