@@ -10,6 +10,7 @@ import { ApiError, errorBody } from './lib/errors.ts';
 import { APP_VERSION } from './lib/version.ts';
 import { requestBodies } from './request-body.ts';
 import { mountDomainRoutes } from './routes.ts';
+import { apiNoStore } from './security-headers.ts';
 
 /** Largest request body the API accepts (uploads included). */
 export const MAX_BODY_BYTES = 12 * 1024 * 1024;
@@ -22,6 +23,8 @@ export interface AppDeps {
 /** The one app factory: the whole API over the given database. Tests pass an in-memory database. */
 export function createApp({ db, config }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ strict: true });
+  // Outermost, so every API answer passes it, errors and refusals included.
+  app.use('/api/*', apiNoStore);
 
   app.use('*', async (c, next) => {
     c.set('db', db);

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { createApp, type AppDeps } from './app.ts';
 import { apiCompression } from './compression.ts';
 import type { AppEnv } from './lib/context.ts';
+import { redirectWithinSite } from './lib/same-origin.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createStaticHandler } from './static.ts';
 
@@ -11,14 +12,14 @@ import { createStaticHandler } from './static.ts';
  */
 export function createSiteApp(deps: AppDeps) {
   const site = new Hono<AppEnv>({ strict: true });
-  site.use('*', securityHeaders);
+  site.use('*', securityHeaders(deps.config.publicOrigin));
   // Static files come precompressed from the static handler; compress() covers API JSON and exports.
   site.use('/api/*', apiCompression);
   // API routes have no trailing slash: /api/health/ redirects to /api/health.
   site.use('/api/*', async (c, next) => {
     const path = c.req.path;
     if (path.length > 5 && path.endsWith('/') && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
-      return c.redirect(path.replace(/\/+$/, '') + new URL(c.req.url).search, 301);
+      return redirectWithinSite(c, path.replace(/\/+$/, '') + new URL(c.req.url).search, 301);
     }
     return next();
   });

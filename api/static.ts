@@ -5,6 +5,7 @@ import { extname, join, normalize } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import { redirectFor } from './redirects.ts';
+import { sameOriginPath } from './lib/same-origin.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -102,12 +103,17 @@ export function createStaticHandler(distDir: string) {
     } catch {
       path = '/\u0000';
     }
-    const query = new URL(c.req.url).search;
+    const { origin, search: query } = new URL(c.req.url);
+    // One URL per page: /juhendid/ (directory style). /juhendid and /juhendid/index.html redirect there,
+    // never to another host: //evil.example/index.html or /%5Cevil.example/index.html answer 404.
+    const redirect = (target: string) => {
+      const location = sameOriginPath(target, origin);
+      return location ? c.redirect(location, 301) : notFoundPage(c);
+    };
     // Merged or renamed pages keep working: one 301 to the surviving page (api/redirects.ts).
     const moved = redirectFor(path);
-    if (moved) return c.redirect(moved + query, 301);
-    // One URL per page: /juhendid/ (directory style). /juhendid and /juhendid/index.html redirect there.
-    if (path.endsWith('/index.html')) return c.redirect(path.slice(0, -'index.html'.length) + query, 301);
+    if (moved) return redirect(moved + query);
+    if (path.endsWith('/index.html')) return redirect(path.slice(0, -'index.html'.length) + query);
     if (path.includes('\u0000') || path.includes('/../') || path.includes('\\')) return notFoundPage(c);
     if (path.endsWith('/')) {
       const file = load(path + 'index.html');
@@ -119,7 +125,7 @@ export function createStaticHandler(distDir: string) {
       const immutable = path.startsWith('/_astro/');
       return respond(c, file, 200, immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
     }
-    if (!extname(path) && load(path + '/index.html')) return c.redirect(path + '/' + query, 301);
+    if (!extname(path) && load(path + '/index.html')) return redirect(path + '/' + query);
     return notFoundPage(c);
   };
 

@@ -4,9 +4,11 @@ import { createMiddleware } from 'hono/factory';
 import { prepareCached } from '../db/statements.ts';
 import type { AppEnv } from '../lib/context.ts';
 import { forbidden, notFound, unauthorized } from '../lib/errors.ts';
-import { canReadKov, canWriteKov, hasPermission, type Permission } from './rules.ts';
+import type { Db } from '../db/database.ts';
+import { canActOnTemplate, canReadKov, canWriteKov, hasPermission, type Permission, type TemplateAction, type TemplateFacts } from './rules.ts';
+import type { SessionUser } from './session-user.ts';
 
-export { PERMISSIONS, canReadKov, canWriteKov, hasPermission, readableKovs, type Permission } from './rules.ts';
+export { PERMISSIONS, canActOnTemplate, canReadKov, canWriteKov, hasPermission, readableKovs, type Permission, type TemplateAction } from './rules.ts';
 
 /** 401 when signed out, 403 when the role lacks the permission. */
 export const requirePermission = (permission: Permission) =>
@@ -42,3 +44,39 @@ export const kovScopeGuard = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
 });
+
+const TEMPLATE_REFUSALS: Record<TemplateAction, string> = {
+  version: 'Uut versiooni saab esitada ainult malli esitaja või administraator.',
+  review: 'Oma esitatud versiooni üle ei saa hääletada.',
+  comment: 'Sul ei ole õigust seda malli kommenteerida.',
+};
+
+/** Who submitted the template and its latest version; null when there is no such template. */
+export function templateFacts(db: Db, id: number): TemplateFacts | null {
+  const row = prepareCached(
+    db,
+    `SELECT t.created_by AS createdBy, (SELECT v.submitted_by FROM template_version v WHERE v.template_id = t.id ORDER BY v.n DESC LIMIT 1) AS latestSubmittedBy
+     FROM template t WHERE t.id = ?`,
+  ).get(id) as TemplateFacts | undefined;
+  return row ?? null;
+}
+
+/** 404 for no such template, 403 when the rules refuse the action. Also called inside the write's transaction. */
+export function assertTemplateAction(db: Db, user: SessionUser, id: number, action: TemplateAction): void {
+  const facts = templateFacts(db, id);
+  if (!facts) throw notFound('Malli ei leitud.');
+  if (canActOnTemplate(user, facts, action)) return;
+  const notReviewer = action === 'review' && !hasPermission(user, 'templates.review');
+  throw forbidden(notReviewer ? 'Hääletada saavad ainult töörühma liikmed.' : TEMPLATE_REFUSALS[action]);
+}
+
+/** Guards every write on an existing template (/templates/:id/…): before the body is read or a file stored. */
+export const requireTemplateAccess = (action: TemplateAction) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const user = c.get('user');
+    if (!user) throw unauthorized();
+    const id = c.req.param('id') ?? '';
+    if (!/^[1-9]\d{0,15}$/.test(id)) throw notFound('Malli ei leitud.');
+    assertTemplateAction(c.get('db'), user, Number(id), action);
+    await next();
+  });

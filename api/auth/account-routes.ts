@@ -6,12 +6,13 @@ import { ApiError, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse, ErrorSchema } from '../lib/openapi.ts';
 import { requireUser } from './access.ts';
 import { clientIp } from './client.ts';
-import { startSession, ThrottledError } from './login.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { startSession } from './login.ts';
+import { checkPassword, ThrottledError, throttledResponse } from './password-check.ts';
+import { hashPassword, passwordProblem } from './passwords.ts';
 import { MeSchema, PasswordField, SessionSchema } from './schemas.ts';
 import { clearSessionCookie } from './session-middleware.ts';
 import { deleteSession, deleteUserSessions } from './sessions.ts';
-import { accountKey, recordFailure, retryAfter } from './throttle.ts';
+import { accountKey } from './throttle.ts';
 import { validationFailed } from '../users/validation.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -100,18 +101,16 @@ export function accountRoutes() {
       const user = c.get('user')!;
       const { currentPassword, newPassword } = c.req.valid('json');
       // A stolen session must not become a password-guessing oracle: same throttle as login.
-      const key = accountKey(user.email);
-      const wait = retryAfter(db, [key]);
-      if (wait > 0) {
-        const err = new ThrottledError(wait);
-        return c.json({ error: { code: err.code, message: err.message } }, 429, { 'Retry-After': String(wait) });
-      }
       const stored = db.prepare('SELECT password_hash FROM app_user WHERE id = ?').pluck().get(user.id) as string | null;
-      if (!stored || !(await verifyPassword(stored, currentPassword))) {
-        inTransaction(db, () => {
-          recordFailure(db, [key]);
-          recordAudit(db, { actorId: user.id, action: 'password.change_failure', entity: 'app_user', entityId: user.id, ip: clientIp(c) });
-        });
+      let ok: boolean;
+      try {
+        ok = await checkPassword(db, [accountKey(user.email)], stored, currentPassword);
+      } catch (err) {
+        if (err instanceof ThrottledError) return throttledResponse(c, err);
+        throw err;
+      }
+      if (!ok) {
+        recordAudit(db, { actorId: user.id, action: 'password.change_failure', entity: 'app_user', entityId: user.id, ip: clientIp(c) });
         throw new ApiError(401, 'wrong_password', 'Praegune parool ei ole õige.');
       }
       const problem = passwordProblem(newPassword, user);

@@ -10,15 +10,17 @@ import { hashPassword, passwordProblem } from './passwords.ts';
 import { MeSchema, PasswordField } from './schemas.ts';
 import { deleteUserSessions } from './sessions.ts';
 
-const TokenParam = z.object({ token: z.string().min(1).max(200) });
+// The token travels in the JSON body, never in a URL the server (or a proxy) logs; the page reads it
+// from the link's #fragment, which browsers do not send at all.
+const Token = z.string().min(1).max(200);
 const GONE = 'Link on aegunud, juba kasutatud või vigane. Palu administraatorilt uus link.';
 
 const lookup = createRoute({
-  method: 'get',
-  path: '/auth/invitations/{token}',
+  method: 'post',
+  path: '/auth/invitations/lookup',
   tags: ['auth'],
-  summary: 'Whom a valid set-password link is for',
-  request: { params: TokenParam },
+  summary: 'Whom a valid set-password link is for (the token in the body, never in the URL)',
+  request: { body: { required: true, content: { 'application/json': { schema: z.object({ token: Token }) } } } },
   responses: {
     200: { description: 'Valid link', content: { 'application/json': { schema: z.object({ email: z.string(), name: z.string() }) } } },
     404: errorResponse('Unknown, used or expired link'),
@@ -27,12 +29,11 @@ const lookup = createRoute({
 
 const consume = createRoute({
   method: 'post',
-  path: '/auth/invitations/{token}/password',
+  path: '/auth/invitations/password',
   tags: ['auth'],
-  summary: 'Set the password with a one-time link; signs in',
+  summary: 'Set the password with a one-time link (the token in the body); signs in',
   request: {
-    params: TokenParam,
-    body: { required: true, content: { 'application/json': { schema: z.object({ password: PasswordField }) } } },
+    body: { required: true, content: { 'application/json': { schema: z.object({ token: Token, password: PasswordField }) } } },
   },
   responses: {
     200: { description: 'Password set; Set-Cookie carries the session', content: { 'application/json': { schema: MeSchema } } },
@@ -44,14 +45,13 @@ const consume = createRoute({
 export function invitationRoutes() {
   return createRouter()
     .openapi(lookup, (c) => {
-      const inv = findInvitation(c.get('db'), c.req.valid('param').token);
+      const inv = findInvitation(c.get('db'), c.req.valid('json').token);
       if (!inv) throw notFound(GONE);
       return c.json({ email: inv.email, name: inv.name }, 200);
     })
     .openapi(consume, async (c) => {
       const db = c.get('db');
-      const { token } = c.req.valid('param');
-      const { password } = c.req.valid('json');
+      const { token, password } = c.req.valid('json');
       const inv = findInvitation(db, token);
       if (!inv) throw notFound(GONE);
       const problem = passwordProblem(password, inv);

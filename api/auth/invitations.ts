@@ -1,5 +1,6 @@
-// One-time set-password links. The token travels only in the link (URL fragment, so it never reaches
-// server logs via Referer or the request line of the page); the database keeps SHA-256 of it.
+// One-time set-password links. The token travels only in the link's #fragment, which browsers never
+// send to a server (not in the request line, not in Referer), and from the page to the API only in a
+// JSON body, so no request log or proxy log sees it; the database keeps SHA-256 of it.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import type { Db } from '../db/database.ts';
@@ -14,9 +15,9 @@ export interface IssuedInvitation {
   expiresAt: number;
 }
 
-/** The link the user opens; the page reads the token from the fragment. */
+/** The link the user opens (every link generator uses this); the page reads the token from the fragment. */
 export function invitationLink(publicOrigin: string, token: string): string {
-  return `${publicOrigin}/seadista-parool/#${token}`;
+  return `${publicOrigin}/seadista-parool/#token=${token}`;
 }
 
 /** Issues a new link and revokes the user's earlier unused ones. Call inside the caller's transaction. */

@@ -5,19 +5,13 @@ import { inTransaction } from '../db/database.ts';
 import type { AppEnv } from '../lib/context.ts';
 import { ApiError } from '../lib/errors.ts';
 import { clientIp, userAgent } from './client.ts';
-import { verifyDummy, verifyPassword } from './passwords.ts';
+import { checkPassword } from './password-check.ts';
 import { setSessionCookie } from './session-middleware.ts';
 import type { SessionUser } from './session-user.ts';
 import { accountActive, createSession, deleteSession, loadSessionUser } from './sessions.ts';
-import { accountKey, clearFailures, ipKey, recordFailure, retryAfter } from './throttle.ts';
+import { accountKey, clearFailures, ipKey } from './throttle.ts';
 
 export const INVALID_CREDENTIALS = 'Vale e-posti aadress või parool.';
-
-export class ThrottledError extends ApiError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(429, 'too_many_attempts', `Liiga palju ebaõnnestunud katseid. Proovi uuesti ${retryAfterSeconds} sekundi pärast.`);
-  }
-}
 
 interface LoginRow {
   id: number;
@@ -31,18 +25,12 @@ export async function passwordLogin(c: Context<AppEnv>, emailInput: string, pass
   const db = c.get('db');
   const ip = clientIp(c);
   const email = emailInput.trim().toLowerCase();
-  const keys = [accountKey(email), ipKey(ip)];
-  const wait = retryAfter(db, keys);
-  if (wait > 0) throw new ThrottledError(wait);
-
   const row = db.prepare('SELECT id, password_hash, disabled_at, access_expires_on FROM app_user WHERE email = ?').get(email) as LoginRow | undefined;
   // Unknown accounts and accounts without a password verify a dummy hash: same work, same answer.
-  const ok = row?.password_hash ? await verifyPassword(row.password_hash, password) : await verifyDummy(password);
+  // Over the limit checkPassword throws ThrottledError (429) before verifying anything.
+  const ok = await checkPassword(db, [accountKey(email), ipKey(ip)], row?.password_hash ?? null, password);
   if (!ok || !row) {
-    inTransaction(db, () => {
-      recordFailure(db, keys);
-      recordAudit(db, { actorId: row?.id ?? null, action: 'login.failure', entity: 'session', newValue: { email }, ip });
-    });
+    recordAudit(db, { actorId: row?.id ?? null, action: 'login.failure', entity: 'session', newValue: { email }, ip });
     throw new ApiError(401, 'invalid_credentials', INVALID_CREDENTIALS);
   }
   if (!accountActive(row)) {

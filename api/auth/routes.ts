@@ -5,7 +5,8 @@ import { inTransaction } from '../db/database.ts';
 import { createRouter, errorResponse, ErrorSchema } from '../lib/openapi.ts';
 import { requireUser } from './access.ts';
 import { clientIp } from './client.ts';
-import { passwordLogin, ThrottledError } from './login.ts';
+import { passwordLogin } from './login.ts';
+import { ThrottledError, throttledResponse } from './password-check.ts';
 import { MeSchema, PasswordField } from './schemas.ts';
 import { clearSessionCookie } from './session-middleware.ts';
 import { deleteSession, deleteUserSessions } from './sessions.ts';
@@ -81,9 +82,7 @@ export function authRoutes() {
       try {
         return c.json(await passwordLogin(c, email, password), 200);
       } catch (err) {
-        if (err instanceof ThrottledError) {
-          return c.json({ error: { code: err.code, message: err.message } }, 429, { 'Retry-After': String(err.retryAfterSeconds) });
-        }
+        if (err instanceof ThrottledError) return throttledResponse(c, err);
         throw err;
       }
     })

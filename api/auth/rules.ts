@@ -45,3 +45,29 @@ export function canWriteKov(user: RuleUser, ehak: string): boolean {
   if (user.role === 'admin') return true;
   return WRITES_ASSIGNED.includes(user.role) && user.kovs.includes(ehak);
 }
+
+/** What may be done to an existing template (new templates need only the templates.submit permission). */
+export type TemplateAction = 'version' | 'comment' | 'review';
+
+/** The template as far as the rules need it: who submitted it first, and who submitted its latest version. */
+export interface TemplateFacts {
+  createdBy: number;
+  latestSubmittedBy: number;
+}
+
+/**
+ * A new version only by the template's submitter or an admin (it supersedes the version under review
+ * and its votes); a vote only by a reviewer who did not submit the latest version; comments by anyone
+ * who may submit templates (the submitter answers the reviewers there).
+ */
+export function canActOnTemplate(user: (RuleUser & { id: number }) | null, template: TemplateFacts, action: TemplateAction): boolean {
+  if (!user) return false;
+  switch (action) {
+    case 'version':
+      return hasPermission(user, 'templates.submit') && (user.role === 'admin' || user.id === template.createdBy);
+    case 'review':
+      return hasPermission(user, 'templates.review') && user.id !== template.latestSubmittedBy;
+    case 'comment':
+      return hasPermission(user, 'templates.submit');
+  }
+}

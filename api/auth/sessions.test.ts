@@ -127,7 +127,7 @@ describe('session cookie', () => {
 describe('OpenAPI', () => {
   it('documents the accounts endpoints', async () => {
     const doc = (await (await t.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
-    for (const path of ['/api/auth/login', '/api/auth/logout', '/api/auth/logout-all', '/api/auth/me', '/api/auth/sessions', '/api/auth/sessions/{id}', '/api/auth/password', '/api/auth/invitations/{token}/password', '/api/auth/providers', '/api/auth/tara/start', '/api/auth/tara/callback', '/api/users', '/api/users/{id}', '/api/users/{id}/invitation', '/api/audit', '/api/kovs/{ehak}']) {
+    for (const path of ['/api/auth/login', '/api/auth/logout', '/api/auth/logout-all', '/api/auth/me', '/api/auth/sessions', '/api/auth/sessions/{id}', '/api/auth/password', '/api/auth/invitations/lookup', '/api/auth/invitations/password', '/api/auth/providers', '/api/auth/tara/start', '/api/auth/tara/callback', '/api/users', '/api/users/{id}', '/api/users/{id}/invitation', '/api/audit', '/api/kovs/{ehak}']) {
       expect(Object.keys(doc.paths).map((p) => p.replace(/^(?!\/api)/, '/api'))).toContain(path);
     }
   });

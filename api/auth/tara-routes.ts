@@ -4,6 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { recordAudit } from '../audit/record.ts';
 import { notFound } from '../lib/errors.ts';
+import { redirectWithinSite } from '../lib/same-origin.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { clientIp } from './client.ts';
 import { startSession } from './login.ts';
@@ -58,7 +59,7 @@ export function taraRoutes() {
         begun = await taraAuthorizationUrl(tara);
       } catch (err) {
         console.error(JSON.stringify({ level: 'error', msg: 'TARA discovery failed', error: String(err) }));
-        return c.redirect(refused('tara_kattesaamatu'), 302);
+        return redirectWithinSite(c, refused('tara_kattesaamatu'), 302);
       }
       setCookie(c, TARA_COOKIE, `${begun.state}.${begun.nonce}`, {
         httpOnly: true,
@@ -67,6 +68,7 @@ export function taraRoutes() {
         secure: c.get('config').publicOrigin.startsWith('https:'),
         maxAge: 10 * 60,
       });
+      // The one redirect off the site, by design: to the configured TARA issuer's authorization endpoint.
       return c.redirect(begun.url, 302);
     })
     .openapi(callback, async (c) => {
@@ -77,26 +79,26 @@ export function taraRoutes() {
       const saved = getCookie(c, TARA_COOKIE)?.split('.');
       deleteCookie(c, TARA_COOKIE, { path: COOKIE_PATH });
       const query = c.req.valid('query');
-      if (query.error) return c.redirect(refused('tara_katkestatud'), 302);
-      if (!saved || saved.length !== 2 || !saved[0] || !saved[1]) return c.redirect(refused('tara_seanss'), 302);
+      if (query.error) return redirectWithinSite(c, refused('tara_katkestatud'), 302);
+      if (!saved || saved.length !== 2 || !saved[0] || !saved[1]) return redirectWithinSite(c, refused('tara_seanss'), 302);
       let identity;
       try {
         identity = await taraCallback(tara, new URL(c.req.url).search, { state: saved[0], nonce: saved[1] });
       } catch (err) {
         recordAudit(db, { actorId: null, action: 'login.tara_failure', entity: 'session', newValue: describeError(err), ip });
-        return c.redirect(refused('tara'), 302);
+        return redirectWithinSite(c, refused('tara'), 302);
       }
       const user = db.prepare('SELECT id, disabled_at, access_expires_on FROM app_user WHERE personal_code = ?').get(identity.personalCode) as UserRow | undefined;
       if (!user) {
         // Never create accounts from TARA: an admin links the personal code to a user first.
         recordAudit(db, { actorId: null, action: 'login.tara_unknown', entity: 'session', newValue: { personalCode: identity.personalCode }, ip });
-        return c.redirect(refused('tara_tundmatu'), 302);
+        return redirectWithinSite(c, refused('tara_tundmatu'), 302);
       }
       if (!accountActive(user)) {
         recordAudit(db, { actorId: user.id, action: 'login.refused_inactive', entity: 'session', newValue: { method: 'tara' }, ip });
-        return c.redirect(refused('konto_suletud'), 302);
+        return redirectWithinSite(c, refused('konto_suletud'), 302);
       }
       startSession(c, user.id, 'login.success', { method: 'tara', acr: identity.acr });
-      return c.redirect(AFTER_LOGIN, 302);
+      return redirectWithinSite(c, AFTER_LOGIN, 302);
     });
 }

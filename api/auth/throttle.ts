@@ -1,13 +1,17 @@
-// Login throttling per account and per client address. After the threshold each further failure
-// doubles the lock (15 s, 30 s, 1 min … up to 1 h); a quiet hour forgets the failures.
-import type { Db } from '../db/database.ts';
+// Login throttling per account and per client address. An attempt is reserved in the database before
+// the password is verified, and a reservation counts as a failure until the password proves right:
+// after the threshold each further failure doubles the lock (15 s, 30 s, 1 min … up to 1 h); a quiet
+// hour forgets the failures. Reserving and releasing are transactions (BEGIN IMMEDIATE), so however
+// many requests arrive at once, in one process or in several sharing the database, at most the allowed
+// number of attempts is ever verified; the rest answer 429 without verifying anything.
+import { inTransaction, type Db } from '../db/database.ts';
 
 export const ACCOUNT_THRESHOLD = 5;
 // Many municipality offices reach us through one NAT address, so the address limit is looser.
 export const IP_THRESHOLD = 20;
-const BASE_DELAY_S = 15;
-const MAX_DELAY_S = 60 * 60;
-const FORGET_AFTER_S = 60 * 60;
+export const BASE_DELAY_S = 15;
+export const MAX_DELAY_S = 60 * 60;
+export const FORGET_AFTER_S = 60 * 60;
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -20,10 +24,34 @@ interface Row {
   locked_until: number;
 }
 
+/** A granted attempt: hand it back with releaseAttempt when the password was right. */
+export interface Reservation {
+  keys: readonly string[];
+}
+
+const thresholdFor = (key: string) => (key.startsWith('ip:') ? IP_THRESHOLD : ACCOUNT_THRESHOLD);
+
+/** The lock that `failures` failures, the last at `at`, put on the key (0: none). */
+function lockFor(key: string, failures: number, at: number): number {
+  const over = failures - thresholdFor(key);
+  return over >= 0 ? at + Math.min(BASE_DELAY_S * 2 ** Math.min(over, 20), MAX_DELAY_S) : 0;
+}
+
+function statements(db: Db) {
+  return {
+    get: db.prepare('SELECT failures, last_failure_at, locked_until FROM login_throttle WHERE key = ?'),
+    put: db.prepare(
+      `INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at,
+         locked_until = excluded.locked_until`,
+    ),
+  };
+}
+
 /** Seconds until the next attempt is allowed for any of the keys; 0 when not throttled. */
-export function retryAfter(db: Db, keys: string[], t = now()): number {
+export function retryAfter(db: Db, keys: readonly string[], t = now()): number {
+  const { get } = statements(db);
   let wait = 0;
-  const get = db.prepare('SELECT failures, last_failure_at, locked_until FROM login_throttle WHERE key = ?');
   for (const key of keys) {
     const row = get.get(key) as Row | undefined;
     if (row && row.locked_until > t) wait = Math.max(wait, row.locked_until - t);
@@ -31,25 +59,36 @@ export function retryAfter(db: Db, keys: string[], t = now()): number {
   return wait;
 }
 
-function thresholdFor(key: string): number {
-  return key.startsWith('ip:') ? IP_THRESHOLD : ACCOUNT_THRESHOLD;
+/**
+ * Reserves one attempt against every key, atomically: when any key is locked nothing is written and
+ * the answer is the seconds to wait; otherwise each key counts the attempt as a failure now (locking
+ * the key when that reaches its threshold) and the reservation is returned.
+ */
+export function reserveAttempt(db: Db, keys: readonly string[], t = now()): Reservation | { retryAfter: number } {
+  return inTransaction(db, () => {
+    const wait = retryAfter(db, keys, t);
+    if (wait > 0) return { retryAfter: wait };
+    const { get, put } = statements(db);
+    for (const key of keys) {
+      const row = get.get(key) as Row | undefined;
+      const failures = row && t - row.last_failure_at < FORGET_AFTER_S ? row.failures + 1 : 1;
+      put.run(key, failures, t, lockFor(key, failures, t));
+    }
+    return { keys };
+  });
 }
 
-/** Counts one failed attempt against every key. */
-export function recordFailure(db: Db, keys: string[], t = now()): void {
-  const get = db.prepare('SELECT failures, last_failure_at, locked_until FROM login_throttle WHERE key = ?');
-  const put = db.prepare(
-    `INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at,
-       locked_until = excluded.locked_until`,
-  );
-  for (const key of keys) {
-    const row = get.get(key) as Row | undefined;
-    const failures = row && t - row.last_failure_at < FORGET_AFTER_S ? row.failures + 1 : 1;
-    const over = failures - thresholdFor(key);
-    const lockedUntil = over >= 0 ? t + Math.min(BASE_DELAY_S * 2 ** Math.min(over, 20), MAX_DELAY_S) : 0;
-    put.run(key, failures, t, lockedUntil);
-  }
+/** The password was right: the reserved attempt is not a failure after all. */
+export function releaseAttempt(db: Db, reservation: Reservation): void {
+  inTransaction(db, () => {
+    const { get, put } = statements(db);
+    for (const key of reservation.keys) {
+      const row = get.get(key) as Row | undefined;
+      if (!row) continue; // forgiven meanwhile (another attempt signed in)
+      const failures = Math.max(row.failures - 1, 0);
+      put.run(key, failures, row.last_failure_at, lockFor(key, failures, row.last_failure_at));
+    }
+  });
 }
 
 /** A successful login forgives the account's failures (not the address's: one valid account must not reset it). */

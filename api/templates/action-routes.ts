@@ -1,6 +1,6 @@
 // Reviewer actions: threaded comments and votes.
 import { createRoute, z } from '@hono/zod-openapi';
-import { requirePermission } from '../auth/access.ts';
+import { requireTemplateAccess } from '../auth/access.ts';
 import { badRequest } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { CommentBodySchema, IdParams, ReviewBodySchema, STATUSES } from './schemas.ts';
@@ -11,7 +11,7 @@ const commentRoute = createRoute({
   path: '/templates/{id}/comments',
   tags: ['templates'],
   summary: 'Comment on a version (threaded with parentId); a reviewer comment starts the review',
-  middleware: [requirePermission('templates.submit')] as const,
+  middleware: [requireTemplateAccess('comment')] as const,
   request: { params: IdParams, body: { required: true, content: { 'application/json': { schema: CommentBodySchema } } } },
   responses: {
     201: {
@@ -20,6 +20,7 @@ const commentRoute = createRoute({
     },
     400: errorResponse('Invalid comment'),
     401: errorResponse('Not signed in'),
+    403: errorResponse('Not allowed to comment'),
     404: errorResponse('No such template, version or parent comment'),
     409: errorResponse('Reply to a different version than its parent'),
   },
@@ -30,7 +31,7 @@ const reviewRoute = createRoute({
   path: '/templates/{id}/reviews',
   tags: ['templates'],
   summary: "Reviewer's vote on the latest version (one per reviewer, changeable until decided)",
-  middleware: [requirePermission('templates.review')] as const,
+  middleware: [requireTemplateAccess('review')] as const,
   request: { params: IdParams, body: { required: true, content: { 'application/json': { schema: ReviewBodySchema } } } },
   responses: {
     200: {

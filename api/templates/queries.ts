@@ -1,6 +1,6 @@
 // Read side of the template workflow: the list, one template with its history, and small lookups.
 import type { SessionUser } from '../auth/session-user.ts';
-import { hasPermission } from '../auth/access.ts';
+import { canActOnTemplate } from '../auth/access.ts';
 import type { Db } from '../db/database.ts';
 import type { Category, Decision, Status } from './schemas.ts';
 
@@ -161,6 +161,7 @@ export function templateDetail(db: Db, id: number, quorum: number, user: Session
   }>).map((c) => ({ id: c.id, version: c.n, parentId: c.parent_id, author: person(c.author_id), body: c.body, createdAt: c.created_at }));
   const latest = versions[versions.length - 1]!;
   const own = db.prepare('SELECT decision FROM template_review WHERE template_id = ? AND n = ? AND reviewer_id = ?').pluck().get(id, latest.n, user.id) as Decision | undefined;
+  const facts = { createdBy: t.created_by, latestSubmittedBy: latest.submitted_by };
   return {
     id: t.id,
     category: t.category,
@@ -172,7 +173,8 @@ export function templateDetail(db: Db, id: number, quorum: number, user: Session
     versions: out,
     comments,
     viewer: {
-      canReview: hasPermission(user, 'templates.review') && user.id !== latest.submitted_by && OPEN_STATUSES.includes(latest.status),
+      canReview: canActOnTemplate(user, facts, 'review') && OPEN_STATUSES.includes(latest.status),
+      canSubmitVersion: canActOnTemplate(user, facts, 'version'),
       ownVote: own ?? null,
     },
   };

@@ -1,6 +1,6 @@
 // Template list, detail and submissions (new templates and new versions).
 import { createRoute, z } from '@hono/zod-openapi';
-import { requirePermission, requireUser } from '../auth/access.ts';
+import { requirePermission, requireTemplateAccess, requireUser } from '../auth/access.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { notFound, unauthorized } from '../lib/errors.ts';
 import { getTemplate, latestVersion, listTemplates, templateDetail } from './queries.ts';
@@ -65,10 +65,10 @@ const versionRoute = createRoute({
   method: 'post',
   path: '/templates/{id}/versions',
   tags: ['templates'],
-  summary: 'Submit a new version; it supersedes earlier undecided versions',
-  middleware: [requirePermission('templates.submit')] as const,
+  summary: "Submit a new version (the template's submitter or an admin); it supersedes earlier undecided versions",
+  middleware: [requireTemplateAccess('version')] as const,
   request: { params: IdParams, body: formBody },
-  responses: { ...submitResponses, 404: errorResponse('No such template') },
+  responses: { ...submitResponses, 403: errorResponse("Neither the template's submitter nor an admin"), 404: errorResponse('No such template') },
 });
 
 export function templateRoutes() {

@@ -80,7 +80,7 @@ export const DetailSchema = z
     quorum: z.number().int(),
     versions: z.array(VersionSchema),
     comments: z.array(CommentSchema),
-    viewer: z.object({ canReview: z.boolean(), ownVote: z.enum(DECISIONS).nullable() }),
+    viewer: z.object({ canReview: z.boolean(), canSubmitVersion: z.boolean(), ownVote: z.enum(DECISIONS).nullable() }),
   })
   .openapi('TemplateDetail');
 

@@ -4,10 +4,10 @@
 // submission becomes superseded.
 import { recordAudit } from '../audit/record.ts';
 import type { SessionUser } from '../auth/session-user.ts';
-import { hasPermission } from '../auth/access.ts';
+import { assertTemplateAction, hasPermission } from '../auth/access.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { deleteStoredFile } from '../files/store.ts';
-import { conflict, forbidden, notFound } from '../lib/errors.ts';
+import { conflict, notFound } from '../lib/errors.ts';
 import { countApprovals, getTemplate, getVersion, latestVersion, OPEN_STATUSES, type VersionRow } from './queries.ts';
 import type { Decision, Status } from './schemas.ts';
 import type { Submission } from './upload.ts';
@@ -70,7 +70,7 @@ export function createTemplate(db: Db, filesPath: string, user: SessionUser, s: 
 /** A new version supersedes: undecided earlier versions become superseded; approved ones stay downloadable. */
 export function addVersion(db: Db, filesPath: string, user: SessionUser, id: number, s: Submission) {
   return withFileRollback(db, filesPath, s, () => {
-    if (!getTemplate(db, id)) throw notFound('Malli ei leitud.');
+    assertTemplateAction(db, user, id, 'version');
     const prev = latestVersion(db, id);
     if (OPEN_STATUSES.includes(prev.status)) setStatus(db, prev, 'superseded', user.id);
     const n = prev.n + 1;
@@ -87,7 +87,7 @@ function startReviewIfFirst(db: Db, v: VersionRow, user: SessionUser): void {
 
 export function addComment(db: Db, user: SessionUser, id: number, input: { body: string; parentId?: number | undefined; version?: number | undefined }) {
   return inTransaction(db, () => {
-    if (!getTemplate(db, id)) throw notFound('Malli ei leitud.');
+    assertTemplateAction(db, user, id, 'comment');
     let n = input.version ?? latestVersion(db, id).n;
     if (input.parentId !== undefined) {
       const parent = db.prepare('SELECT n FROM template_comment WHERE id = ? AND template_id = ?').get(input.parentId, id) as { n: number } | undefined;
@@ -112,10 +112,9 @@ export function addComment(db: Db, user: SessionUser, id: number, input: { body:
  */
 export function castVote(db: Db, user: SessionUser, quorum: number, id: number, input: { decision: Decision; comment: string; version?: number | undefined }) {
   return inTransaction(db, () => {
-    if (!getTemplate(db, id)) throw notFound('Malli ei leitud.');
+    assertTemplateAction(db, user, id, 'review');
     const v = latestVersion(db, id);
     if (input.version !== undefined && input.version !== v.n) throw conflict(`Hääletada saab ainult viimase versiooni (${v.n}) üle.`);
-    if (v.submitted_by === user.id) throw forbidden('Oma esitatud versiooni üle ei saa hääletada.');
     if (!OPEN_STATUSES.includes(v.status)) throw conflict('Selle versiooni kohta on otsus juba tehtud.');
     startReviewIfFirst(db, v, user);
     const old = db.prepare('SELECT decision, comment FROM template_review WHERE template_id = ? AND n = ? AND reviewer_id = ?').get(id, v.n, user.id);

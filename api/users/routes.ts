@@ -24,7 +24,7 @@ const UserSchema = z
   })
   .openapi('User');
 
-const InvitationSchema = z.object({ link: z.string().openapi({ example: 'https://turvarada.ee/seadista-parool/#…' }), expiresAt: z.string() });
+const InvitationSchema = z.object({ link: z.string().openapi({ example: 'https://turvarada.ee/seadista-parool/#token=…' }), expiresAt: z.string() });
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 const Date_ = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kuupäev kujul AAAA-KK-PP');
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });

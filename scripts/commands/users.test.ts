@@ -37,9 +37,13 @@ describe('users CLI', () => {
   it('creates a user with an invitation link and lists it', async () => {
     const r = await cli('users', 'create', '--email', 'Siim@Vald.ee', '--name', 'Siim', '--role', 'specialist', '--kov', '0141', '--kov', '0198');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/https:\/\/turvarada\.example\/seadista-parool\/#[A-Za-z0-9_-]{43}/);
+    expect(r.out).toMatch(/https:\/\/turvarada\.example\/seadista-parool\/#token=[A-Za-z0-9_-]{43}/);
     const list = await cli('users', 'list');
     expect(list.out).toContain('siim@vald.ee\tSiim\tspecialist\t0141,0198\tkutse saadetud');
+    // A new link: also with the token in the fragment, never in the path or query the server sees.
+    const again = await cli('users', 'invite', '--email', 'siim@vald.ee');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/https:\/\/turvarada\.example\/seadista-parool\/#token=[A-Za-z0-9_-]{43}\n/);
   });
 
   it('exits 2 and writes nothing for a bad role, municipality, e-mail or missing expiry', async () => {

@@ -1,6 +1,7 @@
 import { hasPermission } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { escapeHtml } from '../lib/format.ts';
+import { navigate } from '../lib/navigate.ts';
 
 const menu = document.getElementById('account-menu');
 
@@ -14,7 +15,7 @@ async function init() {
     <button type="button" class="account-menu__logout" id="account-menu-logout">Logi välja</button>`;
   document.getElementById('account-menu-logout')!.addEventListener('click', async () => {
     await apiFetch('/api/auth/logout', { method: 'POST', allowAnonymous: true }).catch(() => undefined);
-    location.assign('/');
+    navigate('/');
   });
 }
 

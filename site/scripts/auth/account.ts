@@ -2,6 +2,7 @@ import { readableKovs } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe, type Me } from '../lib/api.ts';
 import { escapeHtml, formatDateTime } from '../lib/format.ts';
 import { errorText, hideAlert, ROLE_LABELS, showAlert } from './labels.ts';
+import { navigate, signInAndReturn } from '../lib/navigate.ts';
 
 interface SessionInfo {
   id: string;
@@ -26,7 +27,7 @@ function device(ua: string | null): string {
 async function loadMe() {
   const me = await fetchMe();
   if (!me) {
-    location.assign(`/logi-sisse/?tagasi=${encodeURIComponent(location.pathname)}`);
+    signInAndReturn();
     return null;
   }
   const kovs = await apiFetch<Array<{ ehak: string; name: string }>>('/api/kovs');
@@ -69,7 +70,7 @@ body.addEventListener('click', async (event) => {
 document.getElementById('logout-all')!.addEventListener('click', async () => {
   try {
     await apiFetch('/api/auth/logout-all', { method: 'POST' });
-    location.assign('/logi-sisse/');
+    navigate('/logi-sisse/');
   } catch (err) {
     showAlert(alertBox, errorText(err));
   }

@@ -1,4 +1,5 @@
 import type { Me } from '../lib/api.ts';
+import { withinSite } from '../lib/navigate.ts';
 
 export const ROLE_LABELS: Record<Me['role'], string> = {
   admin: 'Administraator (ELVL)',
@@ -9,10 +10,9 @@ export const ROLE_LABELS: Record<Me['role'], string> = {
   auditor: 'Audiitor',
 };
 
-/** Where to go after signing in: a same-site path from ?tagasi=, else the tracker. */
+/** Where to go after signing in: ?tagasi= when it is a path on this site, else the tracker. */
 export function returnPath(search: string): string {
-  const back = new URLSearchParams(search).get('tagasi');
-  return back && back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/jalgimine/';
+  return withinSite(new URLSearchParams(search).get('tagasi'), '/jalgimine/');
 }
 
 /** Shows a message in an element with role="alert" (announced by screen readers). */

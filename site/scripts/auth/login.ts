@@ -1,4 +1,5 @@
 import { apiFetch, ApiRequestError, type Me } from '../lib/api.ts';
+import { navigate } from '../lib/navigate.ts';
 import { errorText, hideAlert, returnPath, showAlert } from './labels.ts';
 
 const REFUSALS: Record<string, string> = {
@@ -36,7 +37,7 @@ form.addEventListener('submit', async (event) => {
   button.disabled = true;
   try {
     await apiFetch<Me>('/api/auth/login', { method: 'POST', json: { email: email.value, password: password.value }, allowAnonymous: true });
-    location.assign(returnPath(location.search));
+    navigate(returnPath(location.search));
   } catch (err) {
     password.value = '';
     showAlert(alertBox, err instanceof ApiRequestError ? err.message : errorText(err));

@@ -1,8 +1,15 @@
-// The token arrives in the URL fragment, which browsers never send to servers or in Referer headers.
+// The token arrives in the link's fragment (#token=…), which browsers never send to servers or in
+// Referer headers, and goes to the API only in JSON bodies, never in a URL a log could keep.
 import { apiFetch, ApiRequestError, type Me } from '../lib/api.ts';
 import { errorText, hideAlert, showAlert } from './labels.ts';
+import { navigate } from '../lib/navigate.ts';
 
-const token = location.hash.slice(1);
+/** #token=… as the links are made; a bare #… is a link issued before that (valid for 72 h). */
+function tokenFromFragment(fragment: string): string {
+  return new URLSearchParams(fragment).get('token') ?? fragment;
+}
+
+const token = tokenFromFragment(location.hash.slice(1));
 const form = document.getElementById('invite-form') as HTMLFormElement;
 const alertBox = document.getElementById('invite-alert') as HTMLElement;
 const who = document.getElementById('invite-who') as HTMLElement;
@@ -16,7 +23,7 @@ async function init() {
     return;
   }
   try {
-    const inv = await apiFetch<{ email: string; name: string }>(`/api/auth/invitations/${encodeURIComponent(token)}`, { allowAnonymous: true });
+    const inv = await apiFetch<{ email: string; name: string }>('/api/auth/invitations/lookup', { method: 'POST', json: { token }, allowAnonymous: true });
     who.textContent = `${inv.name} (${inv.email}), vali endale parool.`;
     who.hidden = false;
     form.hidden = false;
@@ -39,10 +46,10 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   try {
-    await apiFetch<Me>(`/api/auth/invitations/${encodeURIComponent(token)}/password`, { method: 'POST', json: { password: pw.value }, allowAnonymous: true });
+    await apiFetch<Me>('/api/auth/invitations/password', { method: 'POST', json: { token, password: pw.value }, allowAnonymous: true });
     // Drop the used token from the address bar and history.
     history.replaceState(null, '', location.pathname);
-    location.assign('/minu-konto/?parool=seatud');
+    navigate('/minu-konto/?parool=seatud');
   } catch (err) {
     showAlert(alertBox, errorText(err));
     pw.focus();

@@ -6,6 +6,7 @@ import { errorText, panelsHtml, readCostForm, showErrors, submitCost } from './f
 import { actualsHtml, comparisonHtml, executionHtml, inconsistenciesHtml, planTableHtml, totalsHtml } from './render.ts';
 import type { ActualCost, Execution, Money, PlanReport, PlanSummary } from './types.ts';
 import type { Comparison } from './render.ts';
+import { navigate } from '../lib/navigate.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('budget-status');
@@ -142,7 +143,7 @@ $<HTMLFormElement>('declaration-form').addEventListener('submit', (ev) => {
   }
   showErrors(form, $('decl-errors'), errors);
   if (errors.length) return;
-  window.location.assign(`/api/budget/plans/${planId}/cost-declaration.${format}${params.size ? `?${params}` : ''}`);
+  navigate(`/api/budget/plans/${planId}/cost-declaration.${format}${params.size ? `?${params}` : ''}`);
 });
 
 void start();

@@ -1,5 +1,6 @@
 // Browser-side access to the Turvarada API. Every page script goes through apiFetch so errors
 // look the same everywhere: an ApiRequestError carrying the API's {error:{code,message,details}}.
+import { signInAndReturn } from './navigate.ts';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -20,7 +21,7 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   if (json !== undefined) headers.set('content-type', 'application/json');
   const res = await fetch(path, { credentials: 'same-origin', ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
   if (res.status === 401 && !allowAnonymous) {
-    window.location.assign(`/logi-sisse/?tagasi=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    signInAndReturn();
     throw new ApiRequestError(401, 'unauthorized', 'Palun logi sisse.');
   }
   if (!res.ok) {

@@ -17,7 +17,7 @@ export interface Version {
 export interface Comment { id: number; version: number; parentId: number | null; author: Person; body: string; createdAt: string }
 export interface Detail {
   id: number; category: string; currentVersion: number | null; latestVersion: number; createdBy: Person; createdAt: string;
-  quorum: number; versions: Version[]; comments: Comment[]; viewer: { canReview: boolean; ownVote: Decision | null };
+  quorum: number; versions: Version[]; comments: Comment[]; viewer: { canReview: boolean; canSubmitVersion: boolean; ownVote: Decision | null };
 }
 
 export function queueTable(items: ListItem[]): string {
@@ -121,7 +121,7 @@ export function detailView(d: Detail): string {
     ${reviewForm(d)}
     <h2>Versioonid</h2>
     ${versions}
-    <p><a class="button button--secondary" href="/mallid/esita/?mall=${d.id}">Esita uus versioon</a></p>
+    ${d.viewer.canSubmitVersion ? `<p><a class="button button--secondary" href="/mallid/esita/?mall=${d.id}">Esita uus versioon</a></p>` : ''}
     <section aria-labelledby="comments-title">
       <h2 id="comments-title">Arutelu</h2>
       ${commentTree(d.comments, null) || '<p>Kommentaare veel ei ole.</p>'}

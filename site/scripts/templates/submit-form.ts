@@ -2,6 +2,7 @@
 // Errors are listed in a focused summary (announced) and shown beside their fields.
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
 import { FIELD_LABELS } from './common.ts';
+import { navigate } from '../lib/navigate.ts';
 
 const form = document.getElementById('submit-form') as HTMLFormElement;
 const summary = document.getElementById('error-summary') as HTMLElement;
@@ -78,7 +79,7 @@ form.addEventListener('submit', async (event) => {
     const path = templateId ? `/api/templates/${templateId}/versions` : '/api/templates';
     const result = await apiFetch<{ id: number; version: number }>(path, { method: 'POST', body: new FormData(form) });
     statusEl.textContent = 'Mall on esitatud. Avan ülevaatuse lehe…';
-    window.location.assign(`/mallid/ulevaatus/?id=${result.id}&esitatud=${result.version}`);
+    navigate(`/mallid/ulevaatus/?id=${result.id}&esitatud=${result.version}`);
   } catch (err) {
     statusEl.textContent = '';
     showErrors(err instanceof ApiRequestError ? apiErrors(err) : [{ field: null, message: 'Ühendus serveriga katkes. Proovi uuesti.' }]);
@@ -96,8 +97,13 @@ async function init(): Promise<void> {
   if (templateId) {
     const note = document.getElementById('new-version-note')!;
     try {
-      const t = await apiFetch<{ versions: Array<{ title: string; summary: string; category: string; measures: string[] }> }>(`/api/templates/${templateId}`);
+      const t = await apiFetch<{ versions: Array<{ title: string; summary: string; category: string; measures: string[] }>; viewer: { canSubmitVersion: boolean } }>(`/api/templates/${templateId}`);
       const last = t.versions[t.versions.length - 1]!;
+      if (!t.viewer.canSubmitVersion) {
+        note.textContent = `Mallist „${last.title}” saab uue versiooni esitada ainult selle esitaja või administraator.`;
+        note.hidden = false;
+        return;
+      }
       (form.elements.namedItem('title') as HTMLInputElement).value = last.title;
       (form.elements.namedItem('summary') as HTMLTextAreaElement).value = last.summary;
       (form.elements.namedItem('category') as HTMLSelectElement).value = last.category;

@@ -2,6 +2,7 @@
 import { hasPermission } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { escapeHtml } from '../lib/format.ts';
+import { navigate } from '../lib/navigate.ts';
 
 interface Kov { ehak: string; name: string; county: string }
 
@@ -14,7 +15,7 @@ async function main() {
   }
   const kovs = await apiFetch<Kov[]>('/api/kovs');
   if (kovs.length === 1 && !hasPermission(me, 'reports.read')) {
-    window.location.replace(`/jalgimine/kov/?ehak=${kovs[0]!.ehak}`);
+    navigate(`/jalgimine/kov/?ehak=${encodeURIComponent(kovs[0]!.ehak)}`, { replace: true });
     return;
   }
   document.getElementById('overview-link')!.hidden = !hasPermission(me, 'reports.read');
