@@ -12,6 +12,7 @@ export const SITE_MAY_IMPORT_FROM_API = [
   'api/auth/rules.ts',
   'api/auth/session-user.ts',
   'api/budget/shapes.ts',
+  'api/lib/same-origin.ts',
   'api/lib/today.ts',
   'api/reports/period.ts',
   'api/tracker/model.ts',
