@@ -69,6 +69,11 @@ describe('cost attachments', () => {
     await expectRefused(await post('arve.pdf', PDF, { account: '99' }), 400, 'invalid_actual');
   });
 
+  it('answers a malformed form with 400, not a server error', async () => {
+    const res = await t.request(`/api/budget/plans/${planId}/actuals`, { method: 'POST', as: admin, body: 'garbage', headers: { 'content-type': 'multipart/form-data; boundary=piir' } });
+    await expectRefused(res, 400, 'bad_request');
+  });
+
   it('still serves an attachment recorded before the store by its absolute path, and no other path', async () => {
     const { id } = await (await post('arve.pdf', PDF)).json();
     mkdirSync(join(files, 'budget'), { recursive: true });

@@ -93,7 +93,9 @@ async function readActualRequest(c: Parameters<Parameters<OpenAPIHono<AppEnv>['o
   let raw: unknown;
   let file: File | undefined;
   if (type.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody().catch(() => {
+      throw badRequest('Päringut ei saanud lugeda (vigane JSON või vormiandmed).');
+    });
     const f = form['attachment'];
     if (f instanceof File && f.size > 0) file = f;
     raw = { ...Object.fromEntries(Object.entries(form).filter(([k]) => k !== 'attachment').map(([k, v]) => [k, str(v)])) };
