@@ -14,6 +14,8 @@ export const ANONYMOUS_BODY_BYTES = 64 * KB;
 export const MULTIPART_OVERHEAD_BYTES = 64 * KB;
 /** Request bodies held in memory at once, over all requests together. */
 export const MAX_BUFFERED_BYTES = 64 * MB;
+/** Parts of one multipart body; our forms have at most a dozen fields. */
+export const MAX_MULTIPART_PARTS = 50;
 
 /** The multipart upload routes and the file size each allows. Budget attachments share evidence's limit. */
 const UPLOADS: ReadonlyArray<{ path: RegExp; fileBytes: number }> = [
@@ -36,6 +38,21 @@ export function bodyLimitFor(method: string, path: string, contentType: string, 
   if (upload && !signedIn) return { signInFirst: true };
   if (upload) return { maxBytes: upload.fileBytes + MULTIPART_OVERHEAD_BYTES };
   return { maxBytes: signedIn ? JSON_BODY_BYTES : ANONYMOUS_BODY_BYTES };
+}
+
+/**
+ * Whether a multipart body has more than `MAX_MULTIPART_PARTS` parts, counted by its delimiters
+ * (native search, stops at the limit). Parsing 200 000 tiny parts takes the form parser seconds.
+ */
+export function tooManyParts(body: Buffer, contentType: string): boolean {
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (!boundary) return false;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`, 'latin1');
+  let parts = -1; // the closing delimiter ends the last part and opens none
+  for (let at = body.indexOf(delimiter); at >= 0; at = body.indexOf(delimiter, at + delimiter.length)) {
+    if (++parts > MAX_MULTIPART_PARTS) return true;
+  }
+  return false;
 }
 
 /** "1 MB", "64 KB": a limit as the error message states it. */

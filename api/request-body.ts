@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './lib/context.ts';
 import { ApiError, unauthorized } from './lib/errors.ts';
-import { BodyBudget, bodyLimitFor, formatBytes } from './body-limits.ts';
+import { BodyBudget, bodyLimitFor, formatBytes, MAX_MULTIPART_PARTS, tooManyParts } from './body-limits.ts';
 
 /** The Node request as the adapter passes it; `rawBody` is what the adapter builds the body from. */
 interface NodeRequest extends IncomingMessage {
@@ -51,8 +51,9 @@ function readBody(req: NodeRequest, maxBytes: number, reserve: (total: number) =
 /**
  * The API's body middleware; runs after the session middleware. Refuses, before reading: an upload
  * by someone not signed in (401), a declared length over the route's limit (413), a declared length
- * the shared budget cannot hold (503). Then reads the body, cutting a chunked one off at the limit.
- * JSON is handed to Hono as text. In-process requests (tests) go through Hono's bodyLimit instead.
+ * the shared budget cannot hold (503). Then reads the body, cutting a chunked one off at the limit,
+ * and refuses a multipart body of too many parts before the form parser sees it. JSON is handed to
+ * Hono as text. In-process requests (tests) go through Hono's bodyLimit instead.
  */
 export function requestBodies(maxBufferedBytes: number) {
   const budget = new BodyBudget(maxBufferedBytes);
@@ -85,6 +86,9 @@ export function requestBodies(maxBufferedBytes: number) {
       outgoing.once('close', () => budget.give(held));
       if (declared > 0 && !reserve(declared)) throw busy();
       incoming.rawBody = await readBody(incoming, maxBytes, reserve);
+    }
+    if (/^multipart\/form-data\b/i.test(type) && tooManyParts(incoming.rawBody, type)) {
+      throw new ApiError(400, 'too_many_parts', `Vormis on liiga palju välju (lubatud kuni ${MAX_MULTIPART_PARTS}).`);
     }
     // Hono's c.req.json() parses its cached text; seeding it skips the web-stream round trip.
     // A body that does not parse still fails there, so the validator answers 400 as always.

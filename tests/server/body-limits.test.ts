@@ -86,6 +86,20 @@ describe('request bodies refused before they are read', () => {
   });
 });
 
+describe('multipart bodies', () => {
+  it('refuses a form of 100 000 tiny parts before the form parser sees it', async () => {
+    const part = '--piir\r\nContent-Disposition: form-data; name="a"\r\n\r\nx\r\n';
+    const res = await fetch(`${server.url}${MEASURE_PATH}/evidence`, {
+      method: 'POST',
+      headers: { cookie: cookie.slice('Cookie: '.length), 'content-type': 'multipart/form-data; boundary=piir' },
+      body: part.repeat(100_000) + '--piir--\r\n',
+    });
+    expect(res.status).toBe(400);
+    // The code says the delimiter count refused it: undici's parser was never asked (it needs seconds for this).
+    expect(await res.json()).toEqual({ error: { code: 'too_many_parts', message: 'Vormis on liiga palju välju (lubatud kuni 50).' } });
+  });
+});
+
 describe('bytes buffered across requests', () => {
   /** Declares an evidence upload of `length` bytes and sends 8: its status, or 'reading' when the server waits for the rest. */
   async function probe(length: number): Promise<number | 'reading'> {
