@@ -8,12 +8,10 @@ import type { Db } from './db/database.ts';
 import type { AppEnv } from './lib/context.ts';
 import { ApiError, errorBody } from './lib/errors.ts';
 import { APP_VERSION } from './lib/version.ts';
+import { MAX_BUFFERED_BYTES } from './body-limits.ts';
 import { requestBodies } from './request-body.ts';
 import { mountDomainRoutes } from './routes.ts';
 import { apiNoStore } from './security-headers.ts';
-
-/** Largest request body the API accepts (uploads included). */
-export const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
 export interface AppDeps {
   db: Db;
@@ -38,9 +36,10 @@ export function createApp({ db, config }: AppDeps) {
     await next();
     c.res.headers.set('X-Request-Id', requestId);
   });
-  app.use('/api/*', requestBodies(MAX_BODY_BYTES));
   app.use('/api/*', sessionMiddleware);
   app.use('/api/*', csrfGuard);
+  // After the session: the limit depends on who asks, and an anonymous upload is refused unread.
+  app.use('/api/*', requestBodies(MAX_BUFFERED_BYTES));
 
   const api = new OpenAPIHono<AppEnv>();
   mountDomainRoutes(api);

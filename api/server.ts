@@ -1,12 +1,9 @@
 import { realpathSync } from 'node:fs';
-import { createServer as createHttpServer, type RequestListener, type ServerOptions } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { loadConfig, ConfigError, type AppConfig } from './config.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { SchemaTooNewError } from './db/migrate.ts';
-import { MAX_BODY_BYTES } from './app.ts';
-import { bufferBodies } from './request-body.ts';
 import { createSiteApp } from './site.ts';
 
 export interface RunningServer {
@@ -55,9 +52,6 @@ export function startServer(config: AppConfig, db: Db, options: { log?: ((line: 
         fetch,
         port: config.port,
         hostname: config.host,
-        // Bodies are buffered before the adapter sees them (see request-body.ts).
-        createServer: ((options: ServerOptions, listener: RequestListener) =>
-          createHttpServer(options, bufferBodies(listener, MAX_BODY_BYTES))) as typeof createHttpServer,
       },
       (info) => {
         resolve({

@@ -1,13 +1,12 @@
 // Actual costs, business-panel dates and plan vs actual.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { requirePermission } from '../auth/access.ts';
 import type { AppEnv } from '../lib/context.ts';
 import { badRequest, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
-import { insertActuals, listActuals, setBusinessPanel, type ActualInput } from './actuals.ts';
+import { checkActual, insertActuals, listActuals, setBusinessPanel, type ActualInput } from './actuals.ts';
+import { discardAttachment, readAttachment, saveAttachment, type SavedAttachment } from './attachments.ts';
 import { buildExecution } from './execution.ts';
 import { IdParam, JsonObject, parseRange, planOr404 } from './http.ts';
 
@@ -36,8 +35,9 @@ const addActual = createRoute({
   request: { params: IdParam },
   responses: {
     201: json(z.object({ id: z.number() }), 'Recorded'),
-    400: errorResponse('Invalid entry'),
+    400: errorResponse('Invalid entry, or an attachment that is not PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS or text'),
     409: errorResponse('Business panel not passed yet'),
+    413: errorResponse('Attachment over 10 MB'),
     404: errorResponse('No such plan'),
     ...denied,
   },
@@ -93,7 +93,9 @@ async function readActualRequest(c: Parameters<Parameters<OpenAPIHono<AppEnv>['o
   let raw: unknown;
   let file: File | undefined;
   if (type.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody().catch(() => {
+      throw badRequest('Päringut ei saanud lugeda (vigane JSON või vormiandmed).');
+    });
     const f = form['attachment'];
     if (f instanceof File && f.size > 0) file = f;
     raw = { ...Object.fromEntries(Object.entries(form).filter(([k]) => k !== 'attachment').map(([k, v]) => [k, str(v)])) };
@@ -118,20 +120,15 @@ export function budgetActualRoutes() {
     const db = c.get('db');
     const plan = planOr404(db, c.req.valid('param').id);
     const { input, file } = await readActualRequest(c);
-    let saved: { name: string; path: string } | undefined;
-    if (file) {
-      if (file.size > 10 * 1024 * 1024) throw badRequest('Manus on liiga suur (üle 10 MB).');
-      const dir = join(c.get('config').filesPath, 'budget');
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, crypto.randomUUID());
-      writeFileSync(path, Buffer.from(await file.arrayBuffer()));
-      saved = { name: file.name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'manus', path };
-    }
+    const filesPath = c.get('config').filesPath;
+    // A bad entry is refused before its attachment is written; insertActuals checks again in its transaction.
+    if (file) checkActual(db, plan, input);
+    const saved: SavedAttachment | undefined = file ? await saveAttachment(filesPath, file) : undefined;
     try {
       const [id] = insertActuals(db, plan, [input], c.get('user')!.id, saved);
       return c.json({ id: id! }, 201);
     } catch (err) {
-      if (saved) rmSync(saved.path, { force: true });
+      if (saved) discardAttachment(filesPath, saved);
       throw err;
     }
   });
@@ -147,9 +144,10 @@ export function budgetActualRoutes() {
       | { name: string | null; path: string | null }
       | undefined;
     if (!row?.path || !row.name) throw notFound('Kulul ei ole manust.');
-    return c.body(readFileSync(row.path), 200, {
+    return c.body(new Uint8Array(readAttachment(c.get('config').filesPath, row.path)), 200, {
       'content-type': 'application/octet-stream',
       'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`,
+      'x-content-type-options': 'nosniff',
     });
   });
   r.openapi(execution, (c) => c.json(buildExecution(c.get('db'), planOr404(c.get('db'), c.req.valid('param').id)), 200));

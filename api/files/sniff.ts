@@ -1,6 +1,8 @@
 // Content-type detection by magic bytes. An upload is accepted only when the type found in its
 // content matches its file-name extension, so a renamed executable or HTML page is refused.
-import { unzipSync } from 'fflate';
+// ZIP-based kinds are told apart without trusting the archive's sizes: at most a few hundred
+// bytes are ever inflated (see zip.ts), so a zip bomb costs nothing.
+import { centralDirectory, firstLocalEntry, inflateBounded, plausibleSizes } from './zip.ts';
 
 export type FileKind = 'pdf' | 'odt' | 'ods' | 'docx' | 'xlsx' | 'md';
 
@@ -29,8 +31,12 @@ const ODF_MIMETYPES: Record<string, FileKind> = {
   'application/vnd.oasis.opendocument.spreadsheet': 'ods',
 };
 
-/** Entries read from a ZIP for detection are tiny; anything bigger is not a real marker file. */
-const MAX_MARKER_BYTES = 256 * 1024;
+/** Longest `mimetype` entry read, stored or inflated; the real ones are under 50 bytes. */
+const MAX_MIMETYPE_BYTES = 256;
+/** Compressed bytes of a deflated `mimetype` looked at: far more than any real one needs. */
+const MAX_MIMETYPE_DEFLATED = 1024;
+/** What all entries of an accepted archive may claim together: 100× the largest upload. */
+const MAX_EXPANDED_BYTES = 1024 * 1024 * 1024;
 
 function startsWith(bytes: Uint8Array, ascii: string): boolean {
   if (bytes.length < ascii.length) return false;
@@ -38,30 +44,29 @@ function startsWith(bytes: Uint8Array, ascii: string): boolean {
   return true;
 }
 
-function detectZip(bytes: Uint8Array): FileKind | null {
-  const names: string[] = [];
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, {
-      // Record every name but inflate only the two small marker files (no zip-bomb exposure).
-      filter: (f) => {
-        names.push(f.name);
-        return (f.name === 'mimetype' || f.name === '[Content_Types].xml') && f.originalSize <= MAX_MARKER_BYTES;
-      },
-    });
-  } catch {
-    return null;
-  }
-  const mimetype = entries['mimetype'];
-  if (mimetype) {
-    const kind = ODF_MIMETYPES[new TextDecoder().decode(mimetype).trim()];
-    if (kind) return kind;
-  }
-  if (entries['[Content_Types].xml']) {
-    if (names.some((n) => n.startsWith('word/'))) return 'docx';
-    if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
-  }
+/** ODF: the first entry is `mimetype`, stored (as the standard requires) or, leniently, deflated. */
+function detectOdf(bytes: Uint8Array): FileKind | null {
+  const first = firstLocalEntry(bytes, MAX_MIMETYPE_DEFLATED);
+  if (first?.name !== 'mimetype') return null;
+  let value: Uint8Array | null = null;
+  if (first.method === 0 && first.data.length <= MAX_MIMETYPE_BYTES) value = first.data;
+  else if (first.method === 8) value = inflateBounded(first.data, MAX_MIMETYPE_BYTES);
+  return value ? (ODF_MIMETYPES[new TextDecoder().decode(value).trim()] ?? null) : null;
+}
+
+/** OOXML: `[Content_Types].xml` plus a `word/` or `xl/` folder, by the central directory's names alone. */
+function detectOoxml(names: string[]): FileKind | null {
+  if (!names.includes('[Content_Types].xml')) return null;
+  if (names.some((n) => n.startsWith('word/'))) return 'docx';
+  if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
   return null;
+}
+
+/** An office document: a well-formed central directory with plausible sizes, then ODF or OOXML. */
+function detectZip(bytes: Uint8Array): FileKind | null {
+  const entries = centralDirectory(bytes);
+  if (!entries || !plausibleSizes(entries, MAX_EXPANDED_BYTES)) return null;
+  return detectOdf(bytes) ?? detectOoxml(entries.map((e) => e.name));
 }
 
 function isMarkdownText(bytes: Uint8Array): boolean {
@@ -76,8 +81,10 @@ function isMarkdownText(bytes: Uint8Array): boolean {
 
 /**
  * The kind of file the bytes are, or null when none of the accepted kinds.
- * PDF: starts with `%PDF-`. ZIP (`PK\x03\x04`): ODT/ODS by the `mimetype` entry, DOCX/XLSX by
- * `[Content_Types].xml` plus a `word/` or `xl/` folder. Markdown: valid UTF-8 without NUL bytes.
+ * PDF: starts with `%PDF-`. ZIP (`PK\x03\x04`, with a central directory whose sizes are possible):
+ * ODT/ODS by the first entry `mimetype`, DOCX/XLSX by the names `[Content_Types].xml` plus a `word/`
+ * or `xl/` folder.
+ * Markdown: valid UTF-8 without NUL bytes.
  */
 export function detectFileKind(bytes: Uint8Array): FileKind | null {
   if (startsWith(bytes, '%PDF-')) return 'pdf';

@@ -3,7 +3,7 @@
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../api/app.ts';
+import { JSON_BODY_BYTES } from '../../api/body-limits.ts';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { signInAs } from '../helpers/app.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -73,7 +73,7 @@ describe('request bodies over HTTP', () => {
 
   it('refuses a body over the limit with 413, whether or not it declared its length', async () => {
     const before = statusRows();
-    const big = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20);
+    const big = Buffer.alloc(JSON_BODY_BYTES + 1, 0x20);
     const declared = await fetch(`${server.url}/api/kovs/${EHAK}/measures/${MEASURE}`, {
       method: 'PUT',
       headers: { cookie, 'content-type': 'application/json' },
