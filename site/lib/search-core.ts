@@ -10,7 +10,7 @@ import lunr from 'lunr';
 import { normalizeTerm, splitWords, trimToken, ESTONIAN_STOP_WORDS, foldDiacritics, stemEstonian } from './estonian.ts';
 import { packIndex, unpackIndex, type PackedIndex } from './search-pack.ts';
 
-export type SearchType = 'guide' | 'solution' | 'template' | 'module' | 'measure';
+export type SearchType = 'guide' | 'solution' | 'template' | 'module' | 'measure' | 'note';
 
 /** Estonian labels shown next to each result. */
 export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
@@ -19,8 +19,10 @@ export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
   template: 'Mall',
   module: 'E-ITS moodul',
   measure: 'E-ITS meede',
+  note: 'Meetme selgitus',
 };
-const TYPE_CODES: SearchType[] = ['guide', 'solution', 'template', 'module', 'measure'];
+/** Type codes in the serialized index: append new types, never reorder (codes are positions). */
+const TYPE_CODES: SearchType[] = ['guide', 'solution', 'template', 'module', 'measure', 'note'];
 
 /** One searchable item, as the build collects it. */
 export interface SearchDoc {
@@ -58,7 +60,7 @@ export interface SearchResult {
 
 /** Field boosts: ids ≫ title > keywords > summary > refs/body. */
 /** Document boosts: the written guidance outranks the 1 800 one-line measure entries on topic words. */
-const TYPE_BOOST: Record<SearchType, number> = { guide: 3, solution: 3, template: 2.5, module: 2, measure: 1 };
+const TYPE_BOOST: Record<SearchType, number> = { guide: 3, solution: 3, template: 2.5, module: 2, measure: 1, note: 1.5 };
 const FIELDS: Array<[keyof SearchDoc, number]> = [
   ['ids', 20], ['title', 10], ['keywords', 6], ['summary', 3], ['refs', 2], ['body', 1],
 ];
