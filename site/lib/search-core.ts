@@ -59,8 +59,11 @@ export interface SearchResult {
 }
 
 /** Field boosts: ids ≫ title > keywords > summary > refs/body. */
-/** Document boosts: the written guidance outranks the 1 800 one-line measure entries on topic words. */
-const TYPE_BOOST: Record<SearchType, number> = { guide: 3, solution: 3, template: 2.5, module: 2, measure: 1, note: 1.5 };
+/**
+ * Document boosts: the written guidance outranks the 1 800 one-line measure entries on topic words. Measure
+ * notes weigh like measures: they are narrow, and the guides must stay first on topic words.
+ */
+const TYPE_BOOST: Record<SearchType, number> = { guide: 3, solution: 3, template: 2.5, module: 2, measure: 1, note: 1 };
 const FIELDS: Array<[keyof SearchDoc, number]> = [
   ['ids', 20], ['title', 10], ['keywords', 6], ['summary', 3], ['refs', 2], ['body', 1],
 ];
