@@ -8,6 +8,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { SLUG_PATTERN } from './lib/content-rules.ts';
 import { guideShape, solutionShape, templateShape, withRules } from './lib/content-schemas.ts';
+import { noteIdFromFile, withNoteRules } from './lib/measure-note-schema.ts';
 
 /** The file name is the URL slug; refuse names that would make ugly or ambiguous URLs. */
 function slugFromFile({ entry }: { entry: string }): string {
@@ -24,4 +25,9 @@ export const collections = {
   guides: defineCollection({ loader: loader('guides'), schema: withRules(guideShape) }),
   solutions: defineCollection({ loader: loader('solutions'), schema: withRules(solutionShape) }),
   templates: defineCollection({ loader: loader('templates'), schema: withRules(templateShape) }),
+  /** Measure notes: content/measure-notes/<measure id>.mdx (schema in lib/measure-note-schema.ts). */
+  measureNotes: defineCollection({
+    loader: glob({ pattern: '*.{md,mdx}', base: './content/measure-notes', generateId: ({ entry, data }) => noteIdFromFile(entry, data) }),
+    schema: withNoteRules(),
+  }),
 };

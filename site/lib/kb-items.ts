@@ -7,6 +7,35 @@ export type KbKind = 'guide' | 'solution' | 'template';
 export const KIND_LABELS: Record<KbKind, string> = { guide: 'Juhend', solution: 'Standardlahendus', template: 'Mall' };
 export const KIND_PATHS: Record<KbKind, string> = { guide: '/juhendid/', solution: '/standardlahendused/', template: '/mallid/' };
 
+/** What /kb/measure-links.json can point to: a guide, solution or template, or a measure note. */
+export type MeasureLinkType = KbKind | 'note';
+export const MEASURE_LINK_LABELS: Record<MeasureLinkType, string> = { ...KIND_LABELS, note: 'Meetme selgitus' };
+
+/** One entry of the measure → content map. `typeLabel` is the Estonian name of `type`. */
+export interface MeasureLink {
+  url: string;
+  title: string;
+  type: MeasureLinkType;
+  typeLabel: string;
+}
+
+/** A measure note as the measure map sees it. */
+export interface NoteRef {
+  measure: string;
+  url: string;
+  title: string;
+}
+
+/** Catalogue order of E-ITS ids: OPS.1.1.7.M3 before OPS.1.1.7.M10, ME1 after the M measures. */
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** Page of the note (meetme selgitus) of a measure. */
+export function noteUrl(measureId: string): string {
+  return `/e-its/meede/${measureId}/`;
+}
+
 /** The common view of a guide, solution or template used by lists, links and search. */
 export interface KbItem {
   kind: KbKind;
@@ -61,13 +90,18 @@ export function relatedItems(item: KbItem, all: KbItem[], limit = 5): KbItem[] {
     .map((x) => x.o);
 }
 
-/** measureId → the guides, solutions and templates citing it (build-time JSON for the tracker). */
-export function measureLinkMap(items: KbItem[]): Record<string, Array<{ url: string; title: string; type: KbKind }>> {
-  const map: Record<string, Array<{ url: string; title: string; type: KbKind }>> = {};
+/**
+ * measureId → the measure's note and the guides, solutions and templates citing it (build-time JSON
+ * for the tracker). The note comes first, then the items by Estonian title order.
+ */
+export function measureLinkMap(items: KbItem[], notes: NoteRef[] = []): Record<string, MeasureLink[]> {
+  const map: Record<string, MeasureLink[]> = {};
+  const link = (url: string, title: string, type: MeasureLinkType): MeasureLink => ({ url, title, type, typeLabel: MEASURE_LINK_LABELS[type] });
   for (const item of items) {
-    for (const id of new Set(item.measures)) (map[id] ??= []).push({ url: item.url, title: item.title, type: item.kind });
+    for (const id of new Set(item.measures)) (map[id] ??= []).push(link(item.url, item.title, item.kind));
   }
   for (const list of Object.values(map)) list.sort((a, b) => a.title.localeCompare(b.title, 'et'));
+  for (const note of notes) (map[note.measure] ??= []).unshift(link(note.url, note.title, 'note'));
   return Object.fromEntries(Object.entries(map).sort(([a], [b]) => a.localeCompare(b)));
 }
 

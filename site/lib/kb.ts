@@ -4,8 +4,10 @@
  * Only for .astro pages and endpoints (imports astro:content).
  */
 import { getCollection } from 'astro:content';
+import { catalogLookup } from './catalog-index.ts';
 import type { GuideData, SolutionData, TemplateData } from './content-schemas.ts';
-import { itemUrl, type KbItem, type KbKind } from './kb-items.ts';
+import { compareIds, itemUrl, noteUrl, type KbItem, type KbKind, type NoteRef } from './kb-items.ts';
+import type { MeasureNoteData } from './measure-note-schema.ts';
 
 /**
  * A collection entry as the pages use it. Typed from our own schemas so the code also typechecks
@@ -19,6 +21,7 @@ export interface Entry<D> {
 export type GuideEntry = Entry<GuideData>;
 export type SolutionEntry = Entry<SolutionData>;
 export type TemplateEntry = Entry<TemplateData>;
+export type MeasureNoteEntry = Entry<MeasureNoteData>;
 type AnyEntry = GuideEntry | SolutionEntry | TemplateEntry;
 
 export function toItem(kind: KbKind, entry: AnyEntry): KbItem {
@@ -54,4 +57,19 @@ export async function getTemplates(): Promise<TemplateEntry[]> {
 export async function getAllItems(): Promise<KbItem[]> {
   const [g, s, t] = await Promise.all([getGuides(), getSolutions(), getTemplates()]);
   return [...g.map((e) => toItem('guide', e)), ...s.map((e) => toItem('solution', e)), ...t.map((e) => toItem('template', e))];
+}
+
+/** Every measure note (meetme selgitus), in catalogue order of the measure ids. */
+export async function getMeasureNotes(): Promise<MeasureNoteEntry[]> {
+  return ((await getCollection('measureNotes')) as MeasureNoteEntry[]).sort((a, b) => compareIds(a.data.measure, b.data.measure));
+}
+
+/** The notes as links for the measure map; the title is the measure's title from the catalogue. */
+export async function getNoteRefs(): Promise<NoteRef[]> {
+  const catalog = catalogLookup();
+  return (await getMeasureNotes()).map((n) => ({
+    measure: n.data.measure,
+    url: noteUrl(n.data.measure),
+    title: catalog.measures.get(n.data.measure)?.title ?? n.data.measure,
+  }));
 }

@@ -9,7 +9,7 @@
 import { normalizeTerm, splitWords, trimToken, ESTONIAN_STOP_WORDS, foldDiacritics, stemEstonian } from './estonian.ts';
 import { createEngine } from './search-engine.ts';
 
-export type SearchType = 'guide' | 'solution' | 'template' | 'module' | 'measure';
+export type SearchType = 'guide' | 'solution' | 'template' | 'module' | 'measure' | 'note';
 
 /** Estonian labels shown next to each result. */
 export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
@@ -18,9 +18,10 @@ export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
   template: 'Mall',
   module: 'E-ITS moodul',
   measure: 'E-ITS meede',
+  note: 'Meetme selgitus',
 };
-/** Type codes of the serialized index (position = code). */
-export const TYPE_CODES: SearchType[] = ['guide', 'solution', 'template', 'module', 'measure'];
+/** Type codes of the serialized index (position = code): append new types, never reorder. */
+export const TYPE_CODES: SearchType[] = ['guide', 'solution', 'template', 'module', 'measure', 'note'];
 
 /** One searchable item, as the build collects it. */
 export interface SearchDoc {

@@ -1,7 +1,7 @@
 /// <reference types="astro/client" />
 import type { APIRoute } from 'astro';
 import { loadCatalogIndex, moduleUrl } from '../lib/catalog-index.ts';
-import { getAllItems } from '../lib/kb.ts';
+import { getAllItems, getNoteRefs } from '../lib/kb.ts';
 import { xmlEscape } from '../lib/odt.ts';
 
 /**
@@ -24,6 +24,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...staticRoutes(),
     ...items.map((i) => i.url),
     ...loadCatalogIndex().modules.map((m) => moduleUrl(m.id)),
+    ...(await getNoteRefs()).map((n) => n.url),
   ];
   const unique = [...new Set(paths)].sort();
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${unique

@@ -17,8 +17,8 @@ describe('knowledge base item helpers', () => {
   it('measure map lists every citing item once per measure', () => {
     const map = measureLinkMap([A, B, C]);
     expect(map['CON.3.M1']).toEqual([
-      { url: '/guide/a/', title: 'a', type: 'guide' },
-      { url: '/template/b/', title: 'b', type: 'template' },
+      { url: '/guide/a/', title: 'a', type: 'guide', typeLabel: 'Juhend' },
+      { url: '/template/b/', title: 'b', type: 'template', typeLabel: 'Mall' },
     ]);
     expect(Object.keys(map)).toEqual(['CON.3.M1', 'CON.3.M2', 'ORP.4.M7']);
   });

@@ -8,7 +8,8 @@ import type { HistoryEntry, MeasureRecord } from './types.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
 
-type MeasureLinks = Record<string, Array<{ url: string; title: string; type: string }>>;
+/** /kb/measure-links.json: typeLabel is the Estonian name of type ("Juhend", "Meetme selgitus" …). */
+type MeasureLinks = Record<string, Array<{ url: string; title: string; type: string; typeLabel?: string }>>;
 
 function change(h: HistoryEntry): string {
   const parts: string[] = [];
@@ -60,7 +61,7 @@ async function main() {
     $('measure-meta').innerHTML = meta.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('');
     const guides = links[m.measureId] ?? [];
     $('guides').innerHTML = guides.length
-      ? guides.map((g) => `<li><a href="${escapeHtml(g.url)}">${escapeHtml(g.title)}</a> (${escapeHtml(g.type)})</li>`).join('')
+      ? guides.map((g) => `<li><a href="${escapeHtml(g.url)}">${escapeHtml(g.title)}</a> (${escapeHtml(g.typeLabel ?? g.type)})</li>`).join('')
       : '<li>Selle meetme kohta juhendeid veel ei ole.</li>';
     const evidence = m.evidence ?? [];
     $('evidence').innerHTML = evidence.length
