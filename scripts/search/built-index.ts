@@ -1,7 +1,8 @@
 /** Loads the built search index (dist/otsing/index.json) for Node: the CLI and the search tests. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSearcher, type SerializedSearch, type Searcher } from '../../site/lib/search-core.ts';
+import { createSearcher, type Searcher } from '../../site/lib/search-core.ts';
+import type { SerializedSearch } from '../../site/lib/search-engine.ts';
 
 export function builtIndexPath(distDir: string): string {
   return join(distDir, 'otsing', 'index.json');

@@ -10,8 +10,8 @@
  * words counted for almost nothing against a measure's five-word title (issue 17).
  */
 import { normalizeTerm, splitWords } from './estonian.ts';
-import { TYPE_CODES, type SearchDoc, type SerializedSearch } from './search-core.ts';
-import { SCORE_SCALE } from './search-engine.ts';
+import { TYPE_CODES, type SearchDoc } from './search-core.ts';
+import { SCORE_SCALE, type SerializedSearch } from './search-engine.ts';
 
 type FieldName = 'ids' | 'title' | 'keywords' | 'summary' | 'refs' | 'body';
 

@@ -7,7 +7,7 @@
  * characters such as `:` `~` `^` `*` are harmless.
  */
 import { normalizeTerm, splitWords, trimToken, ESTONIAN_STOP_WORDS, foldDiacritics, stemEstonian } from './estonian.ts';
-import { createEngine } from './search-engine.ts';
+import { createEngine, type SerializedSearch } from './search-engine.ts';
 
 export type SearchType = 'guide' | 'solution' | 'template' | 'module' | 'measure' | 'note';
 
@@ -39,17 +39,6 @@ export interface SearchDoc {
   body?: string;
   /** Measures: priority in the KOV profile; absent = outside the profile. Ranks profile measures first. */
   kovPriority?: 'P1' | 'P2' | 'P3';
-}
-
-/** What the static /otsing/index.json holds (built by search-build.ts). */
-export interface SerializedSearch {
-  v: 3;
-  /** Every index key (normalised word or id), sorted by code unit. */
-  terms: string[];
-  /** Per term: [doc delta, weight × 10, doc delta, weight × 10, …], docs ascending. */
-  postings: number[][];
-  /** [url, title, type code, summary, KOV priority 1–3 or 0], position = doc number. */
-  docs: Array<[string, string, number, string, number]>;
 }
 
 export interface SearchResult {

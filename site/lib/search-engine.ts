@@ -14,11 +14,21 @@
  * reused between queries, only the touched documents are visited, prefix expansion is capped, and only
  * the top `limit` results are kept in order — nothing is built for the other matches but a count.
  */
-import type { SerializedSearch } from './search-core.ts';
 import { isWordTerm, TermDictionary } from './search-terms.ts';
 
 /** Must match search-build.ts: stored weights are real weights × this. */
 export const SCORE_SCALE = 10;
+
+/** What the static /otsing/index.json holds (written by search-build.ts, read here). */
+export interface SerializedSearch {
+  v: 3;
+  /** Every index key (normalised word or id), sorted by code unit. */
+  terms: string[];
+  /** Per term: [doc delta, weight × 10, doc delta, weight × 10, …], docs ascending. */
+  postings: number[][];
+  /** [url, title, type code (TYPE_CODES of search-core.ts), summary, KOV priority 1–3 or 0], position = doc number. */
+  docs: Array<[string, string, number, string, number]>;
+}
 
 /** Prior by type code (guide, solution, template, module, measure). */
 const KIND_PRIOR = [1, 1, 0.8, 0.45, 0.3];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SerializedSearch } from '../../site/lib/search-core.ts';
+import type { SerializedSearch } from '../../site/lib/search-engine.ts';
 import { loadBuiltSearcher } from '../../scripts/search/built-index.ts';
 import { DIST_DIR, requireBuild } from './built.ts';
 import { QUALITY_QUERIES } from './quality-queries.ts';
