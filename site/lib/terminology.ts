@@ -89,11 +89,15 @@ export function findTerms(text: string, terms: TermEntry[], where = 'body', line
   return issues.sort((a, b) => a.line - b.line || a.offset - b.offset);
 }
 
-/** Front matter fields that are not scanned: keywords hold what people type into search, synonyms included. */
-export const UNSCANNED_FIELDS = new Set(['keywords']);
+/**
+ * Front matter fields that are not scanned: keywords hold what people type into search, synonyms
+ * included; sources name other publishers' documents by their own titles (e.g. E-ITS's
+ * "Füüsilise ligipääsu haldamine"), which a citation must not change.
+ */
+export const UNSCANNED_FIELDS = new Set(['keywords', 'sources']);
 
 /**
- * Scans one MDX/Markdown file: the body and every front matter value except `keywords`
+ * Scans one MDX/Markdown file: the body and every front matter value except `keywords` and `sources`
  * (strings inside lists and objects too). Line numbers are the file's.
  */
 export function findTermIssuesInFile(source: string, terms: TermEntry[]): TermIssue[] {

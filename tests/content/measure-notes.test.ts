@@ -22,11 +22,17 @@ function readMdx(path: string): { data: Record<string, unknown>; body: string } 
 }
 const mdxFiles = (dir: string) => readdirSync(join(CONTENT, dir)).filter((f) => /\.mdx?$/.test(f));
 
-/** Measures listed in the `measures` front matter of guides, solutions and templates. */
+/**
+ * Measures listed in the `measures` or `highMeasures` front matter of guides, solutions and templates
+ * (both reach the tracker's measure page through /kb/measure-links.json).
+ */
 function citedMeasures(): Set<string> {
   const cited = new Set<string>();
   for (const dir of ['guides', 'solutions', 'templates']) {
-    for (const f of mdxFiles(dir)) for (const id of (readMdx(join(CONTENT, dir, f)).data['measures'] as string[] | undefined) ?? []) cited.add(id);
+    for (const f of mdxFiles(dir)) {
+      const data = readMdx(join(CONTENT, dir, f)).data;
+      for (const key of ['measures', 'highMeasures']) for (const id of (data[key] as string[] | undefined) ?? []) cited.add(id);
+    }
   }
   return cited;
 }
