@@ -1,4 +1,5 @@
 // Actual costs and business-panel dates. Both belong to the plan family, so revisions keep them.
+import type { ActualCost } from '../contracts/budget.ts';
 import { recordAudit } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, badRequest, notFound } from '../lib/errors.ts';
@@ -17,21 +18,6 @@ export interface ActualInput {
   supplier: string;
   documentNumber: string;
   description?: string;
-}
-
-export interface ActualCost {
-  id: number;
-  initiative: string;
-  date: string;
-  account: string;
-  net: number;
-  vat: number;
-  gross: number;
-  supplier: string;
-  documentNumber: string;
-  description: string;
-  attachmentName: string | null;
-  createdAt: string;
 }
 
 
