@@ -11,6 +11,7 @@ import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { checkActual, insertActuals, listActuals, setBusinessPanel, type ActualInput } from './actuals.ts';
 import { discardAttachment, readAttachment, saveAttachment, type SavedAttachment } from './attachments.ts';
 import { buildExecution } from './execution.ts';
+import { actualAttachment } from './stores/actuals.ts';
 import { IdParam, parseRange, planOr404 } from './http.ts';
 
 const json = (schema: ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -143,9 +144,7 @@ export function budgetActualRoutes() {
   r.openapi(attachment, (c) => {
     const { id, actualId } = c.req.valid('param');
     const plan = planOr404(c.get('db'), id);
-    const row = c.get('db').prepare('SELECT attachment_name AS name, attachment_path AS path FROM budget_actual WHERE id = ? AND family_id = ?').get(Number(actualId), plan.familyId) as
-      | { name: string | null; path: string | null }
-      | undefined;
+    const row = actualAttachment(c.get('db'), plan.familyId, Number(actualId));
     if (!row?.path || !row.name) throw notFound('Kulul ei ole manust.');
     return c.body(new Uint8Array(readAttachment(c.get('config').filesPath, row.path)), 200, {
       'content-type': 'application/octet-stream',
