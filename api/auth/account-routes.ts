@@ -1,5 +1,6 @@
 // The signed-in user's own account: sessions list, ending one session, changing the password.
 import { createRoute, z } from '@hono/zod-openapi';
+import type { ZodType } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { inTransaction } from '../db/database.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
@@ -9,13 +10,14 @@ import { clientIp } from './client.ts';
 import { startSession } from './login.ts';
 import { checkPassword, ThrottledError, throttledResponse } from './password-check.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import { MeSchema, PasswordField, SessionSchema } from './schemas.ts';
+import { MeSchema, SessionSchema } from '../contracts/auth.ts';
+import { PasswordField } from './schemas.ts';
 import { clearSessionCookie } from './session-middleware.ts';
 import { deleteSession, deleteUserSessions } from './sessions.ts';
 import { accountKey } from './throttle.ts';
 import { validationFailed } from '../users/validation.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const iso = (unix: number) => new Date(unix * 1000).toISOString();
 
 const listSessions = createRoute({

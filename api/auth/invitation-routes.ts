@@ -7,7 +7,8 @@ import { validationFailed } from '../users/validation.ts';
 import { findInvitation, markInvitationUsed } from './invitations.ts';
 import { startSession } from './login.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import { MeSchema, PasswordField } from './schemas.ts';
+import { InvitationSchema, MeSchema } from '../contracts/auth.ts';
+import { PasswordField } from './schemas.ts';
 import { deleteUserSessions } from './sessions.ts';
 
 // The token travels in the JSON body, never in a URL the server (or a proxy) logs; the page reads it
@@ -22,7 +23,7 @@ const lookup = createRoute({
   summary: 'Whom a valid set-password link is for (the token in the body, never in the URL)',
   request: { body: { required: true, content: { 'application/json': { schema: z.object({ token: Token }) } } } },
   responses: {
-    200: { description: 'Valid link', content: { 'application/json': { schema: z.object({ email: z.string(), name: z.string() }) } } },
+    200: { description: 'Valid link', content: { 'application/json': { schema: InvitationSchema } } },
     404: errorResponse('Unknown, used or expired link'),
   },
 });

@@ -1,5 +1,6 @@
 // Sign-in and sign-out: POST /auth/login, /auth/logout, /auth/logout-all, GET /auth/me, /auth/session, /auth/providers.
 import { createRoute, z } from '@hono/zod-openapi';
+import type { ZodType } from 'zod';
 import { recordAudit } from '../audit/record.ts';
 import { inTransaction } from '../db/database.ts';
 import { createRouter, errorResponse, ErrorSchema } from '../lib/openapi.ts';
@@ -7,11 +8,12 @@ import { requireUser } from './access.ts';
 import { clientIp } from './client.ts';
 import { passwordLogin } from './login.ts';
 import { ThrottledError, throttledResponse } from './password-check.ts';
-import { MeSchema, PasswordField } from './schemas.ts';
+import { AuthMethodsSchema, MeSchema, SessionStateSchema, SessionsEndedSchema } from '../contracts/auth.ts';
+import { PasswordField } from './schemas.ts';
 import { clearSessionCookie } from './session-middleware.ts';
 import { deleteSession, deleteUserSessions } from './sessions.ts';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const login = createRoute({
   method: 'post',
@@ -47,7 +49,7 @@ const logoutAll = createRoute({
   tags: ['auth'],
   summary: "End every one of the caller's sessions",
   middleware: [requireUser] as const,
-  responses: { 200: json(z.object({ ended: z.number().int() }), 'Sessions ended'), 401: errorResponse('Not signed in') },
+  responses: { 200: json(SessionsEndedSchema, 'Sessions ended'), 401: errorResponse('Not signed in') },
 });
 
 const me = createRoute({
@@ -64,7 +66,7 @@ const session = createRoute({
   path: '/auth/session',
   tags: ['auth'],
   summary: 'Who is signed in, or null: lets every page ask without a 401 in the browser console',
-  responses: { 200: json(z.object({ user: MeSchema.nullable() }), 'The user or null') },
+  responses: { 200: json(SessionStateSchema, 'The user or null') },
 });
 
 const providers = createRoute({
@@ -72,7 +74,7 @@ const providers = createRoute({
   path: '/auth/providers',
   tags: ['auth'],
   summary: 'Which sign-in methods are enabled',
-  responses: { 200: json(z.object({ password: z.literal(true), tara: z.boolean() }), 'Enabled methods') },
+  responses: { 200: json(AuthMethodsSchema, 'Enabled methods') },
 });
 
 export function authRoutes() {

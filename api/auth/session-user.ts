@@ -1,5 +1,6 @@
-export const ROLES = ['admin', 'analyst', 'specialist', 'viewer', 'reviewer', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../contracts/auth.ts';
+
+export { ROLES, type Role } from '../contracts/auth.ts';
 
 /** The signed-in user as every handler sees it. */
 export interface SessionUser {

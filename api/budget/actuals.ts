@@ -1,4 +1,5 @@
 // Actual costs and business-panel dates. Both belong to the plan family, so revisions keep them.
+import type { ActualCost } from '../contracts/budget.ts';
 import { recordAudit } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, badRequest, notFound } from '../lib/errors.ts';
@@ -6,6 +7,7 @@ import { MoneyError, centsToEuros, parseEuros } from './money.ts';
 import { isIsoDate } from './periods.ts';
 import { ACCOUNTS } from './schema.ts';
 import type { StoredPlan } from './store.ts';
+import { actualCentsRows, actualRows, businessPanelDate, businessPanelRows, insertActualRow, upsertBusinessPanel, type ActualCentsRow } from './stores/actuals.ts';
 
 export interface ActualInput {
   initiative: string;
@@ -18,22 +20,6 @@ export interface ActualInput {
   documentNumber: string;
   description?: string;
 }
-
-export interface ActualCost {
-  id: number;
-  initiative: string;
-  date: string;
-  account: string;
-  net: number;
-  vat: number;
-  gross: number;
-  supplier: string;
-  documentNumber: string;
-  description: string;
-  attachmentName: string | null;
-  createdAt: string;
-}
-
 
 export class ActualInvalidError extends ApiError {}
 
@@ -65,14 +51,8 @@ export function checkActual(db: Db, plan: StoredPlan, a: ActualInput, where = ''
   return { netCents, vatCents };
 }
 
-export function businessPanelDate(db: Db, familyId: number, code: string): string | null {
-  const row = db.prepare('SELECT panel_date AS d FROM budget_business_panel WHERE family_id = ? AND initiative_code = ?').get(familyId, code) as { d: string } | undefined;
-  return row?.d ?? null;
-}
-
 export function businessPanels(db: Db, familyId: number): Record<string, string> {
-  const rows = db.prepare('SELECT initiative_code AS c, panel_date AS d FROM budget_business_panel WHERE family_id = ?').all(familyId) as Array<{ c: string; d: string }>;
-  return Object.fromEntries(rows.map((r) => [r.c, r.d]));
+  return Object.fromEntries(businessPanelRows(db, familyId).map((r) => [r.code, r.date]));
 }
 
 export function setBusinessPanel(db: Db, plan: StoredPlan, code: string, date: string, actorId: number | null): void {
@@ -81,10 +61,7 @@ export function setBusinessPanel(db: Db, plan: StoredPlan, code: string, date: s
   if (!isIsoDate(date)) throw badRequest(`Kuupäev "${date}" ei ole kehtiv (yyyy-mm-dd).`);
   inTransaction(db, () => {
     const old = businessPanelDate(db, plan.familyId, code);
-    db.prepare(
-      `INSERT INTO budget_business_panel (family_id, initiative_code, panel_date) VALUES (?, ?, ?)
-       ON CONFLICT (family_id, initiative_code) DO UPDATE SET panel_date = excluded.panel_date`,
-    ).run(plan.familyId, code, date);
+    upsertBusinessPanel(db, plan.familyId, code, date);
     recordAudit(db, { actorId, action: 'budget_business_panel.set', entity: 'budget_business_panel', entityId: `${plan.familyId}/${code}`, oldValue: old, newValue: date });
   });
 }
@@ -94,15 +71,20 @@ export function insertActuals(db: Db, plan: StoredPlan, entries: ActualInput[], 
   return inTransaction(db, () =>
     entries.map((a, i) => {
       const { netCents, vatCents } = checkActual(db, plan, a, csvRows ? `rida ${i + 2}: ` : '');
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO budget_actual (family_id, initiative_code, date, account, net_cents, vat_cents, supplier, document_number, description, attachment_name, attachment_path, created_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(plan.familyId, a.initiative, a.date, a.account, netCents, vatCents, a.supplier.trim(), a.documentNumber.trim(), (a.description ?? '').trim(), attachment?.name ?? null, attachment?.path ?? null, actorId)
-          .lastInsertRowid,
-      );
+      const id = insertActualRow(db, {
+        familyId: plan.familyId,
+        initiative: a.initiative,
+        date: a.date,
+        account: a.account,
+        netCents,
+        vatCents,
+        supplier: a.supplier.trim(),
+        documentNumber: a.documentNumber.trim(),
+        description: (a.description ?? '').trim(),
+        attachmentName: attachment?.name ?? null,
+        attachmentPath: attachment?.path ?? null,
+        createdBy: actorId,
+      });
       recordAudit(db, { actorId, action: 'budget_actual.create', entity: 'budget_actual', entityId: id, newValue: { planFamily: plan.familyId, ...a } });
       return id;
     }),
@@ -110,19 +92,11 @@ export function insertActuals(db: Db, plan: StoredPlan, entries: ActualInput[], 
 }
 
 export function listActuals(db: Db, familyId: number, range: { from?: string; to?: string } = {}): ActualCost[] {
-  const rows = db
-    .prepare(
-      `SELECT id, initiative_code AS initiative, date, account, net_cents AS net, vat_cents AS vat, supplier, document_number AS documentNumber,
-              description, attachment_name AS attachmentName, created_at AS createdAt
-       FROM budget_actual WHERE family_id = ? AND date >= ? AND date <= ? ORDER BY date, id`,
-    )
-    .all(familyId, range.from ?? '0000-01-01', range.to ?? '9999-12-31') as ActualCost[];
+  const rows = actualRows(db, familyId, range.from ?? '0000-01-01', range.to ?? '9999-12-31');
   return rows.map((r) => ({ ...r, gross: centsToEuros(r.net + r.vat), net: centsToEuros(r.net), vat: centsToEuros(r.vat) }));
 }
 
 /** Raw cents rows for aggregation (execution report, declaration). */
-export function actualCents(db: Db, familyId: number): Array<{ initiative: string; date: string; account: string; net: number; vat: number }> {
-  return db
-    .prepare('SELECT initiative_code AS initiative, date, account, net_cents AS net, vat_cents AS vat FROM budget_actual WHERE family_id = ? ORDER BY date, id')
-    .all(familyId) as Array<{ initiative: string; date: string; account: string; net: number; vat: number }>;
+export function actualCents(db: Db, familyId: number): ActualCentsRow[] {
+  return actualCentsRows(db, familyId);
 }

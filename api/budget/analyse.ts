@@ -1,7 +1,7 @@
 // One entry for API, CLI and seed: unknown JSON → a checked, computed plan and its inconsistencies.
 import { PlanInvalidError, computePlan, type ComputedPlan } from './compute.ts';
 import { findInconsistencies } from './declared.ts';
-import type { Inconsistency } from './shapes.ts';
+import type { Inconsistency } from '../contracts/budget.ts';
 import { PlanSchema, type Plan } from './schema.ts';
 
 export interface AnalysedPlan {

@@ -1,25 +1,9 @@
 // The half-yearly review: two plan versions compared line by line. A line is identified by
 // initiative, period and account (the plan's natural key); lines sharing a key are summed.
+import type { LineChange, PlanComparison } from '../contracts/budget.ts';
 import { centsToEuros } from './money.ts';
 import type { StoredPlan } from './store.ts';
 
-export interface LineChange {
-  initiative: string;
-  period: string;
-  account: string;
-  change: 'added' | 'removed' | 'changed';
-  before: number | null;
-  after: number | null;
-  /** after − before, euros. */
-  delta: number;
-}
-
-export interface PlanComparison {
-  from: { id: number; version: number; name: string };
-  to: { id: number; version: number; name: string };
-  changes: LineChange[];
-  totals: { before: number; after: number; delta: number };
-}
 
 function netByKey(p: StoredPlan): Map<string, number> {
   const m = new Map<string, number>();

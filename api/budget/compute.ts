@@ -3,7 +3,7 @@
 import { MoneyError, parseEuros, vatCents } from './money.ts';
 import { parsePeriod, type Period } from './periods.ts';
 import type { Account, Plan } from './schema.ts';
-import type { VatTreatment } from './shapes.ts';
+import type { VatTreatment } from '../contracts/budget.ts';
 import { rateForPeriod, vatTable, type VatRate } from './vat.ts';
 
 export class PlanInvalidError extends Error {

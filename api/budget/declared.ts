@@ -5,7 +5,7 @@ import { PlanInvalidError, centsAt, sumOf, type ComputedLine, type ComputedPlan,
 import { centsToEuros } from './money.ts';
 import { overlaps, parsePeriod, within } from './periods.ts';
 import type { Figure } from './schema.ts';
-import type { Inconsistency } from './shapes.ts';
+import type { Inconsistency } from '../contracts/budget.ts';
 
 type Where = { path: string; initiative: string | null };
 

@@ -3,23 +3,9 @@ import type { Db } from '../db/database.ts';
 import { actualCents, businessPanels } from './actuals.ts';
 import { addTo, groupSum, sumOf, zero, type Sum } from './compute.ts';
 import { toEuros } from './report.ts';
-import type { Money } from './shapes.ts';
+import type { Execution, ExecutionRow } from '../contracts/budget.ts';
 import type { StoredPlan } from './store.ts';
 
-export interface ExecutionRow {
-  planned: Money;
-  actual: Money;
-  /** actual net ÷ planned net in percent, one decimal; null when nothing is planned. */
-  utilisation: number | null;
-}
-
-export interface ExecutionReport {
-  plan: { id: number; name: string };
-  totals: ExecutionRow;
-  byInitiative: Array<{ code: string; name: string; fundingSource: string; businessPanelRequired: boolean; businessPanelDate: string | null } & ExecutionRow>;
-  byAccount: Record<string, ExecutionRow>;
-  byPeriod: Record<string, ExecutionRow>;
-}
 
 /** Percent with one decimal from integer cents, rounded half up (both operands are non-negative in practice). */
 export function utilisation(actualNet: number, plannedNet: number): number | null {
@@ -34,7 +20,7 @@ function merge(planned: Map<string, Sum>, actual: Map<string, Sum>): Record<stri
   return Object.fromEntries(keys.map((k) => [k, row(planned.get(k) ?? zero(), actual.get(k) ?? zero())]));
 }
 
-export function buildExecution(db: Db, plan: StoredPlan): ExecutionReport {
+export function buildExecution(db: Db, plan: StoredPlan): Execution {
   const actuals = actualCents(db, plan.familyId).map((a) => ({ ...a, gross: a.net + a.vat, year: a.date.slice(0, 4) }));
   const panels = businessPanels(db, plan.familyId);
   const lines = plan.computed.lines;

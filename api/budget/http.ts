@@ -9,19 +9,6 @@ import type { Db } from '../db/database.ts';
 
 export const IdParam = z.object({ id: z.string().regex(/^\d{1,12}$/).openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
 
-export const InconsistencySchema = z
-  .object({
-    scope: z.enum(['initiative', 'plan']),
-    code: z.string().nullable(),
-    key: z.string().openapi({ example: 'account:50' }),
-    field: z.enum(['net', 'gross']),
-    declared: z.number(),
-    computed: z.number(),
-  })
-  .openapi('BudgetInconsistency');
-
-export const JsonObject = z.any().openapi({ type: 'object' });
-
 export function invalidPlan(err: PlanInvalidError): ApiError {
   return new ApiError(400, 'invalid_plan', `Plaan on vigane: ${err.message}`, { path: err.path, initiative: err.initiative });
 }

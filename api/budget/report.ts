@@ -1,7 +1,7 @@
 // The plan report: every figure computed from the lines in cents, shown in euros.
 import { groupSum, sumOf, type ComputedLine, type ComputedPlan, type Sum } from './compute.ts';
 import { centsToEuros } from './money.ts';
-import type { Inconsistency, Money, PlanReport } from './shapes.ts';
+import type { Inconsistency, Money, PlanReport } from '../contracts/budget.ts';
 
 export const toEuros = (s: Sum): Money => ({ net: centsToEuros(s.net), vat: centsToEuros(s.vat), gross: centsToEuros(s.gross) });
 

@@ -1,16 +1,20 @@
 // Actual costs, business-panel dates and plan vs actual.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ZodType } from 'zod';
 import { requirePermission } from '../auth/access.ts';
 import type { AppEnv } from '../lib/context.ts';
+import { BinaryFile } from '../contracts/common.ts';
+import { ActualCostListSchema, ActualCreatedSchema, BusinessPanelSchema, ExecutionSchema } from '../contracts/budget.ts';
 import { badRequest, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { checkActual, insertActuals, listActuals, setBusinessPanel, type ActualInput } from './actuals.ts';
 import { discardAttachment, readAttachment, saveAttachment, type SavedAttachment } from './attachments.ts';
 import { buildExecution } from './execution.ts';
-import { IdParam, JsonObject, parseRange, planOr404 } from './http.ts';
+import { actualAttachment } from './stores/actuals.ts';
+import { IdParam, parseRange, planOr404 } from './http.ts';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = (schema: ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const denied = { 401: errorResponse('Not signed in'), 403: errorResponse('Not admin or analyst') };
 
 export const ActualBody = z
@@ -34,7 +38,7 @@ const addActual = createRoute({
   middleware: [requirePermission('budget.actuals.write')] as const,
   request: { params: IdParam },
   responses: {
-    201: json(z.object({ id: z.number() }), 'Recorded'),
+    201: json(ActualCreatedSchema, 'Recorded'),
     400: errorResponse('Invalid entry, or an attachment that is not PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS or text'),
     409: errorResponse('Business panel not passed yet'),
     413: errorResponse('Attachment over 10 MB'),
@@ -50,7 +54,7 @@ const getActuals = createRoute({
   summary: 'Actual costs of the plan family, optionally within from/to dates',
   middleware: [requirePermission('budget.read')] as const,
   request: { params: IdParam, query: z.object({ from: z.string().optional(), to: z.string().optional() }) },
-  responses: { 200: json(JsonObject, 'Entries, euros'), 404: errorResponse('No such plan'), ...denied },
+  responses: { 200: json(ActualCostListSchema, 'Entries, euros'), 404: errorResponse('No such plan'), ...denied },
 });
 
 const attachment = createRoute({
@@ -60,7 +64,7 @@ const attachment = createRoute({
   summary: 'Download the attachment of an actual cost',
   middleware: [requirePermission('budget.read')] as const,
   request: { params: IdParam.extend({ actualId: z.string().regex(/^\d{1,12}$/) }) },
-  responses: { 200: { description: 'File' }, 404: errorResponse('No attachment'), ...denied },
+  responses: { 200: { description: 'File', content: { 'application/octet-stream': { schema: BinaryFile } } }, 404: errorResponse('No attachment'), ...denied },
 });
 
 const execution = createRoute({
@@ -70,7 +74,7 @@ const execution = createRoute({
   summary: 'Plan vs actual by initiative, account and year with utilisation %',
   middleware: [requirePermission('budget.read')] as const,
   request: { params: IdParam },
-  responses: { 200: json(JsonObject, 'Execution'), 404: errorResponse('No such plan'), ...denied },
+  responses: { 200: json(ExecutionSchema, 'Execution'), 404: errorResponse('No such plan'), ...denied },
 });
 
 const panel = createRoute({
@@ -83,7 +87,7 @@ const panel = createRoute({
     params: IdParam.extend({ code: z.string().min(1).max(40) }),
     body: { content: { 'application/json': { schema: z.object({ date: z.string().openapi({ example: '2023-09-01' }) }) } }, required: true },
   },
-  responses: { 200: json(z.object({ code: z.string(), date: z.string() }), 'Recorded'), 400: errorResponse('Bad date'), 404: errorResponse('No such plan or initiative'), ...denied },
+  responses: { 200: json(BusinessPanelSchema, 'Recorded'), 400: errorResponse('Bad date'), 404: errorResponse('No such plan or initiative'), ...denied },
 });
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -140,9 +144,7 @@ export function budgetActualRoutes() {
   r.openapi(attachment, (c) => {
     const { id, actualId } = c.req.valid('param');
     const plan = planOr404(c.get('db'), id);
-    const row = c.get('db').prepare('SELECT attachment_name AS name, attachment_path AS path FROM budget_actual WHERE id = ? AND family_id = ?').get(Number(actualId), plan.familyId) as
-      | { name: string | null; path: string | null }
-      | undefined;
+    const row = actualAttachment(c.get('db'), plan.familyId, Number(actualId));
     if (!row?.path || !row.name) throw notFound('Kulul ei ole manust.');
     return c.body(new Uint8Array(readAttachment(c.get('config').filesPath, row.path)), 200, {
       'content-type': 'application/octet-stream',

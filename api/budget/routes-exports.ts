@@ -1,6 +1,7 @@
 // XLSX/CSV downloads. File names carry the plan id, version and period so saved files stay apart.
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePermission } from '../auth/access.ts';
+import { BinaryFile } from '../contracts/common.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { declarationCsv, declarationRows, declarationWorkbook } from './export-declaration.ts';
 import { planWorkbook } from './export-plan.ts';
@@ -16,7 +17,7 @@ const planXlsx = createRoute({
   summary: 'The plan table in the action plan layout',
   middleware: [requirePermission('budget.read')] as const,
   request: { params: IdParam },
-  responses: { 200: { description: 'XLSX', content: { [XLSX]: { schema: z.any() } } }, ...denied },
+  responses: { 200: { description: 'XLSX', content: { [XLSX]: { schema: BinaryFile } } }, ...denied },
 });
 
 const declarationRoute = (format: 'xlsx' | 'csv') => createRoute({
@@ -29,7 +30,9 @@ const declarationRoute = (format: 'xlsx' | 'csv') => createRoute({
     params: IdParam,
     query: z.object({ from: z.string().optional().openapi({ example: '2024-01-01' }), to: z.string().optional().openapi({ example: '2024-06-30' }) }),
   },
-  responses: { 200: { description: format === 'csv' ? 'CSV: UTF-8 with BOM, `;`, decimal comma' : 'XLSX' }, 400: errorResponse('Bad dates'), ...denied },
+  responses: {
+    200: { description: format === 'csv' ? 'CSV: UTF-8 with BOM, `;`, decimal comma' : 'XLSX', content: { [format === 'csv' ? 'text/csv' : XLSX]: { schema: BinaryFile } } },
+    400: errorResponse('Bad dates'), ...denied },
 });
 
 const disposition = (name: string) => `attachment; filename="${name}"`;

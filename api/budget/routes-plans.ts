@@ -1,19 +1,20 @@
 // Plans: import, list, report, revisions and comparison.
 import { createRoute, z } from '@hono/zod-openapi';
+import type { ZodType } from 'zod';
 import { requirePermission } from '../auth/access.ts';
+import { PlanComparisonSchema, PlanCreatedSchema, PlanLinesSchema, PlanListSchema, PlanReportSchema } from '../contracts/budget.ts';
 import { badRequest } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { analysePlan } from './analyse.ts';
 import { comparePlans } from './compare.ts';
 import { PlanInvalidError } from './compute.ts';
 import { centsToEuros } from './money.ts';
-import { IdParam, InconsistencySchema, JsonObject, invalidPlan, planBodyHook, planOr404 } from './http.ts';
+import { IdParam, invalidPlan, planBodyHook, planOr404 } from './http.ts';
 import { buildReport } from './report.ts';
 import { PlanSchema } from './schema.ts';
 import { insertPlan, listPlans, loadPlan } from './store.ts';
 
-const Created = z.object({ id: z.number(), version: z.number(), inconsistencies: z.array(InconsistencySchema) }).openapi('BudgetPlanCreated');
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = (schema: ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const denied = { 401: errorResponse('Not signed in'), 403: errorResponse('Not admin or analyst') };
 
 const create = createRoute({
@@ -23,7 +24,7 @@ const create = createRoute({
   summary: 'Import a plan (new plan family, version 1)',
   middleware: [requirePermission('budget.plan.write')] as const,
   request: { body: { content: { 'application/json': { schema: PlanSchema } }, required: true } },
-  responses: { 201: json(Created, 'Stored; declared totals that differ from the computed ones'), 400: errorResponse('Invalid plan, naming the line'), ...denied },
+  responses: { 201: json(PlanCreatedSchema, 'Stored; declared totals that differ from the computed ones'), 400: errorResponse('Invalid plan, naming the line'), ...denied },
 });
 
 const revise = createRoute({
@@ -33,7 +34,7 @@ const revise = createRoute({
   summary: 'Store a revised plan as the next version of the same plan',
   middleware: [requirePermission('budget.plan.write')] as const,
   request: { params: IdParam, body: { content: { 'application/json': { schema: PlanSchema } }, required: true } },
-  responses: { 201: json(Created, 'New version'), 400: errorResponse('Invalid plan'), 404: errorResponse('No such plan'), ...denied },
+  responses: { 201: json(PlanCreatedSchema, 'New version'), 400: errorResponse('Invalid plan'), 404: errorResponse('No such plan'), ...denied },
 });
 
 const list = createRoute({
@@ -42,7 +43,7 @@ const list = createRoute({
   tags: ['budget'],
   summary: 'Plans with their versions, newest first',
   middleware: [requirePermission('budget.read')] as const,
-  responses: { 200: json(JsonObject, 'Plans'), ...denied },
+  responses: { 200: json(PlanListSchema, 'Plans'), ...denied },
 });
 
 const report = createRoute({
@@ -52,7 +53,7 @@ const report = createRoute({
   summary: 'Computed totals by period (year), account, source and initiative, with inconsistencies',
   middleware: [requirePermission('budget.read')] as const,
   request: { params: IdParam },
-  responses: { 200: json(JsonObject, 'Report, euros as numbers with at most 2 decimals'), 404: errorResponse('No such plan'), ...denied },
+  responses: { 200: json(PlanReportSchema, 'Report, euros as numbers with at most 2 decimals'), 404: errorResponse('No such plan'), ...denied },
 });
 
 const document = createRoute({
@@ -72,7 +73,7 @@ const lines = createRoute({
   summary: 'Every plan line with its VAT rate, VAT and gross (euros)',
   middleware: [requirePermission('budget.read')] as const,
   request: { params: IdParam },
-  responses: { 200: json(JsonObject, 'Lines'), 404: errorResponse('No such plan'), ...denied },
+  responses: { 200: json(PlanLinesSchema, 'Lines'), 404: errorResponse('No such plan'), ...denied },
 });
 
 const compare = createRoute({
@@ -82,7 +83,7 @@ const compare = createRoute({
   summary: 'Line-by-line comparison of two versions (half-yearly review)',
   middleware: [requirePermission('budget.read')] as const,
   request: { params: IdParam.extend({ otherId: z.string().regex(/^\d{1,12}$/) }) },
-  responses: { 200: json(JsonObject, 'Added, removed and changed lines'), 404: errorResponse('No such plan'), ...denied },
+  responses: { 200: json(PlanComparisonSchema, 'Added, removed and changed lines'), 404: errorResponse('No such plan'), ...denied },
 });
 
 function analyseOr400(body: unknown) {

@@ -2,7 +2,7 @@
 // funding source, VAT period, exact cents) in compute.ts, so every message can name its line.
 import { z } from '@hono/zod-openapi';
 import { PERIOD_PATTERN } from './periods.ts';
-import { VAT_TREATMENTS } from './shapes.ts';
+import { VAT_TREATMENTS } from '../contracts/budget.ts';
 
 export const ACCOUNTS = ['15', '50', '55'] as const;
 export type Account = (typeof ACCOUNTS)[number];

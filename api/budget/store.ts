@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { notFound } from '../lib/errors.ts';
 import { analysePlan, type AnalysedPlan } from './analyse.ts';
-import type { PlanSummary } from './shapes.ts';
+import type { PlanSummary } from '../contracts/budget.ts';
 
 export interface StoredPlan extends AnalysedPlan {
   id: number;

@@ -1,9 +1,10 @@
 // Reviewer actions: threaded comments and votes.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { requireTemplateAccess } from '../auth/access.ts';
 import { badRequest } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
-import { CommentBodySchema, IdParams, ReviewBodySchema, STATUSES } from './schemas.ts';
+import { CommentBodySchema, CommentResultSchema, ReviewBodySchema, VoteResultSchema } from '../contracts/templates.ts';
+import { IdParams } from './schemas.ts';
 import { addComment, castVote } from './workflow.ts';
 
 const commentRoute = createRoute({
@@ -16,7 +17,7 @@ const commentRoute = createRoute({
   responses: {
     201: {
       description: 'Comment stored',
-      content: { 'application/json': { schema: z.object({ id: z.number().int(), version: z.number().int(), parentId: z.number().int().nullable(), body: z.string() }) } },
+      content: { 'application/json': { schema: CommentResultSchema } },
     },
     400: errorResponse('Invalid comment'),
     401: errorResponse('Not signed in'),
@@ -38,7 +39,7 @@ const reviewRoute = createRoute({
       description: 'Vote stored; the version status after it',
       content: {
         'application/json': {
-          schema: z.object({ id: z.number().int(), version: z.number().int(), status: z.enum(STATUSES), approvals: z.number().int(), quorum: z.number().int() }).openapi('TemplateVoteResult'),
+          schema: VoteResultSchema,
         },
       },
     },

@@ -7,31 +7,12 @@ import { inTransaction } from '../db/database.ts';
 import { badRequest, conflict, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { getTemplate, getVersion } from './queries.ts';
+import { AdoptionAcrossSchema, AdoptionInputSchema, AdoptionSchema } from '../contracts/templates.ts';
 import { IdParams } from './schemas.ts';
 import { tallinnToday } from '../lib/today.ts';
 
 const EhakParams = z.object({ ehak: z.string().regex(/^\d{4}$/).openapi({ param: { name: 'ehak', in: 'path' }, example: '0784' }) });
 
-const AdoptionSchema = z
-  .object({
-    ehak: z.string(),
-    templateId: z.number().int(),
-    title: z.string(),
-    version: z.number().int(),
-    adoptedOn: z.string(),
-    recordedAt: z.string(),
-    currentVersion: z.number().int().nullable(),
-    newerVersionAvailable: z.boolean(),
-  })
-  .openapi('TemplateAdoption');
-
-const AdoptionInput = z
-  .object({
-    templateId: z.number().int().positive(),
-    version: z.number().int().positive(),
-    adoptedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kuupäev kujul AAAA-KK-PP.'),
-  })
-  .openapi('TemplateAdoptionInput');
 
 const list = createRoute({
   method: 'get',
@@ -51,7 +32,7 @@ const record = createRoute({
   path: '/kovs/{ehak}/adoptions',
   tags: ['templates'],
   summary: 'Record that the municipality adopted an approved version (replaces its earlier record)',
-  request: { params: EhakParams, body: { required: true, content: { 'application/json': { schema: AdoptionInput } } } },
+  request: { params: EhakParams, body: { required: true, content: { 'application/json': { schema: AdoptionInputSchema } } } },
   responses: {
     201: { description: 'Recorded', content: { 'application/json': { schema: AdoptionSchema } } },
     400: errorResponse('Invalid input'),
@@ -73,13 +54,7 @@ const perTemplate = createRoute({
       description: 'Every municipality with its adopted version or null',
       content: {
         'application/json': {
-          schema: z.object({
-            templateId: z.number().int(),
-            currentVersion: z.number().int().nullable(),
-            adopted: z.number().int(),
-            onCurrent: z.number().int(),
-            kovs: z.array(z.object({ ehak: z.string(), name: z.string(), version: z.number().int().nullable(), adoptedOn: z.string().nullable(), newerVersionAvailable: z.boolean() })),
-          }),
+          schema: AdoptionAcrossSchema,
         },
       },
     },

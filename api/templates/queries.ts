@@ -2,7 +2,7 @@
 import type { SessionUser } from '../auth/session-user.ts';
 import { canActOnTemplate } from '../auth/access.ts';
 import type { Db } from '../db/database.ts';
-import type { Category, Decision, Status } from './schemas.ts';
+import type { Category, Change, Decision, Status } from '../contracts/templates.ts';
 
 export interface VersionRow {
   template_id: number;
@@ -113,7 +113,9 @@ export function listTemplates(db: Db, f: ListFilter) {
 
 const DIFF_FIELDS = ['title', 'summary', 'category', 'measures', 'fileName', 'sha256'] as const;
 
-function versionChanges(prev: Record<string, unknown> | undefined, cur: Record<string, unknown>) {
+type VersionMeta = Record<(typeof DIFF_FIELDS)[number], Change['from']>;
+
+function versionChanges(prev: VersionMeta | undefined, cur: VersionMeta): Change[] {
   if (!prev) return [];
   return DIFF_FIELDS.filter((f) => JSON.stringify(prev[f]) !== JSON.stringify(cur[f])).map((f) => ({ field: f, from: prev[f], to: cur[f] }));
 }
@@ -126,7 +128,7 @@ export function templateDetail(db: Db, id: number, quorum: number, user: Session
   const person = (uid: number) => (names.get(uid) as { id: number; name: string } | undefined) ?? { id: uid, name: '' };
   const versions = db.prepare('SELECT * FROM template_version WHERE template_id = ? ORDER BY n').all(id) as VersionRow[];
   const votesStmt = db.prepare('SELECT * FROM template_review WHERE template_id = ? AND n = ? ORDER BY created_at, reviewer_id');
-  let prev: Record<string, unknown> | undefined;
+  let prev: VersionMeta | undefined;
   const out = versions.map((v) => {
     const meta = { title: v.title, summary: v.summary, category: v.category, measures: JSON.parse(v.measures) as string[], fileName: v.file_name, sha256: v.sha256 };
     const changes = versionChanges(prev, meta);

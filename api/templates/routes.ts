@@ -4,7 +4,8 @@ import { requirePermission, requireTemplateAccess, requireUser } from '../auth/a
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { notFound, unauthorized } from '../lib/errors.ts';
 import { getTemplate, latestVersion, listTemplates, templateDetail } from './queries.ts';
-import { DetailSchema, IdParams, ListItemSchema, STATUSES, SubmitFormSchema, SubmitResultSchema } from './schemas.ts';
+import { DetailSchema, ListItemSchema, STATUSES, SubmitResultSchema } from '../contracts/templates.ts';
+import { IdParams, SubmitFormSchema } from './schemas.ts';
 import { parseMeta, storeUpload, type SubmissionMeta } from './upload.ts';
 import { addVersion, createTemplate } from './workflow.ts';
 

@@ -1,17 +1,10 @@
+import type { Session } from '../../../api/contracts/auth.ts';
 import { readableKovs } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe, type Me } from '../lib/api.ts';
 import { escapeHtml, formatDateTime } from '../lib/format.ts';
 import { errorText, hideAlert, ROLE_LABELS, showAlert } from './labels.ts';
 import { navigate, signInAndReturn } from '../lib/navigate.ts';
 
-interface SessionInfo {
-  id: string;
-  createdAt: string;
-  lastUsedAt: string;
-  userAgent: string | null;
-  ip: string | null;
-  current: boolean;
-}
 
 const alertBox = document.getElementById('account-alert') as HTMLElement;
 const body = document.getElementById('sessions-body') as HTMLTableSectionElement;
@@ -41,7 +34,7 @@ async function loadMe() {
 }
 
 async function loadSessions() {
-  const sessions = await apiFetch<SessionInfo[]>('/api/auth/sessions');
+  const sessions = await apiFetch<Session[]>('/api/auth/sessions');
   body.innerHTML = sessions
     .map(
       (s) => `<tr>

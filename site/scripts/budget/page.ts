@@ -4,7 +4,7 @@ import { ApiRequestError, apiFetch } from '../lib/api.ts';
 import { escapeHtml, formatDate, formatEuro, parseDate } from '../lib/format.ts';
 import { errorText, panelsHtml, readCostForm, showErrors, submitCost } from './forms.ts';
 import { actualsHtml, comparisonHtml, executionHtml, inconsistenciesHtml, planTableHtml, totalsHtml } from './render.ts';
-import type { ActualCost, Execution, Money, PlanReport, PlanSummary } from './types.ts';
+import type { ActualCost, Execution, Money, PlanReport, PlanSummary } from '../../../api/contracts/budget.ts';
 import type { Comparison } from './render.ts';
 import { navigate } from '../lib/navigate.ts';
 

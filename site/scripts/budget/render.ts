@@ -1,7 +1,7 @@
 // HTML builders for the budget page. Every API value goes through escapeHtml or a formatter.
 import { donutChart, groupedBarChart } from '../lib/charts.ts';
 import { escapeHtml, formatDate, formatEuro, formatNumber } from '../lib/format.ts';
-import type { ActualCost, Execution, ExecutionRow, Inconsistency, Money, PlanReport } from './types.ts';
+import type { ActualCost, Execution, ExecutionRow, Inconsistency, Money, PlanReport } from '../../../api/contracts/budget.ts';
 
 const e = escapeHtml;
 const eur = (n: number) => e(formatEuro(n));

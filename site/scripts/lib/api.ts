@@ -1,5 +1,6 @@
 // Browser-side access to the Turvarada API. Every page script goes through apiFetch so errors
 // look the same everywhere: an ApiRequestError carrying the API's {error:{code,message,details}}.
+import type { Me } from '../../../api/contracts/auth.ts';
 import { signInAndReturn } from './navigate.ts';
 
 export class ApiRequestError extends Error {
@@ -37,13 +38,7 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   return (await res.json()) as T;
 }
 
-export interface Me {
-  id: number;
-  email: string;
-  name: string;
-  role: 'admin' | 'analyst' | 'specialist' | 'viewer' | 'reviewer' | 'auditor';
-  kovs: string[];
-}
+export type { Me } from '../../../api/contracts/auth.ts';
 
 /** The signed-in user, or null when signed out (no redirect, and no 401 in the console). */
 export async function fetchMe(): Promise<Me | null> {

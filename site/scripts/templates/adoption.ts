@@ -3,11 +3,10 @@
 import { hasPermission } from '../../../api/auth/rules.ts';
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
 import { formatDate, parseDate } from '../lib/format.ts';
+import type { Adoption, AdoptionAcross as Across } from '../../../api/contracts/templates.ts';
 import { escapeHtml, type ListItem } from './common.ts';
 
 interface Kov { ehak: string; name: string }
-interface Adoption { templateId: number; title: string; version: number; adoptedOn: string; currentVersion: number | null; newerVersionAvailable: boolean }
-interface Across { currentVersion: number | null; adopted: number; onCurrent: number; kovs: Array<{ ehak: string; name: string; version: number | null; adoptedOn: string | null; newerVersionAvailable: boolean }> }
 
 const statusEl = document.getElementById('load-status')!;
 const kovSelect = document.getElementById('kov-select') as HTMLSelectElement;

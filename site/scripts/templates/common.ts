@@ -1,9 +1,9 @@
 // Shared vocabulary and types of the template workflow pages. Every API value that reaches
 // innerHTML goes through escapeHtml: titles, summaries, comments and names are user content.
 import { escapeHtml, formatDate } from '../lib/format.ts';
+import type { Decision, Status } from '../../../api/contracts/templates.ts';
 
-export type Status = 'submitted' | 'in_review' | 'approved' | 'changes_requested' | 'rejected' | 'superseded';
-export type Decision = 'approve' | 'request_changes' | 'reject';
+export type { Decision, ListItem, Status } from '../../../api/contracts/templates.ts';
 
 export const STATUS_LABELS: Record<Status, string> = {
   submitted: 'esitatud',
@@ -38,24 +38,6 @@ export const FIELD_LABELS: Record<string, string> = {
   sha256: 'Faili sisu (SHA-256)',
   file: 'Fail',
 };
-
-export interface ListItem {
-  id: number;
-  category: string;
-  version: number;
-  title: string;
-  summary: string;
-  measures: string[];
-  status: Status;
-  submittedAt: string;
-  approvedAt: string | null;
-  fileName: string;
-  contentType: string;
-  size: number;
-  downloadUrl: string;
-  currentVersion: number | null;
-  latestVersion: number;
-}
 
 const KIND_BY_TYPE: Record<string, string> = {
   'application/pdf': 'PDF',

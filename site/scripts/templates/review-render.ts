@@ -3,22 +3,11 @@
 import { formatDateTime } from '../lib/format.ts';
 import {
   categoryLabel, DECISION_LABELS, downloadLink, escapeHtml, FIELD_LABELS, formatDate, statusTag,
-  type Decision, type ListItem, type Status,
+  type ListItem,
 } from './common.ts';
+import type { Comment, Detail, Version } from '../../../api/contracts/templates.ts';
 
-export interface Person { id: number; name: string }
-export interface Vote { reviewer: Person; decision: Decision; comment: string; createdAt: string; updatedAt: string }
-export interface Version {
-  n: number; title: string; summary: string; category: string; measures: string[]; fileName: string; contentType: string;
-  size: number; sha256: string; status: Status; submittedBy: Person; submittedAt: string; decidedAt: string | null;
-  approvedAt: string | null; downloadUrl: string; votes: Vote[]; approvals: number; quorumMet: boolean;
-  changes: Array<{ field: string; from: unknown; to: unknown }>;
-}
-export interface Comment { id: number; version: number; parentId: number | null; author: Person; body: string; createdAt: string }
-export interface Detail {
-  id: number; category: string; currentVersion: number | null; latestVersion: number; createdBy: Person; createdAt: string;
-  quorum: number; versions: Version[]; comments: Comment[]; viewer: { canReview: boolean; canSubmitVersion: boolean; ownVote: Decision | null };
-}
+export type { Detail };
 
 export function queueTable(items: ListItem[]): string {
   if (items.length === 0) return '<p>Valitud tingimustele vastavaid malle ei ole.</p>';

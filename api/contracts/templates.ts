@@ -1,0 +1,151 @@
+// What the template API answers with, and the workflow's fixed vocabularies: list rows, the
+// detail view (versions, metadata diffs, votes, comments), submission, review and adoption
+// results. Plain zod only, so the site imports the same definitions (types via z.infer).
+import { z } from 'zod';
+import { PersonSchema } from './common.ts';
+
+export const CATEGORIES = ['poliitika', 'kord', 'plaan', 'juhend', 'vorm', 'parim-praktika'] as const;
+export const STATUSES = ['submitted', 'in_review', 'approved', 'changes_requested', 'rejected', 'superseded'] as const;
+export const DECISIONS = ['approve', 'request_changes', 'reject'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export type Status = (typeof STATUSES)[number];
+export type Decision = (typeof DECISIONS)[number];
+
+export const MAX_COMMENT = 5000;
+
+const Id = z.number().int();
+
+export const ListItemSchema = z
+  .object({
+    id: Id,
+    category: z.enum(CATEGORIES),
+    version: Id.meta({ description: 'The version this row describes: the current approved one for status=approved, else the latest' }),
+    title: z.string(),
+    summary: z.string(),
+    measures: z.array(z.string()),
+    status: z.enum(STATUSES),
+    submittedAt: z.string(),
+    approvedAt: z.string().nullable(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: Id,
+    downloadUrl: z.string(),
+    currentVersion: Id.nullable(),
+    latestVersion: Id,
+  })
+  .meta({ id: 'TemplateListItem' });
+export type ListItem = z.infer<typeof ListItemSchema>;
+
+/** A metadata field that differs from the previous version: measures are a list, the rest text. */
+const ChangeValue = z.union([z.string(), z.array(z.string())]);
+export const ChangeSchema = z
+  .object({ field: z.enum(['title', 'summary', 'category', 'measures', 'fileName', 'sha256']), from: ChangeValue, to: ChangeValue })
+  .meta({ id: 'TemplateChange' });
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const VoteSchema = z
+  .object({ reviewer: PersonSchema, decision: z.enum(DECISIONS), comment: z.string(), createdAt: z.string(), updatedAt: z.string() })
+  .meta({ id: 'TemplateVote' });
+export type Vote = z.infer<typeof VoteSchema>;
+
+export const VersionSchema = z
+  .object({
+    n: Id,
+    title: z.string(),
+    summary: z.string(),
+    category: z.enum(CATEGORIES),
+    measures: z.array(z.string()),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: Id,
+    sha256: z.string(),
+    status: z.enum(STATUSES),
+    submittedBy: PersonSchema,
+    submittedAt: z.string(),
+    decidedAt: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    downloadUrl: z.string(),
+    votes: z.array(VoteSchema),
+    approvals: Id.meta({ description: 'Approvals that count toward the quorum' }),
+    quorumMet: z.boolean(),
+    changes: z.array(ChangeSchema).meta({ description: 'Metadata differences from the previous version' }),
+  })
+  .meta({ id: 'TemplateVersion' });
+export type Version = z.infer<typeof VersionSchema>;
+
+export const CommentSchema = z
+  .object({ id: Id, version: Id, parentId: Id.nullable(), author: PersonSchema, body: z.string(), createdAt: z.string() })
+  .meta({ id: 'TemplateComment' });
+export type Comment = z.infer<typeof CommentSchema>;
+
+export const DetailSchema = z
+  .object({
+    id: Id,
+    category: z.enum(CATEGORIES),
+    currentVersion: Id.nullable(),
+    latestVersion: Id,
+    createdBy: PersonSchema,
+    createdAt: z.string(),
+    quorum: Id,
+    versions: z.array(VersionSchema),
+    comments: z.array(CommentSchema),
+    viewer: z.object({ canReview: z.boolean(), canSubmitVersion: z.boolean(), ownVote: z.enum(DECISIONS).nullable() }),
+  })
+  .meta({ id: 'TemplateDetail' });
+export type Detail = z.infer<typeof DetailSchema>;
+
+export const SubmitResultSchema = z.object({ id: Id, version: Id, status: z.enum(STATUSES) }).meta({ id: 'TemplateSubmitResult' });
+
+export const CommentResultSchema = z.object({ id: Id, version: Id, parentId: Id.nullable(), body: z.string() }).meta({ id: 'TemplateCommentResult' });
+export const VoteResultSchema = z
+  .object({ id: Id, version: Id, status: z.enum(STATUSES), approvals: Id, quorum: Id })
+  .meta({ id: 'TemplateVoteResult' });
+
+export const CommentBodySchema = z
+  .object({
+    body: z.string().trim().min(1, 'Kommentaar on tühi.').max(MAX_COMMENT, `Kommentaar on pikem kui ${MAX_COMMENT} märki.`),
+    parentId: z.number().int().positive().optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .meta({ id: 'TemplateCommentInput' });
+
+export const ReviewBodySchema = z
+  .object({
+    decision: z.enum(DECISIONS),
+    comment: z.string().trim().max(MAX_COMMENT, `Kommentaar on pikem kui ${MAX_COMMENT} märki.`).default(''),
+    version: z.number().int().positive().optional().meta({ description: 'Defaults to the latest version; must be the latest' }),
+  })
+  .meta({ id: 'TemplateReviewInput' });
+
+export const AdoptionSchema = z
+  .object({
+    ehak: z.string(),
+    templateId: Id,
+    title: z.string(),
+    version: Id,
+    adoptedOn: z.string(),
+    recordedAt: z.string(),
+    currentVersion: Id.nullable(),
+    newerVersionAvailable: z.boolean(),
+  })
+  .meta({ id: 'TemplateAdoption' });
+export type Adoption = z.infer<typeof AdoptionSchema>;
+
+export const AdoptionInputSchema = z
+  .object({
+    templateId: z.number().int().positive(),
+    version: z.number().int().positive(),
+    adoptedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kuupäev kujul AAAA-KK-PP.'),
+  })
+  .meta({ id: 'TemplateAdoptionInput' });
+
+export const AdoptionAcrossSchema = z
+  .object({
+    templateId: Id,
+    currentVersion: Id.nullable(),
+    adopted: Id,
+    onCurrent: Id,
+    kovs: z.array(z.object({ ehak: z.string(), name: z.string(), version: Id.nullable(), adoptedOn: z.string().nullable(), newerVersionAvailable: z.boolean() })),
+  })
+  .meta({ id: 'TemplateAdoptionAcross' });
+export type AdoptionAcross = z.infer<typeof AdoptionAcrossSchema>;
