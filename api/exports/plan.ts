@@ -3,42 +3,10 @@
 // export stays fast at ~1000 measures. The same rows feed JSON, CSV and XLSX.
 import type { Db } from '../db/database.ts';
 import type { Column } from '../lib/tabular.ts';
-import type { MeasureClass, Priority, Status } from '../tracker/model.ts';
+import type { Plan, PlanRow } from '../contracts/exports.ts';
 import { listMeasures } from '../tracker/records.ts';
-import { getScope, type Approach } from '../tracker/scope.ts';
+import { getScope } from '../tracker/scope.ts';
 import { CLASS_LABELS, DATE_FMT, DATETIME_FMT, dateCell, formatIsoDate, formatTimestamp, statusLabel, timestampCell } from './format.ts';
-
-export interface PlanRow {
-  measureId: string;
-  module: string;
-  title: string;
-  class: MeasureClass;
-  classLabel: string;
-  priority: Priority | null;
-  /** The municipality's own status code. */
-  status: Status;
-  /** What counts in progress (a shared service turns 'not_assessed' into 'implemented'). */
-  effectiveStatus: Status;
-  /** Estonian label as shown in the UI, e.g. "rakendatud" or "tagatud keskselt (ELVL)". */
-  statusLabel: string;
-  sharedServiceProvider: string | null;
-  responsible: string | null;
-  /** ISO date. */
-  dueDate: string | null;
-  description: string | null;
-  justification: string | null;
-  /** ISO timestamp (UTC). */
-  updatedAt: string | null;
-}
-
-export interface Plan {
-  kov: { ehak: string; name: string };
-  edition: string;
-  approach: Approach;
-  /** ISO date (Tallinn) of the export. */
-  generatedOn: string;
-  measures: PlanRow[];
-}
 
 export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
   const kov = db.prepare('SELECT ehak, name FROM kov WHERE ehak = ?').get(ehak) as { ehak: string; name: string };

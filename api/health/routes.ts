@@ -1,14 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { HealthSchema } from '../contracts/system.ts';
 import { createRouter } from '../lib/openapi.ts';
 import { APP_VERSION } from '../lib/version.ts';
 
-const HealthSchema = z
-  .object({
-    status: z.enum(['ok', 'degraded']),
-    version: z.string(),
-    database: z.enum(['ok', 'error']),
-  })
-  .openapi('Health');
 
 const route = createRoute({
   method: 'get',

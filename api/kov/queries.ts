@@ -1,11 +1,6 @@
+import type { Kov } from '../contracts/kov.ts';
 import type { Db } from '../db/database.ts';
 
-export interface Kov {
-  ehak: string;
-  name: string;
-  type: 'linn' | 'vald';
-  county: string;
-}
 
 /** Municipalities limited to `scope` ('all' or a list of EHAK codes), ordered by name. */
 export function listKovs(db: Db, scope: 'all' | readonly string[]): Kov[] {

@@ -1,5 +1,6 @@
 // GET /api/meta: public facts the UI needs before sign-in (whether demo data is loaded → banner).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { MetaSchema } from '../contracts/system.ts';
 import type { Db } from '../db/database.ts';
 import { createRouter } from '../lib/openapi.ts';
 
@@ -13,7 +14,7 @@ const route = createRoute({
   path: '/meta',
   tags: ['system'],
   summary: 'Installation facts for the UI (demo data present)',
-  responses: { 200: { description: 'Meta', content: { 'application/json': { schema: z.object({ demo: z.boolean() }).openapi('Meta') } } } },
+  responses: { 200: { description: 'Meta', content: { 'application/json': { schema: MetaSchema } } } },
 });
 
 export function metaRoutes() {

@@ -2,31 +2,11 @@
 // and the median over all municipalities. Computed from one grouped query (aggregate.ts).
 import type { Db } from '../db/database.ts';
 import { memoUntilWrite } from '../db/statements.ts';
-import { progressOfAll, type ProgressTotals } from '../tracker/aggregate.ts';
+import type { ProgressTotals } from '../contracts/progress.ts';
+import type { Overview, OverviewRow } from '../contracts/reports.ts';
+import { progressOfAll } from '../tracker/aggregate.ts';
 import { CLASSES, type MeasureClass } from '../tracker/model.ts';
 import { median, present } from './stats.ts';
-
-export interface OverviewRow {
-  ehak: string;
-  name: string;
-  type: 'linn' | 'vald';
-  county: string;
-  edition: string;
-  total: number;
-  implemented: number;
-  implementedShare: number | null;
-  byClass: Record<MeasureClass, number | null>;
-  /** Share per top-level module group id (groups with measures in scope only). */
-  byGroup: Record<string, number | null>;
-  /** Latest status change (ISO timestamp), null when none. */
-  lastActivity: string | null;
-}
-
-export interface Overview {
-  groups: Array<{ id: string; title: string }>;
-  rows: OverviewRow[];
-  median: { implementedShare: number | null; byClass: Record<MeasureClass, number | null>; byGroup: Record<string, number | null> };
-}
 
 export function overviewRow(kov: { ehak: string; name: string; type: 'linn' | 'vald'; county: string }, p: ProgressTotals, lastActivity: string | null): OverviewRow {
   return {

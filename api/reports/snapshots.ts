@@ -3,21 +3,11 @@
 import { recordAudit } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { conflict } from '../lib/errors.ts';
-import { progressOfAll, type ProgressTotals } from '../tracker/aggregate.ts';
+import type { ProgressTotals } from '../contracts/progress.ts';
+import type { Snapshot, SnapshotData, SnapshotSummary } from '../contracts/reports.ts';
+import { progressOfAll } from '../tracker/aggregate.ts';
 import { getScope } from '../tracker/scope.ts';
 import { median, present } from './stats.ts';
-
-/** What a snapshot keeps per municipality: the totals without the per-module breakdown. */
-export type SnapshotData = Omit<ProgressTotals, 'byModule'> & { approach: string };
-
-export interface SnapshotSummary {
-  id: number;
-  period: string;
-  createdAt: string;
-  createdBy: { id: number; name: string } | null;
-  kovCount: number;
-  medianImplementedShare: number | null;
-}
 
 /**
  * Freezes every municipality's progress for `period`; 409 if the period exists.
@@ -67,7 +57,7 @@ export function listSnapshots(db: Db): SnapshotSummary[] {
 }
 
 /** One snapshot with every municipality's frozen data, or null. */
-export function getSnapshot(db: Db, period: string): (SnapshotSummary & { rows: Array<{ ehak: string; name: string; data: SnapshotData }> }) | null {
+export function getSnapshot(db: Db, period: string): Snapshot | null {
   const summary = listSnapshots(db).find((s) => s.period === period);
   if (!summary) return null;
   const rows = db

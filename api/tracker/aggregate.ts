@@ -5,32 +5,11 @@
 //   share            = implemented / applicable (null when nothing is applicable).
 // 'risk_accepted' stays in the denominator: an accepted risk is a decision, not an implementation.
 import type { Db } from '../db/database.ts';
-import { CLASSES, PRIORITIES, STATUSES, type MeasureClass, type Priority, type Status } from './model.ts';
+import type { ModuleCell, ProgressTotals, ShareCell } from '../contracts/progress.ts';
+import { CLASSES, PRIORITIES, STATUSES, type MeasureClass, type Priority } from './model.ts';
 import { countAllKovs, type CountRow } from './count-all.ts';
 import { DEFAULT_EDITION } from './scope.ts';
 import { trackedSql } from './tracked-sql.ts';
-
-export interface ShareCell {
-  total: number;
-  notApplicable: number;
-  implemented: number;
-  share: number | null;
-}
-
-export interface ProgressTotals {
-  edition: string;
-  total: number;
-  applicable: number;
-  implemented: number;
-  implementedShare: number | null;
-  /** Measures counted as implemented only because a shared service delivers them. */
-  sharedServiceImplemented: number;
-  byStatus: Record<Status, { count: number; share: number | null }>;
-  byClass: Record<MeasureClass, ShareCell>;
-  byModule: Array<ShareCell & { module: string; title: string; group: string }>;
-  byGroup: Array<ShareCell & { group: string; title: string }>;
-  byPriority: Record<Priority, ShareCell>;
-}
 
 /** Module ids in natural order (OPS.1.1.10 after OPS.1.1.9); one collator, they are costly to create. */
 const ID_ORDER = new Intl.Collator('en', { numeric: true });
@@ -84,7 +63,7 @@ export function aggregate(rows: CountRow[], edition: string, titles: Titles): Pr
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, { count: 0, share: null as number | null }])) as ProgressTotals['byStatus'];
   const byClass = Object.fromEntries(CLASSES.map((c) => [c, emptyCell()])) as Record<MeasureClass, ShareCell>;
   const byPriority = Object.fromEntries(PRIORITIES.map((p) => [p, emptyCell()])) as Record<Priority, ShareCell>;
-  const modules = new Map<string, ShareCell & { module: string; title: string; group: string }>();
+  const modules = new Map<string, ModuleCell>();
   const groups = new Map<string, ShareCell>();
   const all = emptyCell();
   let viaShared = 0;

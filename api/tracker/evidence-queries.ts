@@ -1,21 +1,11 @@
 // Evidence of a measure's implementation: links, or uploaded files kept in the shared file store.
 import { recordAudit, type Actor } from '../audit/record.ts';
+import type { Evidence } from '../contracts/tracker.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { prepareCached } from '../db/statements.ts';
 import { deleteStoredFile, storeFile } from '../files/store.ts';
 import { cleanFileName, MAX_EVIDENCE_BYTES } from './evidence-type.ts';
 
-export interface Evidence {
-  id: number;
-  kind: 'url' | 'file';
-  url: string | null;
-  fileName: string | null;
-  sha256: string | null;
-  size: number | null;
-  contentType: string | null;
-  addedBy: { id: number; name: string } | null;
-  addedAt: string;
-}
 
 interface EvidenceRow {
   id: number;

@@ -2,29 +2,11 @@
 import type { Db } from '../db/database.ts';
 import { tallinnToday } from '../lib/today.ts';
 import { memoUntilWrite } from '../db/statements.ts';
-import { aggregate, countTracked, titleLoader, type ProgressTotals } from './aggregate.ts';
+import type { KovProgress, NextStep, TrendPoint } from '../contracts/progress.ts';
+import { aggregate, countTracked, titleLoader } from './aggregate.ts';
 import { OPEN_STATUSES, type MeasureClass, type Priority, type Status } from './model.ts';
-import { getScope, type Approach } from './scope.ts';
+import { getScope } from './scope.ts';
 import { trackedSql } from './tracked-sql.ts';
-
-export interface NextStep {
-  measureId: string;
-  title: string;
-  module: string;
-  priority: Priority | null;
-  class: MeasureClass;
-  status: Status;
-  dueDate: string | null;
-  overdue: boolean;
-}
-
-export interface KovProgress extends ProgressTotals {
-  ehak: string;
-  name: string;
-  approach: Approach;
-  nextSteps: NextStep[];
-  trend: Array<{ period: string; implementedShare: number | null }>;
-}
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -58,7 +40,7 @@ export function nextSteps(db: Db, ehak: string, today = tallinnToday(), limit = 
 }
 
 /** The municipality's implemented share in every snapshot, oldest period first. */
-export function trendOf(db: Db, ehak: string): Array<{ period: string; implementedShare: number | null }> {
+export function trendOf(db: Db, ehak: string): TrendPoint[] {
   return (
     db
       .prepare(

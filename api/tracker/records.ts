@@ -1,30 +1,12 @@
 // Read side of the tracker: the measure list with filters, one full record, its history.
 import type { Db } from '../db/database.ts';
 import { tallinnToday } from '../lib/today.ts';
-import { listEvidence, type Evidence } from './evidence-queries.ts';
+import type { HistoryEntry, MeasureListItem, MeasureRecord, StatusFieldsSnapshot } from '../contracts/tracker.ts';
+import { listEvidence } from './evidence-queries.ts';
 import { OPEN_STATUSES, effectiveStatus, isOverdue, type MeasureClass, type Priority, type Status } from './model.ts';
 import { prepareCached } from '../db/statements.ts';
 import { scopedMeasure, scopedMeasures } from './reference-cache.ts';
 import { trackedSql } from './tracked-sql.ts';
-
-export interface MeasureListItem {
-  measureId: string;
-  title: string;
-  module: string;
-  group: string;
-  class: MeasureClass;
-  priority: Priority | null;
-  /** The municipality's own status ('not_assessed' when none was recorded). */
-  status: Status;
-  /** What counts in progress: 'implemented' when a shared service delivers a not-assessed measure. */
-  effectiveStatus: Status;
-  version: number;
-  responsible: string | null;
-  dueDate: string | null;
-  overdue: boolean;
-  updatedAt: string | null;
-  sharedService: { provider: string } | null;
-}
 
 export interface MeasureFilters {
   module?: string;
@@ -96,22 +78,6 @@ export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {},
      ORDER BY m.sort_key, m.id`,
   ).all(params) as Array<Record<string, unknown>>;
   return rows.map(toListItem);
-}
-
-export interface MeasureRecord extends MeasureListItem {
-  ehak: string;
-  edition: string;
-  moduleTitle: string;
-  /** The catalogue's responsible role (e.g. 'Infoturbejuht'), not the municipality's person. */
-  responsibleRole: string;
-  link: string | null;
-  description: string | null;
-  justification: string | null;
-  acceptedBy: string | null;
-  acceptedAt: string | null;
-  updatedBy: { id: number; name: string } | null;
-  sharedService: { id: number; provider: string; note: string | null } | null;
-  evidence: Evidence[];
 }
 
 /** The edition of a measure in the municipality's scope, or null when it is not in scope. */
@@ -198,14 +164,6 @@ export function getMeasureRecord(db: Db, ehak: string, measureId: string, today 
   };
 }
 
-export interface HistoryEntry {
-  version: number;
-  changedAt: string;
-  changedBy: { id: number; name: string } | null;
-  old: Record<string, unknown> | null;
-  new: Record<string, unknown>;
-}
-
 /** Every recorded change of the measure's status record, newest first. */
 export function getMeasureHistory(db: Db, ehak: string, edition: string, measureId: string): HistoryEntry[] {
   const rows = prepareCached(
@@ -225,7 +183,7 @@ export function getMeasureHistory(db: Db, ehak: string, edition: string, measure
     version: r.version,
     changedAt: r.changed_at,
     changedBy: r.changed_by != null ? { id: r.changed_by, name: r.name ?? '' } : null,
-    old: r.old ? (JSON.parse(r.old) as Record<string, unknown>) : null,
-    new: JSON.parse(r.new) as Record<string, unknown>,
+    old: r.old ? (JSON.parse(r.old) as StatusFieldsSnapshot) : null,
+    new: JSON.parse(r.new) as StatusFieldsSnapshot,
   }));
 }

@@ -1,35 +1,16 @@
 // /api/kovs/{ehak}/scope and /api/kovs/{ehak}/progress.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { recordAudit } from '../audit/record.ts';
 import { inTransaction } from '../db/database.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { actorOf } from './measure-routes.ts';
 import { getProgress } from './progress.ts';
-import { KovParams, ProgressSchema } from './schemas.ts';
-import { APPROACHES, getScope, profileExists, saveScope, unknownModules } from './scope.ts';
+import { KovProgressSchema } from '../contracts/progress.ts';
+import { ScopeSchema, ScopeUpdateSchema } from '../contracts/tracker.ts';
+import { KovParams } from './params.ts';
+import { getScope, profileExists, saveScope, unknownModules } from './scope.ts';
 import { SCOPE_CTES } from './scope.ts';
-
-const ScopeSchema = z
-  .object({
-    ehak: z.string(),
-    edition: z.string(),
-    profileName: z.string(),
-    approach: z.enum(APPROACHES),
-    extraModules: z.array(z.string()),
-    isDefault: z.boolean(),
-    updatedAt: z.string().nullable(),
-    measureCount: z.number(),
-  })
-  .openapi('KovScope');
-
-const ScopeUpdateSchema = z
-  .strictObject({
-    approach: z.enum(APPROACHES).openapi({ description: 'basic põhiturve, standard standardturve, core tuumikuturve' }),
-    profileName: z.string().min(1).max(60).optional(),
-    extraModules: z.array(z.string().min(1).max(40)).max(120).optional(),
-  })
-  .openapi('KovScopeUpdate');
 
 const getScopeRoute = createRoute({
   method: 'get',
@@ -59,7 +40,7 @@ const progressRoute = createRoute({
   tags: ['tracker'],
   summary: 'Totals and shares by status, class, module, group, priority; next steps; trend',
   request: { params: KovParams },
-  responses: { 200: { description: 'Progress', content: { 'application/json': { schema: ProgressSchema } } }, 404: errorResponse('Unknown') },
+  responses: { 200: { description: 'Progress', content: { 'application/json': { schema: KovProgressSchema } } }, 404: errorResponse('Unknown') },
 });
 
 export function scopeRoutes() {

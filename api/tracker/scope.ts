@@ -8,8 +8,9 @@
 // High (Kõrgmeede) measures are never in scope: none of the three approaches requires them.
 import type { Db } from '../db/database.ts';
 
-export const APPROACHES = ['basic', 'standard', 'core'] as const;
-export type Approach = (typeof APPROACHES)[number];
+import type { Approach } from '../contracts/tracker.ts';
+
+export { APPROACHES, type Approach } from '../contracts/tracker.ts';
 
 export const DEFAULT_EDITION = '2024';
 export const DEFAULT_PROFILE = 'KOV';

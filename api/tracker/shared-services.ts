@@ -1,20 +1,11 @@
 // Shared-service measures: a provider (e.g. ELVL) delivers a measure centrally for chosen
 // municipalities. It counts as implemented for them unless they record their own status.
 import { recordAudit, type Actor } from '../audit/record.ts';
+import type { SharedService } from '../contracts/tracker.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, conflict, notFound } from '../lib/errors.ts';
 import { DEFAULT_EDITION } from './scope.ts';
 
-export interface SharedService {
-  id: number;
-  edition: string;
-  measureId: string;
-  measureTitle: string;
-  provider: string;
-  note: string | null;
-  kovs: Array<{ ehak: string; name: string }>;
-  createdAt: string;
-}
 
 export function listSharedServices(db: Db): SharedService[] {
   const services = db

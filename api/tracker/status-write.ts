@@ -5,7 +5,8 @@ import { inTransaction, type Db } from '../db/database.ts';
 import { prepareCached } from '../db/statements.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import type { Status } from './model.ts';
-import { getMeasureRecord, measureInScope, measuresInScope, type MeasureRecord } from './records.ts';
+import type { MeasureRecord } from '../contracts/tracker.ts';
+import { getMeasureRecord, measureInScope, measuresInScope } from './records.ts';
 import { keepsField, missingFields, STATUS_FIELDS } from './status-rules.ts';
 
 /** The editable fields. In an update, an omitted field keeps its value; null clears it. */

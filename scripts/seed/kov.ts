@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ROOT_DIR } from '../../api/config.ts';
 import type { Db } from '../../api/db/database.ts';
-import type { Kov } from '../../api/kov/queries.ts';
+import type { Kov } from '../../api/contracts/kov.ts';
 
 export const KOV_CSV = `${ROOT_DIR}data/kov.csv`;
 
