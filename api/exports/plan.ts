@@ -5,21 +5,14 @@ import type { Db } from '../db/database.ts';
 import type { Column } from '../lib/tabular.ts';
 import type { Plan, PlanRow } from '../contracts/exports.ts';
 import { listMeasures } from '../tracker/records.ts';
-import { getScope } from '../tracker/scope.ts';
+import { kovOf, settingsOf } from '../tracker/reference.ts';
+import { statusTexts } from '../tracker/stores/status.ts';
 import { CLASS_LABELS, DATE_FMT, DATETIME_FMT, dateCell, formatIsoDate, formatTimestamp, statusLabel, timestampCell } from './format.ts';
 
 export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
-  const kov = db.prepare('SELECT ehak, name FROM kov WHERE ehak = ?').get(ehak) as { ehak: string; name: string };
-  const scope = getScope(db, ehak);
-  const texts = new Map(
-    (
-      db.prepare('SELECT measure_id, description, justification FROM measure_status WHERE ehak = ? AND edition = ?').all(ehak, scope.edition) as Array<{
-        measure_id: string;
-        description: string | null;
-        justification: string | null;
-      }>
-    ).map((r) => [r.measure_id, r]),
-  );
+  const { name } = kovOf(db, ehak)!;
+  const scope = settingsOf(db, ehak)!;
+  const texts = new Map(statusTexts(db, ehak, scope.edition).map((r) => [r.measure_id, r]));
   const measures = listMeasures(db, ehak).map((m): PlanRow => {
     const t = texts.get(m.measureId);
     const provider = m.sharedService?.provider ?? null;
@@ -41,7 +34,7 @@ export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
       updatedAt: m.updatedAt,
     };
   });
-  return { kov, edition: scope.edition, approach: scope.approach, generatedOn, measures };
+  return { kov: { ehak, name }, edition: scope.edition, approach: scope.approach, generatedOn, measures };
 }
 
 /**

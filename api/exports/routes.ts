@@ -9,6 +9,7 @@ import { attachment, CONTENT_TYPES, sheet, toCsv, toXlsx } from '../lib/tabular.
 import { BinaryFile } from '../contracts/common.ts';
 import { OpenDataSchema, PlanSchema } from '../contracts/exports.ts';
 import { KovParams } from '../tracker/params.ts';
+import { kovOf } from '../tracker/reference.ts';
 import { tallinnToday } from '../lib/today.ts';
 import { slug } from './format.ts';
 import { cachedOpenData, OPEN_DATA_COLUMNS, openDataCsvRows } from './open-data.ts';
@@ -93,7 +94,7 @@ export function exportRoutes() {
     const today = tallinnToday();
     const sheets = progressSheets(db, ehak, today);
     if (!sheets) throw notFound('Omavalitsust ei leitud.');
-    const name = db.prepare('SELECT name FROM kov WHERE ehak = ?').pluck().get(ehak) as string;
+    const { name } = kovOf(db, ehak)!;
     const xlsx = await toXlsx(sheets, { title: `Edenemise aruanne: ${name}` });
     return c.body(...download(xlsx, 'xlsx', `edenemine-${slug(name)}-${today}.xlsx`));
   });

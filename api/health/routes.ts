@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { HealthSchema } from '../contracts/system.ts';
+import { kovCount } from '../kov/store.ts';
 import { createRouter } from '../lib/openapi.ts';
 import { APP_VERSION } from '../lib/version.ts';
 
@@ -19,8 +20,7 @@ export function healthRoutes() {
   return createRouter().openapi(route, (c) => {
     let database: 'ok' | 'error' = 'ok';
     try {
-      const row = c.get('db').prepare('SELECT count(*) AS n FROM kov').get() as { n: number };
-      if (typeof row.n !== 'number') database = 'error';
+      if (typeof kovCount(c.get('db')) !== 'number') database = 'error';
     } catch {
       database = 'error';
     }

@@ -3,11 +3,10 @@ import { createRoute } from '@hono/zod-openapi';
 import { MetaSchema } from '../contracts/system.ts';
 import type { Db } from '../db/database.ts';
 import { createRouter } from '../lib/openapi.ts';
+import { DEMO_SEEDED_AT, metaValue } from './store.ts';
 
 /** True when the demo seeder has filled this database (app_meta 'demo_seeded_at'). */
-export function isDemo(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM app_meta WHERE key = 'demo_seeded_at'").get() !== undefined;
-}
+export const isDemo = (db: Db): boolean => metaValue(db, DEMO_SEEDED_AT) !== undefined;
 
 const route = createRoute({
   method: 'get',

@@ -5,8 +5,9 @@
 // members, all municipalities would be used instead, so that no single value can be inferred.
 import type { Benchmark, OverviewRow, Quartiles } from '../contracts/reports.ts';
 import type { Db } from '../db/database.ts';
-import { progressOfAll } from '../tracker/aggregate.ts';
-import { CLASSES, type MeasureClass } from '../tracker/model.ts';
+import { CLASSES, type MeasureClass } from '../contracts/tracker.ts';
+import { progressOfAll } from '../tracker/progress.ts';
+import { kovList } from '../tracker/reference.ts';
 import { overviewRow } from './overview.ts';
 import { present, quantile } from './stats.ts';
 
@@ -20,7 +21,7 @@ const quartiles = (values: Array<number | null>): Quartiles => {
 const LABELS = { linn: 'linnad', vald: 'vallad', all: 'kõik omavalitsused' } as const;
 
 export function getBenchmark(db: Db, ehak: string): Benchmark | null {
-  const kovs = db.prepare('SELECT ehak, name, type, county FROM kov').all() as Array<{ ehak: string; name: string; type: 'linn' | 'vald'; county: string }>;
+  const kovs = [...kovList(db)];
   const self = kovs.find((k) => k.ehak === ehak);
   if (!self) return null;
   const progress = progressOfAll(db);

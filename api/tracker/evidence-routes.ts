@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { readStoredFile } from '../files/store.ts';
-import { addFileEvidence, addUrlEvidence, getEvidenceFile, listEvidence } from './evidence-queries.ts';
+import { addFileEvidence, addUrlEvidence, getEvidenceFile, listEvidence } from './evidence.ts';
 import { evidenceContentType, MAX_EVIDENCE_BYTES } from './evidence-type.ts';
 import { actorOf } from './measure-routes.ts';
 import { measureInScope } from './records.ts';
