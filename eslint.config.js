@@ -18,6 +18,51 @@ export const SITE_MAY_IMPORT_FROM_API = [
   'api/tracker/status-rules.ts',
 ];
 
+/**
+ * Only stores prepare SQL: api/<domain>/store.ts, api/<domain>/stores/*.ts, api/db/ (connection,
+ * migrations, caches), the benchmark's raw-SQL floor in scripts/bench/ and tests. Handlers, services,
+ * the CLI and seeders call stores (issue 16 item 2).
+ */
+export const MAY_PREPARE_SQL = ['api/**/store.ts', 'api/**/stores/*.ts', 'api/db/**', 'scripts/bench/**', '**/*.test.ts', '**/test-*.ts', 'tests/**'];
+
+/**
+ * TEMPORARY: files of the domains not yet moved to stores, which still prepare SQL themselves.
+ * Delete a file's entry when its SQL moves into its domain's store; add nothing
+ * (tests/architecture.test.ts fails on an entry that no longer prepares SQL).
+ */
+export const SQL_OUTSIDE_STORES_NOT_YET_CONVERTED = [
+  'api/audit/record.ts',
+  'api/auth/access.ts',
+  'api/auth/account-routes.ts',
+  'api/auth/invitation-routes.ts',
+  'api/auth/invitations.ts',
+  'api/auth/login.ts',
+  'api/auth/session-cache.ts',
+  'api/auth/sessions.ts',
+  'api/auth/tara-routes.ts',
+  'api/auth/throttle.ts',
+  'api/catalog/import/index.ts',
+  'api/catalog/import/profile.ts',
+  'api/catalog/import/write.ts',
+  'api/catalog/queries.ts',
+  'api/catalog/seed.ts',
+  'api/templates/adoptions.ts',
+  'api/templates/queries.ts',
+  'api/templates/upload.ts',
+  'api/templates/workflow.ts',
+  'api/users/service.ts',
+  'api/users/validation.ts',
+  'scripts/commands/users.ts',
+  'scripts/seed/templates-demo.ts',
+];
+
+/** Calls that prepare SQL: db.prepare(…), prepareCached(db, …) and a store's prepared(…). */
+export const PREPARE_SQL_SELECTORS = [
+  "CallExpression[callee.property.name='prepare']",
+  "CallExpression[callee.name='prepareCached']",
+  "CallExpression[callee.name='prepared']",
+];
+
 const allowed = SITE_MAY_IMPORT_FROM_API.map((p) => p.slice('api/'.length).replaceAll('.', '\\.') + (p.endsWith('/') ? '' : '$')).join('|');
 
 export default tseslint.config(
@@ -31,6 +76,19 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-console': 'off',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    ignores: [...MAY_PREPARE_SQL, ...SQL_OUTSIDE_STORES_NOT_YET_CONVERTED],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...PREPARE_SQL_SELECTORS.map((selector) => ({
+          selector,
+          message: "Only a store prepares SQL (api/<domain>/store.ts or api/<domain>/stores/*.ts): call the table's store.",
+        })),
+      ],
     },
   },
   {

@@ -1,13 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './database.ts';
 
-const caches = new WeakMap<Db, Map<string, Database.Statement>>();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one cache holds statements of every shape
+const caches = new WeakMap<Db, Map<string, Database.Statement<any, any>>>();
 
 /**
  * A prepared statement for `sql`, compiled once per database connection. Hot paths (session
  * check, status writes, scope look-ups) otherwise recompile the same SQL on every request.
+ * `P` and `R` type the parameters and the row (stores pass their row types, not `as` casts).
  */
-export function prepareCached(db: Db, sql: string): Database.Statement {
+export function prepareCached<P extends unknown[] | object = unknown[], R = unknown>(db: Db, sql: string): Database.Statement<P, R> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -15,11 +17,11 @@ export function prepareCached(db: Db, sql: string): Database.Statement {
   }
   let stmt = cache.get(sql);
   if (!stmt) {
-    stmt = db.prepare(sql);
+    stmt = db.prepare<P, R>(sql);
     // Dynamic SQL (filters) could grow the cache without bound; keep it to the common shapes.
     if (cache.size < 500) cache.set(sql, stmt);
   }
-  return stmt;
+  return stmt as Database.Statement<P, R>;
 }
 
 /**
@@ -50,4 +52,13 @@ export function memoUntilWrite<T>(db: Db, key: string, compute: () => T): T {
   const value = compute();
   memo.set(key, { version, value });
   return value;
+}
+
+/**
+ * A store's statement: `sql` compiled on first use per connection (prepareCached), typed with the
+ * parameters `P` and the row `R` the store declares. Only stores, api/db/ and the benchmark's raw
+ * floor prepare SQL (eslint.config.js).
+ */
+export function prepared<P extends unknown[] | object = unknown[], R = unknown>(sql: string): (db: Db) => Database.Statement<P, R> {
+  return (db) => prepareCached<P, R>(db, sql);
 }

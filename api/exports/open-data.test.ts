@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { insertTestCatalog } from '../tracker/test-catalog.ts';
-import { cachedOpenData, OPEN_DATA_FIELDS, OPEN_DATA_TTL_MS, type OpenData } from './open-data.ts';
+import type { OpenData } from '../contracts/exports.ts';
+import { cachedOpenData, OPEN_DATA_FIELDS, OPEN_DATA_TTL_MS } from './open-data.ts';
 
 let t: TestContext;
 const anija = (d: OpenData) => d.municipalities.find((m) => m.ehak === '0141')!;

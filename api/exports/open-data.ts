@@ -2,34 +2,11 @@
 // county) and counts/shares. Deliberately NO free text (descriptions, justifications), NO people
 // (responsible persons, who changed what) and nothing per measure. Built from getOverview (one
 // grouped query). The field list is fixed here and documented in the README.
+import type { OpenData, OpenDataRow } from '../contracts/exports.ts';
 import type { Db } from '../db/database.ts';
 import type { Column } from '../lib/tabular.ts';
 import { getOverview } from '../reports/overview.ts';
 import { formatIsoDate, round4 } from './format.ts';
-
-export interface OpenDataRow {
-  /** EHAK code of the municipality. */
-  ehak: string;
-  name: string;
-  type: 'linn' | 'vald';
-  county: string;
-  /** Measures in the municipality's scope (profile + approach + extra modules). */
-  measuresInScope: number;
-  /** Measures counted as implemented (own status, or delivered by a shared service). */
-  implemented: number;
-  /** implemented / (measures in scope − not applicable), 0..1, 4 decimals; null when nothing applies. */
-  implementedShare: number | null;
-  /** The same share over basic measures (põhimeetmed). */
-  basicShare: number | null;
-  /** The same share over standard measures (standardmeetmed). */
-  standardShare: number | null;
-}
-
-export interface OpenData {
-  /** ISO date (Tallinn) the data was computed. */
-  generatedOn: string;
-  municipalities: OpenDataRow[];
-}
 
 export const OPEN_DATA_FIELDS = ['ehak', 'name', 'type', 'county', 'measuresInScope', 'implemented', 'implementedShare', 'basicShare', 'standardShare'] as const;
 

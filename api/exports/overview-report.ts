@@ -3,7 +3,8 @@
 // getOverview, i.e. one grouped query for all 79 municipalities.
 import type { Db } from '../db/database.ts';
 import { sheet, toXlsx, type Column, type Sheet } from '../lib/tabular.ts';
-import { getOverview, type Overview, type OverviewRow } from '../reports/overview.ts';
+import type { Overview, OverviewRow } from '../contracts/reports.ts';
+import { getOverview } from '../reports/overview.ts';
 import { CLASSES, type MeasureClass } from '../tracker/model.ts';
 import { CLASS_PLURAL, DATETIME_FMT, PERCENT_FMT, timestampCell } from './format.ts';
 import { withHeatScale } from './heat.ts';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { getProgress } from '../tracker/progress.ts';
 import { formatIsoDate, formatTimestamp } from './format.ts';
-import type { Plan, PlanRow } from './plan.ts';
+import type { Plan, PlanRow } from '../contracts/exports.ts';
 import { download, fullScaleContext, readCsv, readWorkbook, sheetRows } from './test-fixture.ts';
 
 const OWN = '0141'; // Anija vald

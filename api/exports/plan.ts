@@ -3,55 +3,16 @@
 // export stays fast at ~1000 measures. The same rows feed JSON, CSV and XLSX.
 import type { Db } from '../db/database.ts';
 import type { Column } from '../lib/tabular.ts';
-import type { MeasureClass, Priority, Status } from '../tracker/model.ts';
+import type { Plan, PlanRow } from '../contracts/exports.ts';
 import { listMeasures } from '../tracker/records.ts';
-import { getScope, type Approach } from '../tracker/scope.ts';
+import { kovOf, settingsOf } from '../tracker/reference.ts';
+import { statusTexts } from '../tracker/stores/status.ts';
 import { CLASS_LABELS, DATE_FMT, DATETIME_FMT, dateCell, formatIsoDate, formatTimestamp, statusLabel, timestampCell } from './format.ts';
 
-export interface PlanRow {
-  measureId: string;
-  module: string;
-  title: string;
-  class: MeasureClass;
-  classLabel: string;
-  priority: Priority | null;
-  /** The municipality's own status code. */
-  status: Status;
-  /** What counts in progress (a shared service turns 'not_assessed' into 'implemented'). */
-  effectiveStatus: Status;
-  /** Estonian label as shown in the UI, e.g. "rakendatud" or "tagatud keskselt (ELVL)". */
-  statusLabel: string;
-  sharedServiceProvider: string | null;
-  responsible: string | null;
-  /** ISO date. */
-  dueDate: string | null;
-  description: string | null;
-  justification: string | null;
-  /** ISO timestamp (UTC). */
-  updatedAt: string | null;
-}
-
-export interface Plan {
-  kov: { ehak: string; name: string };
-  edition: string;
-  approach: Approach;
-  /** ISO date (Tallinn) of the export. */
-  generatedOn: string;
-  measures: PlanRow[];
-}
-
 export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
-  const kov = db.prepare('SELECT ehak, name FROM kov WHERE ehak = ?').get(ehak) as { ehak: string; name: string };
-  const scope = getScope(db, ehak);
-  const texts = new Map(
-    (
-      db.prepare('SELECT measure_id, description, justification FROM measure_status WHERE ehak = ? AND edition = ?').all(ehak, scope.edition) as Array<{
-        measure_id: string;
-        description: string | null;
-        justification: string | null;
-      }>
-    ).map((r) => [r.measure_id, r]),
-  );
+  const { name } = kovOf(db, ehak)!;
+  const scope = settingsOf(db, ehak)!;
+  const texts = new Map(statusTexts(db, ehak, scope.edition).map((r) => [r.measure_id, r]));
   const measures = listMeasures(db, ehak).map((m): PlanRow => {
     const t = texts.get(m.measureId);
     const provider = m.sharedService?.provider ?? null;
@@ -73,7 +34,7 @@ export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
       updatedAt: m.updatedAt,
     };
   });
-  return { kov, edition: scope.edition, approach: scope.approach, generatedOn, measures };
+  return { kov: { ehak, name }, edition: scope.edition, approach: scope.approach, generatedOn, measures };
 }
 
 /**

@@ -3,10 +3,10 @@
 import type { Db } from '../db/database.ts';
 import { sheet, type Column, type Sheet } from '../lib/tabular.ts';
 import { listSnapshots } from '../reports/snapshots.ts';
-import type { ShareCell } from '../tracker/aggregate.ts';
+import type { KovProgress, NextStep, ShareCell } from '../contracts/progress.ts';
 import { tallinnToday } from '../lib/today.ts';
 import { CLASSES, STATUS_LABELS, STATUSES } from '../tracker/model.ts';
-import { getProgress, nextSteps, type KovProgress, type NextStep } from '../tracker/progress.ts';
+import { getProgress, nextSteps } from '../tracker/progress.ts';
 import { APPROACH_LABELS, CLASS_LABELS, CLASS_PLURAL, DATE_FMT, dateCell, formatIsoDate, PERCENT_FMT } from './format.ts';
 
 /** How many open measures the "Järgmised sammud" sheet lists (the dashboard shows 10). */

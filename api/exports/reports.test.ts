@@ -5,7 +5,8 @@ import { getOverview } from '../reports/overview.ts';
 import { STATUS_LABELS, STATUSES } from '../tracker/model.ts';
 import { getProgress, nextSteps } from '../tracker/progress.ts';
 import { round4 } from './format.ts';
-import { OPEN_DATA_FIELDS, type OpenData } from './open-data.ts';
+import type { OpenData } from '../contracts/exports.ts';
+import { OPEN_DATA_FIELDS } from './open-data.ts';
 import { NEXT_STEPS_LIMIT } from './progress-report.ts';
 import { csvNumber, download, fullScaleContext, readCsv, readWorkbook, sheetRows } from './test-fixture.ts';
 

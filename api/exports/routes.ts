@@ -6,19 +6,24 @@ import { requirePermission } from '../auth/access.ts';
 import { notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { attachment, CONTENT_TYPES, sheet, toCsv, toXlsx } from '../lib/tabular.ts';
-import { KovParams } from '../tracker/schemas.ts';
+import { BinaryFile } from '../contracts/common.ts';
+import { OpenDataSchema, PlanSchema } from '../contracts/exports.ts';
+import { KovParams } from '../tracker/params.ts';
+import { kovOf } from '../tracker/reference.ts';
 import { tallinnToday } from '../lib/today.ts';
 import { slug } from './format.ts';
 import { cachedOpenData, OPEN_DATA_COLUMNS, openDataCsvRows } from './open-data.ts';
 import { overviewWorkbook } from './overview-report.ts';
-import { buildPlan, planColumns, type PlanRow } from './plan.ts';
+import type { PlanRow } from '../contracts/exports.ts';
+import { buildPlan, planColumns } from './plan.ts';
 import { progressSheets } from './progress-report.ts';
 
 type Format = 'xlsx' | 'csv' | 'json';
 
-const file = (format: Format, description: string) => ({
+/** A download's body: JSON described by its contract, XLSX and CSV as binary strings. */
+const file = (format: Format, description: string, json?: z.ZodType) => ({
   description,
-  content: { [CONTENT_TYPES[format].split(';')[0]!]: { schema: format === 'json' ? z.record(z.string(), z.unknown()) : z.string().openapi({ format: 'binary' }) } },
+  content: { [CONTENT_TYPES[format].split(';')[0]!]: { schema: json ?? BinaryFile } },
 });
 
 const kovErrors = { 401: errorResponse('Signed out'), 404: errorResponse('Unknown municipality or no access to it') };
@@ -31,7 +36,7 @@ const planRoute = (format: Format) =>
     summary: `Implementation plan (${format.toUpperCase()}): every measure in scope with status, owner, due date and texts`,
     request: { params: KovParams },
     responses: {
-      200: file(format, format === 'csv' ? 'CSV: UTF-8 with BOM, `;` separator, decimal comma, dates dd.mm.yyyy' : format === 'xlsx' ? 'XLSX workbook' : 'JSON {kov, edition, approach, generatedOn, measures}'),
+      200: file(format, format === 'csv' ? 'CSV: UTF-8 with BOM, `;` separator, decimal comma, dates dd.mm.yyyy' : format === 'xlsx' ? 'XLSX workbook' : 'JSON {kov, edition, approach, generatedOn, measures}', format === 'json' ? PlanSchema : undefined),
       ...kovErrors,
     },
   });
@@ -60,7 +65,7 @@ const openDataRoute = (format: 'csv' | 'json') =>
     path: `/open-data/progress.${format}`,
     tags: ['exports'],
     summary: 'Public open data (no sign-in): per municipality counts and implemented shares only; no free text, no personal data',
-    responses: { 200: file(format, format === 'csv' ? 'CSV: UTF-8 with BOM, `;`, decimal comma' : 'JSON {generatedOn, municipalities}') },
+    responses: { 200: file(format, format === 'csv' ? 'CSV: UTF-8 with BOM, `;`, decimal comma' : 'JSON {generatedOn, municipalities}', format === 'json' ? OpenDataSchema : undefined) },
   });
 
 const PRIVATE = { 'Cache-Control': 'private, no-store' };
@@ -89,7 +94,7 @@ export function exportRoutes() {
     const today = tallinnToday();
     const sheets = progressSheets(db, ehak, today);
     if (!sheets) throw notFound('Omavalitsust ei leitud.');
-    const name = db.prepare('SELECT name FROM kov WHERE ehak = ?').pluck().get(ehak) as string;
+    const { name } = kovOf(db, ehak)!;
     const xlsx = await toXlsx(sheets, { title: `Edenemise aruanne: ${name}` });
     return c.body(...download(xlsx, 'xlsx', `edenemine-${slug(name)}-${today}.xlsx`));
   });

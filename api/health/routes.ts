@@ -1,14 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { HealthSchema } from '../contracts/system.ts';
+import { kovCount } from '../kov/store.ts';
 import { createRouter } from '../lib/openapi.ts';
 import { APP_VERSION } from '../lib/version.ts';
 
-const HealthSchema = z
-  .object({
-    status: z.enum(['ok', 'degraded']),
-    version: z.string(),
-    database: z.enum(['ok', 'error']),
-  })
-  .openapi('Health');
 
 const route = createRoute({
   method: 'get',
@@ -25,8 +20,7 @@ export function healthRoutes() {
   return createRouter().openapi(route, (c) => {
     let database: 'ok' | 'error' = 'ok';
     try {
-      const row = c.get('db').prepare('SELECT count(*) AS n FROM kov').get() as { n: number };
-      if (typeof row.n !== 'number') database = 'error';
+      if (typeof kovCount(c.get('db')) !== 'number') database = 'error';
     } catch {
       database = 'error';
     }

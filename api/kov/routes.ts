@@ -1,17 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { readableKovs, requireUser } from '../auth/access.ts';
+import { KovSchema } from '../contracts/kov.ts';
 import { notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { listKovs } from './queries.ts';
 
-export const KovSchema = z
-  .object({
-    ehak: z.string().openapi({ example: '0141' }),
-    name: z.string().openapi({ example: 'Anija vald' }),
-    type: z.enum(['linn', 'vald']),
-    county: z.string().openapi({ example: 'Harju maakond' }),
-  })
-  .openapi('Kov');
 
 const route = createRoute({
   method: 'get',

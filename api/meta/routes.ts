@@ -1,19 +1,19 @@
 // GET /api/meta: public facts the UI needs before sign-in (whether demo data is loaded → banner).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { MetaSchema } from '../contracts/system.ts';
 import type { Db } from '../db/database.ts';
 import { createRouter } from '../lib/openapi.ts';
+import { DEMO_SEEDED_AT, metaValue } from './store.ts';
 
 /** True when the demo seeder has filled this database (app_meta 'demo_seeded_at'). */
-export function isDemo(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM app_meta WHERE key = 'demo_seeded_at'").get() !== undefined;
-}
+export const isDemo = (db: Db): boolean => metaValue(db, DEMO_SEEDED_AT) !== undefined;
 
 const route = createRoute({
   method: 'get',
   path: '/meta',
   tags: ['system'],
   summary: 'Installation facts for the UI (demo data present)',
-  responses: { 200: { description: 'Meta', content: { 'application/json': { schema: z.object({ demo: z.boolean() }).openapi('Meta') } } } },
+  responses: { 200: { description: 'Meta', content: { 'application/json': { schema: MetaSchema } } } },
 });
 
 export function metaRoutes() {

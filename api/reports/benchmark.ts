@@ -3,27 +3,15 @@
 // and type is the only size proxy in it; county is deliberately not used (it says nothing about
 // size). The peer statistics include the municipality itself. If a peer group had fewer than 5
 // members, all municipalities would be used instead, so that no single value can be inferred.
+import type { Benchmark, OverviewRow, Quartiles } from '../contracts/reports.ts';
 import type { Db } from '../db/database.ts';
-import { progressOfAll } from '../tracker/aggregate.ts';
-import { CLASSES, type MeasureClass } from '../tracker/model.ts';
-import { overviewRow, type OverviewRow } from './overview.ts';
+import { CLASSES, type MeasureClass } from '../contracts/tracker.ts';
+import { progressOfAll } from '../tracker/progress.ts';
+import { kovList } from '../tracker/reference.ts';
+import { overviewRow } from './overview.ts';
 import { present, quantile } from './stats.ts';
 
 export const MIN_PEERS = 5;
-
-export interface Quartiles {
-  q1: number | null;
-  median: number | null;
-  q3: number | null;
-}
-
-export interface Benchmark {
-  ehak: string;
-  name: string;
-  peerGroup: { key: 'linn' | 'vald' | 'all'; label: string; count: number };
-  kov: { implementedShare: number | null; byClass: Record<MeasureClass, number | null>; byGroup: Record<string, number | null> };
-  peers: { implementedShare: Quartiles; byClass: Record<MeasureClass, Quartiles>; byGroup: Record<string, Quartiles> };
-}
 
 const quartiles = (values: Array<number | null>): Quartiles => {
   const v = present(values);
@@ -33,7 +21,7 @@ const quartiles = (values: Array<number | null>): Quartiles => {
 const LABELS = { linn: 'linnad', vald: 'vallad', all: 'kõik omavalitsused' } as const;
 
 export function getBenchmark(db: Db, ehak: string): Benchmark | null {
-  const kovs = db.prepare('SELECT ehak, name, type, county FROM kov').all() as Array<{ ehak: string; name: string; type: 'linn' | 'vald'; county: string }>;
+  const kovs = [...kovList(db)];
   const self = kovs.find((k) => k.ehak === ehak);
   if (!self) return null;
   const progress = progressOfAll(db);

@@ -1,34 +1,17 @@
 // The ELVL overview: one row per municipality (shares by class and module group, last activity)
-// and the median over all municipalities. Computed from one grouped query (aggregate.ts).
+// and the median over all municipalities, from the progress engine over every municipality.
+import type { ProgressTotals } from '../contracts/progress.ts';
+import type { Overview, OverviewRow } from '../contracts/reports.ts';
+import { CLASSES, type MeasureClass } from '../contracts/tracker.ts';
 import type { Db } from '../db/database.ts';
 import { memoUntilWrite } from '../db/statements.ts';
-import { progressOfAll, type ProgressTotals } from '../tracker/aggregate.ts';
-import { CLASSES, type MeasureClass } from '../tracker/model.ts';
+import type { KovRow } from '../kov/store.ts';
+import { progressOfAll } from '../tracker/progress.ts';
+import { groupsOf, kovList } from '../tracker/reference.ts';
+import { statusDigests } from '../tracker/stores/status.ts';
 import { median, present } from './stats.ts';
 
-export interface OverviewRow {
-  ehak: string;
-  name: string;
-  type: 'linn' | 'vald';
-  county: string;
-  edition: string;
-  total: number;
-  implemented: number;
-  implementedShare: number | null;
-  byClass: Record<MeasureClass, number | null>;
-  /** Share per top-level module group id (groups with measures in scope only). */
-  byGroup: Record<string, number | null>;
-  /** Latest status change (ISO timestamp), null when none. */
-  lastActivity: string | null;
-}
-
-export interface Overview {
-  groups: Array<{ id: string; title: string }>;
-  rows: OverviewRow[];
-  median: { implementedShare: number | null; byClass: Record<MeasureClass, number | null>; byGroup: Record<string, number | null> };
-}
-
-export function overviewRow(kov: { ehak: string; name: string; type: 'linn' | 'vald'; county: string }, p: ProgressTotals, lastActivity: string | null): OverviewRow {
+export function overviewRow(kov: KovRow, p: ProgressTotals, lastActivity: string | null): OverviewRow {
   return {
     ...kov,
     edition: p.edition,
@@ -50,26 +33,24 @@ export function medians(rows: OverviewRow[], groupIds: string[]): Overview['medi
   };
 }
 
-/** The overview, recomputed only after a write (it aggregates every municipality's scope). */
+/** The overview, recomputed only after a write (it counts every municipality's scope). */
 export function getOverview(db: Db): Overview {
   return memoUntilWrite(db, 'reports.overview', () => computeOverview(db));
 }
 
 function computeOverview(db: Db): Overview {
-  const progress = progressOfAll(db);
-  const kovs = db.prepare('SELECT ehak, name, type, county FROM kov ORDER BY name COLLATE NOCASE').all() as Array<{
-    ehak: string;
-    name: string;
-    type: 'linn' | 'vald';
-    county: string;
-  }>;
-  const activity = new Map(
-    (db.prepare('SELECT ehak, MAX(updated_at) AS at FROM measure_status GROUP BY ehak').all() as Array<{ ehak: string; at: string }>).map((r) => [r.ehak, r.at]),
-  );
-  const rows = kovs.map((k) => overviewRow(k, progress.get(k.ehak)!, activity.get(k.ehak) ?? null));
+  // One scan of the statuses feeds both the counts and each municipality's last change (any edition).
+  const digests = statusDigests(db);
+  const lastActivity = new Map<string, string>();
+  for (const r of digests) {
+    const at = lastActivity.get(r.ehak);
+    if (at === undefined || r.last_change > at) lastActivity.set(r.ehak, r.last_change);
+  }
+  const progress = progressOfAll(db, { digests });
+  const rows = kovList(db).map((k) => overviewRow(k, progress.get(k.ehak)!, lastActivity.get(k.ehak) ?? null));
   const seen = new Map<string, string>();
   for (const p of progress.values()) for (const g of p.byGroup) if (!seen.has(g.group)) seen.set(g.group, g.title);
-  const order = (db.prepare(`SELECT DISTINCT id FROM catalog_group WHERE parent_id IS NULL ORDER BY sort_key`).all() as Array<{ id: string }>).map((r) => r.id);
+  const order = [...new Set(groupsOf(db).map((g) => g.id))];
   const groups = [...seen.entries()]
     .map(([id, title]) => ({ id, title }))
     .sort((a, b) => (order.indexOf(a.id) >>> 0) - (order.indexOf(b.id) >>> 0));

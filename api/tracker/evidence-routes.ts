@@ -3,11 +3,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { readStoredFile } from '../files/store.ts';
-import { addFileEvidence, addUrlEvidence, getEvidenceFile, listEvidence } from './evidence-queries.ts';
+import { addFileEvidence, addUrlEvidence, getEvidenceFile, listEvidence } from './evidence.ts';
 import { evidenceContentType, MAX_EVIDENCE_BYTES } from './evidence-type.ts';
 import { actorOf } from './measure-routes.ts';
 import { measureInScope } from './records.ts';
-import { EvidenceSchema, KovMeasureParams } from './schemas.ts';
+import { BinaryFile } from '../contracts/common.ts';
+import { EvidenceSchema } from '../contracts/tracker.ts';
+import { KovMeasureParams } from './params.ts';
 
 // Both bodies are declared (for the OpenAPI document) with optional fields: the router validates
 // each declared content type whatever the request's type; the handler requires the right field.
@@ -64,7 +66,7 @@ const fileRoute = createRoute({
   tags: ['tracker'],
   summary: 'Download an evidence file (as an attachment)',
   request: { params: KovMeasureParams.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }) },
-  responses: { 200: { description: 'The file' }, 404: errorResponse('No such file') },
+  responses: { 200: { description: 'The file, with the type it was stored as', content: { '*/*': { schema: BinaryFile } } }, 404: errorResponse('No such file') },
 });
 
 export function evidenceRoutes() {

@@ -5,8 +5,7 @@ import { seedCatalogIndex } from '../catalog/seed.ts';
 import { seedTrackerDemo, SHARED_DEMO_MEASURE } from '../../scripts/seed/tracker-demo.ts';
 import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { getOverview } from '../reports/overview.ts';
-import { countTracked, progressOfAll, totalsByKov } from './aggregate.ts';
-import { getProgress } from './progress.ts';
+import { getProgress, progressOfAll } from './progress.ts';
 import { getMeasureRecord, listMeasures } from './records.ts';
 
 let t: TestContext;
@@ -45,6 +44,33 @@ function directCounts(ehak: string) {
   return { total, na, implemented: own + shared };
 }
 
+/** The same independent count by class, priority and top-level module group: "dimension|value" → cell. */
+function directBreakdown(ehak: string) {
+  const rows = t.db
+    .prepare(
+      `SELECT m.class, pm.priority, md.group_id AS grp, COALESCE(s.status, 'not_assessed') AS own,
+              EXISTS (SELECT 1 FROM shared_service ss JOIN shared_service_kov k ON k.service_id = ss.id
+                      WHERE k.ehak = @ehak AND ss.edition = m.edition AND ss.measure_id = m.id) AS shared
+       FROM catalog_profile p JOIN catalog_profile_measure pm ON pm.profile_id = p.id
+       JOIN catalog_measure m ON m.edition = pm.edition AND m.id = pm.measure_id
+       JOIN catalog_module md ON md.edition = m.edition AND md.id = m.module_id
+       LEFT JOIN measure_status s ON s.ehak = @ehak AND s.edition = m.edition AND s.measure_id = m.id
+       WHERE p.edition = '2024' AND p.name = 'KOV' AND m.class IN ('basic', 'standard')`,
+    )
+    .all({ ehak }) as Array<{ class: string; priority: string; grp: string; own: string; shared: number }>;
+  const cells = new Map<string, { total: number; notApplicable: number; implemented: number }>();
+  for (const r of rows) {
+    for (const key of [`class|${r.class}`, `priority|${r.priority}`, `group|${r.grp}`]) {
+      const c = cells.get(key) ?? { total: 0, notApplicable: 0, implemented: 0 };
+      c.total++;
+      if (r.own === 'not_applicable') c.notApplicable++;
+      if (r.own === 'implemented' || (r.own === 'not_assessed' && r.shared)) c.implemented++;
+      cells.set(key, c);
+    }
+  }
+  return cells;
+}
+
 describe('tracker at full scale', () => {
   it('seeds the demo for all 79 municipalities in under 5 s, deterministically spread', () => {
     expect(seedMs).toBeLessThan(5000 * slack());
@@ -74,11 +100,20 @@ describe('tracker at full scale', () => {
     expect(getProgress(t.db, ehaks[0]!)!.total).toBe(801);
   });
 
-  it('the all-municipalities path (overview, snapshots) agrees with the per-municipality SQL path', () => {
-    const fast = progressOfAll(t.db);
-    const slow = totalsByKov(t.db, countTracked(t.db, null));
-    expect(fast.size).toBe(79);
-    for (const [ehak, totals] of slow) expect(fast.get(ehak), ehak).toEqual(totals);
+  it('counts every class, priority and module group as a direct SQL count does, on both paths', () => {
+    const all = progressOfAll(t.db);
+    expect(all.size).toBe(79);
+    for (const [ehak, totals] of all) {
+      const { ehak: _e, name: _n, approach: _a, nextSteps: _s, trend: _t, ...one } = getProgress(t.db, ehak)!;
+      expect(totals, ehak).toEqual(one);
+      const direct = directBreakdown(ehak);
+      const found = new Map<string, { total: number; notApplicable: number; implemented: number }>();
+      for (const [c, cell] of Object.entries(totals.byClass)) if (cell.total) found.set(`class|${c}`, cell);
+      for (const [p, cell] of Object.entries(totals.byPriority)) if (cell.total) found.set(`priority|${p}`, cell);
+      for (const g of totals.byGroup) found.set(`group|${g.group}`, g);
+      expect([...found.keys()].sort(), ehak).toEqual([...direct.keys()].sort());
+      for (const [key, cell] of direct) expect(found.get(key), `${ehak} ${key}`).toMatchObject(cell);
+    }
   });
 
   it('basic measures are further along than standard, P1 further than P3', () => {

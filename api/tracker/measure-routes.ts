@@ -10,16 +10,15 @@ import { notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { getMeasureHistory, getMeasureRecord, listMeasures, measureInScope } from './records.ts';
 import {
+  BulkResultSchema,
   BulkUpdateSchema,
   HistoryEntrySchema,
-  KovMeasureParams,
-  KovParams,
   MeasureListItemSchema,
   MeasureQuerySchema,
   MeasureRecordSchema,
-  StatusEnum,
   StatusUpdateSchema,
-} from './schemas.ts';
+} from '../contracts/tracker.ts';
+import { KovMeasureParams, KovParams } from './params.ts';
 import { bulkUpdateStatus, updateMeasureStatus } from './status-write.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -70,7 +69,7 @@ const bulkRoute = createRoute({
   summary: 'Set one status on many measures, all or nothing',
   request: { params: KovParams, body: { content: { 'application/json': { schema: BulkUpdateSchema } }, required: true } },
   responses: {
-    200: json(z.object({ updated: z.number(), items: z.array(z.object({ measureId: z.string(), status: StatusEnum, version: z.number() })) }), 'Done'),
+    200: json(BulkResultSchema, 'Done'),
     400: errorResponse('Invalid input'),
     404: errorResponse('Some measure is not in scope (details.unknown)'),
   },

@@ -4,8 +4,15 @@
 // edition's rows remain as the record of what was. Removed measures keep their rows in the old
 // edition and are listed. New measures start not assessed (no row). Scopes switch to the new edition.
 import { recordAudit } from '../audit/record.ts';
+import { measureCount, measureFactsOf, profileExists } from '../catalog/store.ts';
 import { inTransaction, type Db } from '../db/database.ts';
-import { DEFAULT_APPROACH, DEFAULT_PROFILE } from './scope.ts';
+import { kovList } from './reference.ts';
+import { DEFAULT_APPROACH, DEFAULT_PROFILE } from './scope-rule.ts';
+import { copyEvidenceToEdition } from './stores/evidence.ts';
+import { insertMigration } from './stores/migration.ts';
+import { allScopeRows, insertScope, switchScopeEdition } from './stores/scope.ts';
+import { allSharedServices, moveSharedService, sharedServiceByKey } from './stores/shared-services.ts';
+import { copyStatusesToEdition, statusesOfEdition } from './stores/status.ts';
 
 export class EditionMigrationError extends Error {}
 
@@ -32,124 +39,77 @@ export interface MigrationReport {
   missingProfiles: Array<{ ehak: string; profileName: string }>;
 }
 
-const count = (db: Db, sql: string, params: Record<string, string>) => (db.prepare(sql).pluck().get(params) as number) ?? 0;
-
 export function migrateEdition(db: Db, from: string, to: string, actorId: number | null = null): MigrationReport {
   if (from === to) throw new EditionMigrationError('lähte- ja sihtväljaanne on sama');
-  const p = { from, to };
   for (const e of [from, to]) {
-    if (!count(db, 'SELECT count(*) FROM catalog_measure WHERE edition = @e', { e })) {
+    if (!measureCount(db, e)) {
       throw new EditionMigrationError(`väljaannet ${e} pole andmebaasis (impordi see enne: npm run cli -- catalog import --file … --edition ${e})`);
     }
   }
   return inTransaction(db, () => {
-    const ids = (sql: string) => db.prepare(sql).pluck().all(p) as string[];
-    const ORDER = 'ORDER BY sort_key, id';
-    const newMeasures = ids(`SELECT id FROM catalog_measure b WHERE edition = @to AND NOT EXISTS (SELECT 1 FROM catalog_measure a WHERE a.edition = @from AND a.id = b.id) ${ORDER}`);
-    const removedMeasures = ids(`SELECT id FROM catalog_measure a WHERE edition = @from AND NOT EXISTS (SELECT 1 FROM catalog_measure b WHERE b.edition = @to AND b.id = a.id) ${ORDER}`);
-    const carried = count(db, 'SELECT count(*) FROM catalog_measure a JOIN catalog_measure b ON b.edition = @to AND b.id = a.id WHERE a.edition = @from', p);
-    const classChanges = db
-      .prepare(
-        `SELECT a.id AS measureId, a.class AS "from", b.class AS "to" FROM catalog_measure a
-         JOIN catalog_measure b ON b.edition = @to AND b.id = a.id WHERE a.edition = @from AND a.class <> b.class ORDER BY b.sort_key, b.id`,
-      )
-      .all(p) as MigrationReport['classChanges'];
+    // Both editions' measures in catalogue order (sort key, then id).
+    const before = measureFactsOf(db, from);
+    const after = measureFactsOf(db, to);
+    const beforeById = new Map(before.map((m) => [m.measureId, m]));
+    const afterIds = new Set(after.map((m) => m.measureId));
+    const carried = new Set(before.filter((m) => afterIds.has(m.measureId)).map((m) => m.measureId));
+    const newMeasures = after.filter((m) => !beforeById.has(m.measureId)).map((m) => m.measureId);
+    const removedMeasures = before.filter((m) => !afterIds.has(m.measureId)).map((m) => m.measureId);
+    const classChanges = after.flatMap((m) => {
+      const old = beforeById.get(m.measureId);
+      return old && old.class !== m.class ? [{ measureId: m.measureId, from: old.class, to: m.class }] : [];
+    });
 
-    // The (municipality, measure) pairs to copy: carried, and no record yet in the target edition.
-    db.exec('DROP TABLE IF EXISTS temp.migrating; CREATE TEMP TABLE migrating (ehak TEXT NOT NULL, measure_id TEXT NOT NULL, PRIMARY KEY (ehak, measure_id)) WITHOUT ROWID');
-    db.prepare(
-      `INSERT INTO temp.migrating SELECT s.ehak, s.measure_id FROM measure_status s
-       WHERE s.edition = @from AND EXISTS (SELECT 1 FROM catalog_measure b WHERE b.edition = @to AND b.id = s.measure_id)
-         AND NOT EXISTS (SELECT 1 FROM measure_status t WHERE t.ehak = s.ehak AND t.edition = @to AND t.measure_id = s.measure_id)`,
-    ).run(p);
-    const statusesAlreadyInTarget = count(
-      db,
-      `SELECT count(*) FROM measure_status s JOIN measure_status t ON t.ehak = s.ehak AND t.edition = @to AND t.measure_id = s.measure_id WHERE s.edition = @from`,
-      p,
-    );
-    const IN_MIGRATING = `(x.ehak, x.measure_id) IN (SELECT ehak, measure_id FROM temp.migrating)`;
-    const statusesCopied = db
-      .prepare(
-        `INSERT INTO measure_status (ehak, edition, measure_id, status, description, justification, responsible, due_date, accepted_by, accepted_at, version, updated_by, updated_at)
-         SELECT ehak, @to, measure_id, status, description, justification, responsible, due_date, accepted_by, accepted_at, version, updated_by, updated_at
-         FROM measure_status x WHERE x.edition = @from AND ${IN_MIGRATING}`,
-      )
-      .run(p).changes;
-    const historyCopied = db
-      .prepare(
-        `INSERT INTO measure_status_history (ehak, edition, measure_id, version, old, new, changed_by, changed_at)
-         SELECT ehak, @to, measure_id, version, old, new, changed_by, changed_at
-         FROM measure_status_history x WHERE x.edition = @from AND ${IN_MIGRATING} ORDER BY x.id`,
-      )
-      .run(p).changes;
-    const evidenceCopied = db
-      .prepare(
-        `INSERT INTO measure_evidence (ehak, edition, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, added_at)
-         SELECT ehak, @to, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, added_at
-         FROM measure_evidence x WHERE x.edition = @from AND ${IN_MIGRATING} ORDER BY x.id`,
-      )
-      .run(p).changes;
-    db.exec('DROP TABLE temp.migrating');
+    // Records on carried measures with no record yet in the target edition: copied with history and evidence.
+    const copied = copyStatusesToEdition(db, from, to, carried);
+    const evidenceCopied = copyEvidenceToEdition(db, from, to, copied.pairs);
+    const statusesOnRemoved = statusesOfEdition(db, from)
+      .filter((s) => !afterIds.has(s.measure_id))
+      .map((s) => ({ ehak: s.ehak, measureId: s.measure_id, status: s.status }));
 
-    const statusesOnRemoved = db
-      .prepare(
-        `SELECT s.ehak, s.measure_id AS measureId, s.status FROM measure_status s
-         WHERE s.edition = @from AND NOT EXISTS (SELECT 1 FROM catalog_measure b WHERE b.edition = @to AND b.id = s.measure_id)
-         ORDER BY s.ehak, s.measure_id`,
-      )
-      .all(p) as MigrationReport['statusesOnRemoved'];
-
-    const sharedServicesMoved = db
-      .prepare(
-        `UPDATE shared_service SET edition = @to WHERE edition = @from
-           AND EXISTS (SELECT 1 FROM catalog_measure b WHERE b.edition = @to AND b.id = shared_service.measure_id)
-           AND NOT EXISTS (SELECT 1 FROM shared_service t WHERE t.edition = @to AND t.measure_id = shared_service.measure_id AND t.provider = shared_service.provider)`,
-      )
-      .run(p).changes;
+    let sharedServicesMoved = 0;
+    for (const s of allSharedServices(db)) {
+      if (s.edition !== from || !carried.has(s.measure_id) || sharedServiceByKey(db, to, s.measure_id, s.provider)) continue;
+      moveSharedService(db, s.id, to);
+      sharedServicesMoved++;
+    }
 
     // Every municipality still on the old edition, or on the defaults, now works to the new one.
-    const inserted = db
-      .prepare(
-        `INSERT INTO kov_scope (ehak, edition, profile_name, approach, updated_by)
-         SELECT ehak, @to, '${DEFAULT_PROFILE}', '${DEFAULT_APPROACH}', @actor FROM kov WHERE ehak NOT IN (SELECT ehak FROM kov_scope)`,
-      )
-      .run({ ...p, actor: actorId }).changes;
-    const updated = db
-      .prepare(`UPDATE kov_scope SET edition = @to, updated_by = @actor, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE edition = @from`)
-      .run({ ...p, actor: actorId }).changes;
-    const missingProfiles = db
-      .prepare(
-        `SELECT s.ehak, s.profile_name AS profileName FROM kov_scope s
-         WHERE s.edition = @to AND NOT EXISTS (SELECT 1 FROM catalog_profile c WHERE c.edition = @to AND c.name = s.profile_name) ORDER BY s.ehak`,
-      )
-      .all(p) as MigrationReport['missingProfiles'];
+    const saved = new Set(allScopeRows(db).map((r) => r.ehak));
+    const unsaved = kovList(db).filter((k) => !saved.has(k.ehak));
+    for (const k of unsaved) insertScope(db, { ehak: k.ehak, edition: to, profile: DEFAULT_PROFILE, approach: DEFAULT_APPROACH, actor: actorId });
+    const updated = switchScopeEdition(db, from, to, actorId);
+    const missingProfiles = allScopeRows(db)
+      .filter((r) => r.edition === to && !profileExists(db, to, r.profile_name))
+      .map((r) => ({ ehak: r.ehak, profileName: r.profile_name }))
+      .sort((a, b) => (a.ehak < b.ehak ? -1 : 1));
 
     const report: MigrationReport = {
       from,
       to,
       at: new Date().toISOString(),
-      carried,
+      carried: carried.size,
       new: newMeasures.length,
       removed: removedMeasures.length,
       classChanges,
       newMeasures,
       removedMeasures,
-      statusesCopied,
-      historyCopied,
+      statusesCopied: copied.statuses,
+      historyCopied: copied.history,
       evidenceCopied,
-      statusesAlreadyInTarget,
+      statusesAlreadyInTarget: copied.alreadyInTarget,
       statusesOnRemoved,
       sharedServicesMoved,
-      scopesSwitched: inserted + updated,
+      scopesSwitched: unsaved.length + updated,
       missingProfiles,
     };
-    const id = db.prepare('INSERT INTO edition_migration (from_edition, to_edition, at, report) VALUES (?, ?, ?, ?)').run(from, to, report.at, JSON.stringify(report)).lastInsertRowid;
+    const id = insertMigration(db, { from_edition: from, to_edition: to, at: report.at, report: JSON.stringify(report) });
     recordAudit(db, {
       actorId,
       action: 'catalog.migrate',
       entity: 'edition_migration',
-      entityId: Number(id),
-      newValue: { from, to, carried, new: report.new, removed: report.removed, classChanges: classChanges.length, statusesCopied },
+      entityId: id,
+      newValue: { from, to, carried: carried.size, new: report.new, removed: report.removed, classChanges: classChanges.length, statusesCopied: copied.statuses },
     });
     return report;
   });

@@ -1,74 +1,44 @@
-// One municipality's progress: totals (aggregate.ts), next steps and the trend across snapshots.
+// Progress of one municipality and of all at once, from the engine (engine.ts, totals.ts): the
+// scope from the reference, own statuses from stores/status.ts, shared services from the reference.
+import type { KovProgress, NextStep, ProgressTotals, TrendPoint } from '../contracts/progress.ts';
+import type { Status } from '../contracts/tracker.ts';
 import type { Db } from '../db/database.ts';
-import { tallinnToday } from '../lib/today.ts';
 import { memoUntilWrite } from '../db/statements.ts';
-import { aggregate, countTracked, titleLoader, type ProgressTotals } from './aggregate.ts';
-import { OPEN_STATUSES, type MeasureClass, type Priority, type Status } from './model.ts';
-import { getScope, type Approach } from './scope.ts';
-import { trackedSql } from './tracked-sql.ts';
+import { tallinnToday } from '../lib/today.ts';
+import { shareTrend } from '../reports/store.ts';
+import { emptyLedger, recordStatus, type Ledger } from './engine.ts';
+import { nextStepsOf } from './next-steps.ts';
+import { kovList, kovOf, scopeOf, settingsOf, sharedOf } from './reference.ts';
+import { readStatuses, statusDigests, statusDigestsOf, type StatusDigestRow } from './stores/status.ts';
+import { totalsOf } from './totals.ts';
 
-export interface NextStep {
-  measureId: string;
-  title: string;
-  module: string;
-  priority: Priority | null;
-  class: MeasureClass;
-  status: Status;
-  dueDate: string | null;
-  overdue: boolean;
+/** One municipality's ledger with the due dates by entry index; undefined for an unknown municipality. */
+function ledgerOf(db: Db, ehak: string): { ledger: Ledger; due: Array<string | null> } | undefined {
+  const scope = scopeOf(db, ehak);
+  if (!scope) return undefined;
+  const ledger = emptyLedger(scope, new Set(sharedOf(db, ehak, scope.edition).keys()));
+  const due = new Array<string | null>(scope.entries.length).fill(null);
+  for (const row of statusDigestsOf(db, ehak)) {
+    if (row.edition !== scope.edition) continue;
+    readStatuses(row, (measureId, status, dueDate) => {
+      const e = recordStatus(ledger, measureId, status);
+      if (e) due[e.index] = dueDate;
+    });
+  }
+  return { ledger, due };
 }
-
-export interface KovProgress extends ProgressTotals {
-  ehak: string;
-  name: string;
-  approach: Approach;
-  nextSteps: NextStep[];
-  trend: Array<{ period: string; implementedShare: number | null }>;
-}
-
-const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /**
  * Up to `limit` open measures (not assessed, partial, not implemented): overdue first, then
  * P1 before P2 before P3 before none, basic before standard, earliest due date, catalogue order.
  */
 export function nextSteps(db: Db, ehak: string, today = tallinnToday(), limit = 10): NextStep[] {
-  const rows = db
-    .prepare(
-      `${trackedSql()}
-       SELECT t.measure_id, m.title, t.module_id, t.priority, t.class, t.effective, t.due_date,
-              COALESCE(t.due_date < @today, 0) AS overdue
-       FROM tracked t JOIN catalog_measure m ON m.edition = t.edition AND m.id = t.measure_id
-       WHERE t.effective IN (${OPEN_SQL})
-       ORDER BY overdue DESC, COALESCE(t.priority, 'P9'), CASE t.class WHEN 'basic' THEN 0 WHEN 'standard' THEN 1 ELSE 2 END,
-                t.due_date IS NULL, t.due_date, m.sort_key
-       LIMIT @limit`,
-    )
-    .all({ ehak, today, limit }) as Array<Record<string, unknown>>;
-  return rows.map((r) => ({
-    measureId: r['measure_id'] as string,
-    title: r['title'] as string,
-    module: r['module_id'] as string,
-    priority: r['priority'] as Priority | null,
-    class: r['class'] as MeasureClass,
-    status: r['effective'] as Status,
-    dueDate: r['due_date'] as string | null,
-    overdue: r['overdue'] === 1,
-  }));
+  const l = ledgerOf(db, ehak);
+  return l ? nextStepsOf(l.ledger, l.due, today, limit) : [];
 }
 
 /** The municipality's implemented share in every snapshot, oldest period first. */
-export function trendOf(db: Db, ehak: string): Array<{ period: string; implementedShare: number | null }> {
-  return (
-    db
-      .prepare(
-        `SELECT s.period, json_extract(r.data, '$.implementedShare') AS share
-         FROM progress_snapshot_row r JOIN progress_snapshot s ON s.id = r.snapshot_id
-         WHERE r.ehak = ? ORDER BY s.period`,
-      )
-      .all(ehak) as Array<{ period: string; share: number | null }>
-  ).map((r) => ({ period: r.period, implementedShare: r.share }));
-}
+export const trendOf = (db: Db, ehak: string): TrendPoint[] => shareTrend(db, ehak).map((r) => ({ period: r.period, implementedShare: r.share }));
 
 /** Progress of one municipality; null when the EHAK code is unknown. */
 export function getProgress(db: Db, ehak: string, today = tallinnToday()): KovProgress | null {
@@ -77,9 +47,44 @@ export function getProgress(db: Db, ehak: string, today = tallinnToday()): KovPr
 }
 
 function computeProgress(db: Db, ehak: string, today: string): KovProgress | null {
-  const kov = db.prepare('SELECT name FROM kov WHERE ehak = ?').get(ehak) as { name: string } | undefined;
-  if (!kov) return null;
-  const scope = getScope(db, ehak);
-  const totals = aggregate(countTracked(db, ehak), scope.edition, titleLoader(db)(scope.edition));
-  return { ehak, name: kov.name, approach: scope.approach, ...totals, nextSteps: nextSteps(db, ehak, today), trend: trendOf(db, ehak) };
+  const l = ledgerOf(db, ehak);
+  if (!l) return null;
+  const { name } = kovOf(db, ehak)!;
+  const totals = totalsOf(l.ledger);
+  return { ehak, name, approach: settingsOf(db, ehak)!.approach, ...totals, nextSteps: nextStepsOf(l.ledger, l.due, today, 10), trend: trendOf(db, ehak) };
+}
+
+/** An own status to count: [ehak, edition, measureId, status]. */
+export type StatusFact = readonly [ehak: string, edition: string, measureId: string, status: Status];
+
+/**
+ * Where progressOfAll reads own statuses: the stored ones (digests, read here unless the caller has
+ * them already), or given facts with their own shared services (the seeders' past states).
+ */
+export type StatusSource = { digests: readonly StatusDigestRow[] } | { facts: Iterable<StatusFact>; shared: (ehak: string, measureId: string) => boolean };
+
+/** Totals of every municipality (overview, benchmark, snapshots), one ledger each over its scope. */
+export function progressOfAll(db: Db, source: StatusSource = { digests: statusDigests(db) }): Map<string, ProgressTotals> {
+  const given = 'facts' in source ? source : undefined;
+  const ledgers = new Map<string, Ledger>();
+  for (const k of kovList(db)) {
+    const scope = scopeOf(db, k.ehak)!;
+    const ledger = emptyLedger(scope, given ? undefined : new Set(sharedOf(db, k.ehak, scope.edition).keys()));
+    if (given) scope.entries.forEach((e, i) => (ledger.shared[i] = given.shared(k.ehak, e.key) ? 1 : 0));
+    ledgers.set(k.ehak, ledger);
+  }
+  if ('facts' in source) {
+    for (const [ehak, edition, measureId, status] of source.facts) {
+      const ledger = ledgers.get(ehak);
+      if (ledger && edition === ledger.scope.edition) recordStatus(ledger, measureId, status);
+    }
+  } else {
+    for (const row of source.digests) {
+      const ledger = ledgers.get(row.ehak);
+      if (ledger && row.edition === ledger.scope.edition) readStatuses(row, (measureId, status) => recordStatus(ledger, measureId, status));
+    }
+  }
+  const out = new Map<string, ProgressTotals>();
+  for (const [k, l] of ledgers) out.set(k, totalsOf(l));
+  return out;
 }

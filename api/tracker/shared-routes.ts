@@ -1,32 +1,11 @@
 // /api/shared-services: measures delivered centrally (ELVL or another provider).
 import { createRoute, z } from '@hono/zod-openapi';
 import { requirePermission } from '../auth/access.ts';
+import { SharedServiceCreateSchema as CreateSchema, SharedServiceSchema } from '../contracts/tracker.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { actorOf } from './measure-routes.ts';
 import { createSharedService, deleteSharedService, listSharedServices } from './shared-services.ts';
 
-const SharedServiceSchema = z
-  .object({
-    id: z.number(),
-    edition: z.string(),
-    measureId: z.string(),
-    measureTitle: z.string(),
-    provider: z.string(),
-    note: z.string().nullable(),
-    kovs: z.array(z.object({ ehak: z.string(), name: z.string() })),
-    createdAt: z.string(),
-  })
-  .openapi('SharedService');
-
-const CreateSchema = z
-  .strictObject({
-    measureId: z.string().min(1).max(40),
-    provider: z.string().trim().min(1).max(120).openapi({ example: 'ELVL' }),
-    note: z.string().max(1000).nullable().optional(),
-    kovs: z.array(z.string().regex(/^\d{4}$/)).min(1).max(79),
-    edition: z.string().regex(/^\d{4}$/).optional(),
-  })
-  .openapi('SharedServiceCreate');
 
 const listRoute = createRoute({
   method: 'get',

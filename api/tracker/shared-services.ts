@@ -1,77 +1,48 @@
 // Shared-service measures: a provider (e.g. ELVL) delivers a measure centrally for chosen
-// municipalities. It counts as implemented for them unless they record their own status.
+// municipalities. It counts as implemented for them unless they record their own status
+// (engine.ts). Rows in stores/shared-services.ts; the reference keeps them in memory.
 import { recordAudit, type Actor } from '../audit/record.ts';
+import { measureExists } from '../catalog/store.ts';
+import type { SharedService, SharedServiceCreate } from '../contracts/tracker.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, conflict, notFound } from '../lib/errors.ts';
-import { DEFAULT_EDITION } from './scope.ts';
+import { editionFacts, kovList, kovOf } from './reference.ts';
+import { DEFAULT_EDITION } from './scope-rule.ts';
+import { allSharedServiceKovs, allSharedServices, deleteSharedService as deleteRow, insertSharedService, sharedServiceByKey } from './stores/shared-services.ts';
 
-export interface SharedService {
-  id: number;
-  edition: string;
-  measureId: string;
-  measureTitle: string;
-  provider: string;
-  note: string | null;
-  kovs: Array<{ ehak: string; name: string }>;
-  createdAt: string;
-}
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Every service, newest edition first, then in catalogue order and by provider; municipalities by name. */
 export function listSharedServices(db: Db): SharedService[] {
-  const services = db
-    .prepare(
-      `SELECT s.id, s.edition, s.measure_id, m.title, s.provider, s.note, s.created_at
-       FROM shared_service s JOIN catalog_measure m ON m.edition = s.edition AND m.id = s.measure_id
-       ORDER BY s.edition DESC, m.sort_key, s.provider`,
-    )
-    .all() as Array<{ id: number; edition: string; measure_id: string; title: string; provider: string; note: string | null; created_at: string }>;
-  const kovs = db
-    .prepare(`SELECT sk.service_id, k.ehak, k.name FROM shared_service_kov sk JOIN kov k ON k.ehak = sk.ehak ORDER BY k.name`)
-    .all() as Array<{ service_id: number; ehak: string; name: string }>;
-  return services.map((s) => ({
-    id: s.id,
-    edition: s.edition,
-    measureId: s.measure_id,
-    measureTitle: s.title,
-    provider: s.provider,
-    note: s.note,
-    kovs: kovs.filter((k) => k.service_id === s.id).map((k) => ({ ehak: k.ehak, name: k.name })),
-    createdAt: s.created_at,
-  }));
+  const kovsOf = new Map<number, string[]>();
+  for (const r of allSharedServiceKovs(db)) kovsOf.set(r.service_id, [...(kovsOf.get(r.service_id) ?? []), r.ehak]);
+  const services = allSharedServices(db).map((s) => {
+    const facts = editionFacts(db, s.edition).byId.get(s.measure_id)!;
+    const kovs = (kovsOf.get(s.id) ?? []).map((ehak) => ({ ehak, name: kovOf(db, ehak)!.name })).sort((a, b) => cmp(a.name, b.name));
+    const service: SharedService = { id: s.id, edition: s.edition, measureId: s.measure_id, measureTitle: facts.title, provider: s.provider, note: s.note, kovs, createdAt: s.created_at };
+    return { service, sortKey: facts.sortKey };
+  });
+  services.sort((a, b) => cmp(b.service.edition, a.service.edition) || cmp(a.sortKey, b.sortKey) || cmp(a.service.provider, b.service.provider));
+  return services.map((s) => s.service);
 }
 
-export interface NewSharedService {
-  measureId: string;
-  provider: string;
-  note?: string | null;
-  kovs: string[];
-  edition?: string;
+export type NewSharedService = SharedServiceCreate & {
   /** For the demo seeder; defaults to now. */
   createdAt?: string;
-}
+};
 
 export function createSharedService(db: Db, input: NewSharedService, actor: Actor): SharedService {
   return inTransaction(db, () => {
     const edition = input.edition ?? DEFAULT_EDITION;
-    if (!db.prepare('SELECT 1 FROM catalog_measure WHERE edition = ? AND id = ?').get(edition, input.measureId)) {
-      throw notFound(`Meedet ${input.measureId} pole väljaandes ${edition}.`);
-    }
+    if (!measureExists(db, edition, input.measureId)) throw notFound(`Meedet ${input.measureId} pole väljaandes ${edition}.`);
     const kovs = [...new Set(input.kovs)];
-    const known = db.prepare('SELECT 1 FROM kov WHERE ehak = ?');
-    const unknown = kovs.filter((k) => !known.get(k));
+    const known = new Set(kovList(db).map((k) => k.ehak));
+    const unknown = kovs.filter((k) => !known.has(k));
     if (unknown.length) throw new ApiError(400, 'validation_failed', 'Sisendis on vigu.', unknown.map((k) => ({ path: 'kovs', message: `Tundmatu EHAK-kood ${k}.` })));
-    if (db.prepare('SELECT 1 FROM shared_service WHERE edition = ? AND measure_id = ? AND provider = ?').get(edition, input.measureId, input.provider)) {
+    if (sharedServiceByKey(db, edition, input.measureId, input.provider)) {
       throw conflict(`${input.provider} pakub meedet ${input.measureId} juba keskselt; muuda olemasolevat kirjet.`);
     }
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO shared_service (edition, measure_id, provider, note, created_by, created_at)
-           VALUES (?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`,
-        )
-        .run(edition, input.measureId, input.provider, input.note ?? null, actor.id, input.createdAt ?? null).lastInsertRowid,
-    );
-    const add = db.prepare('INSERT INTO shared_service_kov (service_id, ehak) VALUES (?, ?)');
-    for (const k of kovs) add.run(id, k);
+    const id = insertSharedService(db, { edition, measure_id: input.measureId, provider: input.provider, note: input.note ?? null, created_by: actor.id, created_at: input.createdAt ?? null }, kovs);
     recordAudit(db, { actorId: actor.id, action: 'shared_service.create', entity: 'shared_service', entityId: id, newValue: { edition, ...input, kovs }, ip: actor.ip ?? null });
     return listSharedServices(db).find((s) => s.id === id)!;
   });
@@ -81,7 +52,7 @@ export function deleteSharedService(db: Db, id: number, actor: Actor): void {
   inTransaction(db, () => {
     const old = listSharedServices(db).find((s) => s.id === id);
     if (!old) throw notFound('Sellist keskset teenust ei ole.');
-    db.prepare('DELETE FROM shared_service WHERE id = ?').run(id);
+    deleteRow(db, id);
     recordAudit(db, { actorId: actor.id, action: 'shared_service.delete', entity: 'shared_service', entityId: id, oldValue: old, ip: actor.ip ?? null });
   });
 }

@@ -2,11 +2,12 @@
 // Every change writes the record, a history row and an audit entry in one transaction.
 import { recordAudit, type Actor } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
-import { prepareCached } from '../db/statements.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import type { Status } from './model.ts';
-import { getMeasureRecord, measureInScope, measuresInScope, type MeasureRecord } from './records.ts';
+import type { MeasureRecord } from '../contracts/tracker.ts';
+import { getMeasureRecord, measureInScope, measuresInScope } from './records.ts';
 import { keepsField, missingFields, STATUS_FIELDS } from './status-rules.ts';
+import { insertHistory, statusRow, upsertStatus } from './stores/status.ts';
 
 /** The editable fields. In an update, an omitted field keeps its value; null clears it. */
 export interface StatusFields {
@@ -28,14 +29,18 @@ interface CurrentRow extends StatusFields {
 }
 
 function currentRow(db: Db, ehak: string, edition: string, measureId: string): CurrentRow | null {
-  return (
-    (prepareCached(
-      db,
-      `SELECT status, description, justification, responsible, due_date AS dueDate, accepted_by AS acceptedBy,
-              accepted_at AS acceptedAt, version
-       FROM measure_status WHERE ehak = ? AND edition = ? AND measure_id = ?`,
-    ).get(ehak, edition, measureId) as CurrentRow | undefined) ?? null
-  );
+  const r = statusRow(db, ehak, edition, measureId);
+  if (!r) return null;
+  return {
+    status: r.status,
+    description: r.description,
+    justification: r.justification,
+    responsible: r.responsible,
+    dueDate: r.due_date,
+    acceptedBy: r.accepted_by,
+    acceptedAt: r.accepted_at,
+    version: r.version,
+  };
 }
 
 /** Merges the patch over the current fields and clears those the new status does not keep. */
@@ -67,23 +72,32 @@ const same = (a: StatusFields, b: StatusFields) => FIELDS.every((f) => (a[f] ?? 
 
 function write(db: Db, ehak: string, edition: string, measureId: string, old: CurrentRow | null, next: StatusFields, actor: Actor, action: string): number {
   const version = (old?.version ?? 0) + 1;
-  prepareCached(
-    db,
-    `INSERT INTO measure_status (ehak, edition, measure_id, status, description, justification, responsible, due_date,
-                                 accepted_by, accepted_at, version, updated_by, updated_at)
-     VALUES (@ehak, @edition, @measureId, @status, @description, @justification, @responsible, @dueDate,
-             @acceptedBy, @acceptedAt, @version, @actor, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-     ON CONFLICT (ehak, edition, measure_id) DO UPDATE SET status = excluded.status, description = excluded.description,
-       justification = excluded.justification, responsible = excluded.responsible, due_date = excluded.due_date,
-       accepted_by = excluded.accepted_by, accepted_at = excluded.accepted_at, version = excluded.version,
-       updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  ).run({ ehak, edition, measureId, ...next, version, actor: actor.id });
+  upsertStatus(db, {
+    ehak,
+    edition,
+    measure_id: measureId,
+    status: next.status,
+    description: next.description,
+    justification: next.justification,
+    responsible: next.responsible,
+    due_date: next.dueDate,
+    accepted_by: next.acceptedBy,
+    accepted_at: next.acceptedAt,
+    version,
+    updated_by: actor.id,
+    updated_at: null,
+  });
   const oldFields = old ? Object.fromEntries(FIELDS.map((f) => [f, old[f]])) : null;
-  prepareCached(
-    db,
-    `INSERT INTO measure_status_history (ehak, edition, measure_id, version, old, new, changed_by, changed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
-  ).run(ehak, edition, measureId, version, oldFields ? JSON.stringify(oldFields) : null, JSON.stringify(next), actor.id);
+  insertHistory(db, {
+    ehak,
+    edition,
+    measure_id: measureId,
+    version,
+    old: oldFields ? JSON.stringify(oldFields) : null,
+    new: JSON.stringify(next),
+    changed_by: actor.id,
+    changed_at: null,
+  });
   recordAudit(db, {
     actorId: actor.id,
     action,

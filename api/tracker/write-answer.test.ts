@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
-import { addUrlEvidence } from './evidence-queries.ts';
+import { addUrlEvidence } from './evidence.ts';
 import { STATUSES } from './model.ts';
 import { createSharedService } from './shared-services.ts';
 import { insertTestCatalog } from './test-catalog.ts';

@@ -1,4 +1,5 @@
 import type { Db } from '../../api/db/database.ts';
+import { DEMO_SEEDED_AT, metaValue, setMetaValue } from '../../api/meta/store.ts';
 import { seedKovs } from './kov.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { describeCatalogSeed, seedCatalogIndex } from '../../api/catalog/seed.ts';
@@ -33,15 +34,13 @@ export function seedReference(db: Db, log: Log = () => {}): void {
 }
 
 export function isDemoSeeded(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM app_meta WHERE key = 'demo_seeded_at'").get() !== undefined;
+  return metaValue(db, DEMO_SEEDED_AT) !== undefined;
 }
 
-export function hasUsers(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM app_user LIMIT 1').get() !== undefined;
-}
+export { hasUsers } from '../../api/users/store.ts';
 
 export async function seedDemo(db: Db, log: Log = () => {}): Promise<void> {
   seedReference(db, log);
   for (const s of DEMO_SEEDERS) await s.run(db, log);
-  db.prepare("INSERT OR REPLACE INTO app_meta (key, value) VALUES ('demo_seeded_at', ?)").run(new Date().toISOString());
+  setMetaValue(db, DEMO_SEEDED_AT, new Date().toISOString());
 }

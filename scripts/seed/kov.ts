@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { ROOT_DIR } from '../../api/config.ts';
 import type { Db } from '../../api/db/database.ts';
-import type { Kov } from '../../api/kov/queries.ts';
+import type { Kov } from '../../api/contracts/kov.ts';
+import { upsertKovs } from '../../api/kov/store.ts';
 
 export const KOV_CSV = `${ROOT_DIR}data/kov.csv`;
 
@@ -21,10 +22,6 @@ export function parseKovCsv(text: string): Kov[] {
 /** Loads the 79 municipalities; idempotent (updates names if the reference data changed). */
 export function seedKovs(db: Db): number {
   const kovs = parseKovCsv(readFileSync(KOV_CSV, 'utf8'));
-  const upsert = db.prepare(
-    `INSERT INTO kov (ehak, name, type, county) VALUES (@ehak, @name, @type, @county)
-     ON CONFLICT (ehak) DO UPDATE SET name = excluded.name, type = excluded.type, county = excluded.county`,
-  );
-  db.transaction(() => kovs.forEach((k) => upsert.run(k)))();
+  upsertKovs(db, kovs);
   return kovs.length;
 }

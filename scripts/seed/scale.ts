@@ -3,18 +3,19 @@
 // 2020–2026 and 12 half-year snapshots rebuilt from that history. Deterministic (seeded PRNG).
 // Not demo data for people: statuses carry generic texts and no users are created.
 import type { Db } from '../../api/db/database.ts';
+import { inTransaction } from '../../api/db/database.ts';
+import { hasSnapshots } from '../../api/reports/store.ts';
 import { createSnapshot } from '../../api/reports/snapshots.ts';
-import { totalsByKov } from '../../api/tracker/aggregate.ts';
-import type { CountRow } from '../../api/tracker/count-all.ts';
-import { SCOPE_CTES } from '../../api/tracker/scope.ts';
-import type { MeasureClass, Priority, Status } from '../../api/tracker/model.ts';
+import type { Status } from '../../api/tracker/model.ts';
+import { progressOfAll, type StatusFact } from '../../api/tracker/progress.ts';
+import { hasStatusData, insertHistory, upsertStatus } from '../../api/tracker/stores/status.ts';
 import { InputError } from '../lib/command.ts';
 import { seedReference } from './index.ts';
 // The same seeded PRNG as the demo, so the fixture is identical on every machine.
+import { everyScopedMeasure, type ScopedRow } from './scoped.ts';
 import { prng } from './tracker-demo.ts';
 
 type Log = (line: string) => void;
-
 
 export const SCALE_HISTORY_ROWS = 1_000_000;
 /** The 12 reporting periods frozen as snapshots (all closed before the fixture's last change). */
@@ -24,20 +25,12 @@ const START = Date.parse('2020-03-01T08:00:00Z');
 const END = Date.parse('2026-11-15T16:00:00Z');
 const periodEnd = (p: string) => (p.endsWith('H1') ? `${p.slice(0, 4)}-06-30T23:59:59.999Z` : `${p.slice(0, 4)}-12-31T23:59:59.999Z`);
 
-interface ScopeRow {
-  ehak: string;
-  edition: string;
-  measure_id: string;
-  module_id: string;
-  class: MeasureClass;
-  priority: Priority | null;
-}
-
 const OPEN: Status[] = ['not_assessed', 'not_implemented', 'partial'];
 
 /** The record's final status: a municipality-wide maturity, skewed by class and priority. */
-function finalStatus(m: number, r: ScopeRow, rnd: () => number): Status {
-  const factor = (r.class === 'basic' ? 1.25 : 0.75) * (r.priority === 'P1' ? 1.3 : r.priority === 'P3' ? 0.6 : 1);
+function finalStatus(m: number, r: ScopedRow, rnd: () => number): Status {
+  const { priority } = r.entry;
+  const factor = (r.entry.facts.class === 'basic' ? 1.25 : 0.75) * (priority === 'P1' ? 1.3 : priority === 'P3' ? 0.6 : 1);
   if (rnd() < Math.min(0.95, m * factor)) return 'implemented';
   const u = rnd();
   return u < 0.3 ? 'not_assessed' : u < 0.6 ? 'partial' : u < 0.9 ? 'not_implemented' : u < 0.99 ? 'not_applicable' : 'risk_accepted';
@@ -57,10 +50,8 @@ function fieldsJson(status: Status, i: number, at: string): string {
 
 /** Refuses unless the tracker is empty: the fixture replaces nothing. */
 export function assertTrackerEmpty(db: Db): void {
-  for (const table of ['measure_status', 'measure_status_history', 'progress_snapshot']) {
-    if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get()) {
-      throw new InputError(`tabelis ${table} on juba andmeid; --scale laaditakse ainult tühja jälgimise andmebaasi`);
-    }
+  if (hasStatusData(db) || hasSnapshots(db)) {
+    throw new InputError('tabelites measure_status, measure_status_history või progress_snapshot on juba andmeid; --scale laaditakse ainult tühja jälgimise andmebaasi');
   }
 }
 
@@ -68,11 +59,8 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
   const started = performance.now();
   assertTrackerEmpty(db);
   seedReference(db, log);
-  const scope = db
-    .prepare(`WITH ${SCOPE_CTES} SELECT ehak, edition, measure_id, module_id, class, priority FROM in_scope ORDER BY ehak, measure_id`)
-    .all({ ehak: null }) as ScopeRow[];
+  const scope = everyScopedMeasure(db);
   if (scope.length === 0) throw new InputError('E-ITS kataloogi ei ole; skaala-andmeid ei saa luua');
-  const groups = new Map((db.prepare('SELECT edition || id AS k, group_id FROM catalog_module').all() as Array<{ k: string; group_id: string }>).map((m) => [m.k, m.group_id]));
 
   // Versions per record: at least one, the rest spread with an exponential weight so a few
   // records are edited very often (as real ones are) and the total is exactly SCALE_HISTORY_ROWS.
@@ -84,13 +72,6 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
   let missing = SCALE_HISTORY_ROWS - versions.reduce((a, b) => a + b, 0);
   for (let i = 0; missing > 0; i = (i + 1) % versions.length, missing--) versions[i]! += 1;
 
-  const insertStatus = db.prepare(
-    `INSERT INTO measure_status (ehak, edition, measure_id, status, description, justification, responsible, due_date, accepted_by, accepted_at, version, updated_by, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'IT-juht', NULL, ?, ?, ?, NULL, ?)`,
-  );
-  const insertHistory = db.prepare(
-    `INSERT INTO measure_status_history (ehak, edition, measure_id, version, old, new, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
-  );
   const ends = SCALE_PERIODS.map(periodEnd);
   const atPeriod: Status[][] = ends.map(() => new Array<Status>(scope.length));
   const maturity = new Map<string, number>();
@@ -99,7 +80,7 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
   // Bulk load: durability is pointless until the fixture is complete, so sync OFF, then back to FULL.
   db.pragma('synchronous = OFF');
   try {
-    db.transaction(() => {
+    inTransaction(db, () => {
       scope.forEach((r, idx) => {
         let m = maturity.get(r.ehak);
         if (m === undefined) maturity.set(r.ehak, (m = rnd() < 0.1 ? 0.6 + rnd() * 0.2 : rnd() < 0.9 ? 0.2 + rnd() * 0.35 : 0.03 + rnd() * 0.07));
@@ -115,7 +96,7 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
           status = v === n ? final : OPEN[Math.floor(rnd() * 3)]!;
           at = new Date(n === 1 ? last : first + ((last - first) * (v - 1)) / (n - 1)).toISOString();
           const json = fieldsJson(status, v, at);
-          insertHistory.run(r.ehak, r.edition, r.measure_id, v, old, json, at);
+          insertHistory(db, { ehak: r.ehak, edition: r.edition, measure_id: r.measureId, version: v, old, new: json, changed_by: null, changed_at: at });
           for (let p = 0; p < ends.length; p++) if (at <= ends[p]!) period[p] = status;
           old = json;
         }
@@ -123,26 +104,32 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
         for (let p = 0; p < ends.length; p++) atPeriod[p]![idx] = period[p]!;
         history += n;
         const f = JSON.parse(old!) as { description: string | null; justification: string | null; acceptedBy: string | null; acceptedAt: string | null };
-        insertStatus.run(r.ehak, r.edition, r.measure_id, status, f.description, f.justification, f.acceptedBy, f.acceptedAt, n, at);
+        upsertStatus(db, {
+          ehak: r.ehak,
+          edition: r.edition,
+          measure_id: r.measureId,
+          status,
+          description: f.description,
+          justification: f.justification,
+          responsible: 'IT-juht',
+          due_date: null,
+          accepted_by: f.acceptedBy,
+          accepted_at: f.acceptedAt,
+          version: n,
+          updated_by: null,
+          updated_at: at,
+        });
       });
-    })();
+    });
   } finally {
     db.pragma('synchronous = FULL');
   }
 
   SCALE_PERIODS.forEach((period, p) => {
-    const rows: CountRow[] = scope.map((r, idx) => ({
-      ehak: r.ehak,
-      edition: r.edition,
-      module_id: r.module_id,
-      group_id: groups.get(r.edition + r.module_id)!,
-      class: r.class,
-      priority: r.priority,
-      effective: atPeriod[p]![idx]!,
-      via_shared: 0,
-      n: 1,
-    }));
-    createSnapshot(db, { period, actorId: null, createdAt: new Date(Date.parse(ends[p]!) + 5 * 86_400_000).toISOString(), totals: totalsByKov(db, rows) });
+    // The state at the period's end, counted by the engine (no shared services in this fixture).
+    const statuses: StatusFact[] = scope.map((r, idx) => [r.ehak, r.edition, r.measureId, atPeriod[p]![idx]!]);
+    const totals = progressOfAll(db, { facts: statuses, shared: () => false });
+    createSnapshot(db, { period, actorId: null, createdAt: new Date(Date.parse(ends[p]!) + 5 * 86_400_000).toISOString(), totals });
   });
   const ms = performance.now() - started;
   log(`Skaala-andmed: ${scope.length} olekut, ${history} ajaloorida, ${SCALE_PERIODS.length} hetkeseisu (${(ms / 1000).toFixed(1)} s).`);

@@ -3,12 +3,16 @@
 // from that history. Deterministic (seeded PRNG): the same database every time. Shown in the UI
 // with the "demoandmed" banner (GET /api/meta).
 import type { Db } from '../../api/db/database.ts';
+import { measureExists } from '../../api/catalog/store.ts';
+import { inTransaction } from '../../api/db/database.ts';
 import { createSnapshot } from '../../api/reports/snapshots.ts';
-import { SCOPE_CTES } from '../../api/tracker/scope.ts';
+import type { Status } from '../../api/tracker/model.ts';
+import { progressOfAll, type StatusFact } from '../../api/tracker/progress.ts';
 import { createSharedService } from '../../api/tracker/shared-services.ts';
-import { totalsByKov } from '../../api/tracker/aggregate.ts';
-import type { CountRow } from '../../api/tracker/count-all.ts';
-import type { MeasureClass, Priority, Status } from '../../api/tracker/model.ts';
+import { insertHistory, upsertStatus } from '../../api/tracker/stores/status.ts';
+import { firstUserIdByEmail } from '../../api/users/store.ts';
+import { everyScopedMeasure, type ScopedRow } from './scoped.ts';
+import { ACCEPTORS, DESCRIPTIONS, NA_REASONS, RISK_REASONS, ROLES } from './tracker-demo-texts.ts';
 
 type Log = (line: string) => void;
 
@@ -29,43 +33,11 @@ const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rn
 export const DEMO_SPECIALIST_EMAILS = ['spetsialist@demo.turvarada.ee', 'specialist@demo.turvarada.ee'];
 export const SHARED_DEMO_MEASURE = 'CON.3.M5';
 
-const ROLES = ['IT-juht', 'Infoturbejuht', 'IT-spetsialist', 'Vallasekretär', 'Kantselei juhataja', 'Personalijuht', 'IT-partner (lepinguline)'];
-const DESCRIPTIONS: Partial<Record<Status, readonly string[]>> = {
-  implemented: [
-    'Rakendatud ja kirjeldatud infoturbe käsiraamatus.',
-    'Rakendatud; kontrollitud viimasel siseauditil.',
-    'Rakendatud koostöös IT-teenuse pakkujaga, tõendus dokumendihaldussüsteemis.',
-    'Nõue on täidetud ja kinnitatud vallavalitsuse korraldusega.',
-  ],
-  partial: [
-    'Osaliselt rakendatud: keskasutuses tehtud, allasutustes pooleli.',
-    'Tehniline lahendus olemas, kord on kirjeldamata.',
-    'Kavand valmis, ootab kinnitamist.',
-  ],
-  not_implemented: ['Planeeritud järgmise aasta eelarvesse.', 'Vajab IT-partneri hinnapakkumist.', 'Ootab ELVL-i ühishanke tulemusi.'],
-};
-const NA_REASONS = [
-  'Omavalitsusel ei ole oma serveriruumi; teenused on riigipilves.',
-  'Asjakohast süsteemi omavalitsus ei kasuta.',
-  'Teenus on sisse ostetud ja lepinguga kaetud teenusepakkuja poolt.',
-];
-const RISK_REASONS = ['Rakendamise kulu ületab riski mõju; kompenseerib igaöine varundus.', 'Süsteem asendatakse 2027. aastal; risk aktsepteeritud seniks.'];
-const ACCEPTORS = ['Vallavanem', 'Linnapea', 'Vallasekretär', 'Linnasekretär'];
-
 // The demo's timeline: changes from February 2025 to November 2026.
 const START = Date.parse('2025-02-01T08:00:00Z');
 const END = Date.parse('2026-11-10T16:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 const day = (ms: number) => iso(ms).slice(0, 10);
-
-interface ScopeRow {
-  ehak: string;
-  edition: string;
-  measure_id: string;
-  module_id: string;
-  class: string;
-  priority: string | null;
-}
 
 /** The municipality's maturity (target implemented share): a few advanced, most mid-way, a few barely started. */
 function maturity(rnd: () => number): number {
@@ -91,18 +63,18 @@ interface Step {
 }
 
 /** Each in-scope measure's planned changes (empty: never assessed). Deterministic per municipality. */
-function plan(byKov: Map<string, ScopeRow[]>, skip: (ehak: string, measureId: string) => boolean): Map<ScopeRow, Step[]> {
-  const out = new Map<ScopeRow, Step[]>();
+function plan(byKov: Map<string, ScopedRow[]>, skip: (ehak: string, measureId: string) => boolean): Map<ScopedRow, Step[]> {
+  const out = new Map<ScopedRow, Step[]>();
   for (const [ehak, rows] of byKov) {
     const rnd = prng(Number(ehak) * 7919 + 17);
     const m = maturity(rnd);
     const coverage = Math.min(0.97, 0.12 + m * 1.25);
     for (const r of rows) {
-      if (skip(ehak, r.measure_id) || rnd() >= coverage) {
+      if (skip(ehak, r.measureId) || rnd() >= coverage) {
         out.set(r, []);
         continue;
       }
-      const pImpl = Math.min(0.95, (m * (CLASS_FACTOR[r.class] ?? 1) * (PRIORITY_FACTOR[r.priority ?? 'P2'] ?? 1)) / coverage);
+      const pImpl = Math.min(0.95, (m * (CLASS_FACTOR[r.entry.facts.class] ?? 1) * (PRIORITY_FACTOR[r.entry.priority ?? 'P2'] ?? 1)) / coverage);
       let final: Status;
       if (rnd() < pImpl) final = 'implemented';
       else {
@@ -135,42 +107,26 @@ function fieldsOf(step: Step, rnd: () => number) {
   };
 }
 
-/** Every municipality's totals as they were at `asOf`, rebuilt from the planned history. */
-function totalsAt(db: Db, planned: Map<ScopeRow, Step[]>, groups: Map<string, string>, shared: (ehak: string, id: string) => boolean, asOf: string) {
-  const rows: CountRow[] = [];
+/** Every municipality's totals as they were at `asOf`, rebuilt from the planned history by the engine. */
+function totalsAt(db: Db, planned: Map<ScopedRow, Step[]>, shared: (ehak: string, id: string) => boolean, asOf: string) {
+  const facts: StatusFact[] = [];
   for (const [r, steps] of planned) {
     let own: Status = 'not_assessed';
     for (const s of steps) if (s.at <= asOf) own = s.status;
-    const viaShared = own === 'not_assessed' && shared(r.ehak, r.measure_id);
-    rows.push({
-      ehak: r.ehak,
-      edition: r.edition,
-      module_id: r.module_id,
-      group_id: groups.get(r.module_id)!,
-      class: r.class as MeasureClass,
-      priority: r.priority as Priority | null,
-      effective: viaShared ? 'implemented' : own,
-      via_shared: viaShared ? 1 : 0,
-      n: 1,
-    });
+    facts.push([r.ehak, r.edition, r.measureId, own]);
   }
-  return totalsByKov(db, rows);
+  return progressOfAll(db, { facts, shared });
 }
 
 export function seedTrackerDemo(db: Db, log: Log = () => {}): void {
-  const actor =
-    (db.prepare(`SELECT id FROM app_user WHERE email IN (${DEMO_SPECIALIST_EMAILS.map(() => '?').join(',')}) ORDER BY id LIMIT 1`).pluck().get(...DEMO_SPECIALIST_EMAILS) as
-      | number
-      | undefined) ?? null;
-  const scope = db
-    .prepare(`WITH ${SCOPE_CTES} SELECT ehak, edition, measure_id, module_id, class, priority FROM in_scope ORDER BY ehak, measure_id`)
-    .all({ ehak: null }) as ScopeRow[];
+  const actor = firstUserIdByEmail(db, DEMO_SPECIALIST_EMAILS);
+  const scope = everyScopedMeasure(db);
   if (scope.length === 0) {
     log('Jälgimise näidisandmed: kataloogi ei ole, jätan vahele.');
     return;
   }
   const edition = scope[0]!.edition;
-  const byKov = new Map<string, ScopeRow[]>();
+  const byKov = new Map<string, ScopedRow[]>();
   for (const r of scope) {
     let list = byKov.get(r.ehak);
     if (!list) byKov.set(r.ehak, (list = []));
@@ -181,45 +137,51 @@ export function seedTrackerDemo(db: Db, log: Log = () => {}): void {
   const isShared = (ehak: string, id: string) => id === SHARED_DEMO_MEASURE && sharedKovs.has(ehak);
   const planned = plan(byKov, (ehak, id) => isShared(ehak, id) && !overriding.has(ehak));
 
-  const insertStatus = db.prepare(
-    `INSERT INTO measure_status (ehak, edition, measure_id, status, description, justification, responsible, due_date, accepted_by, accepted_at, version, updated_by, updated_at)
-     VALUES (@ehak, @edition, @measureId, @status, @description, @justification, @responsible, @dueDate, @acceptedBy, @acceptedAt, @version, @actor, @at)`,
-  );
-  const insertHistory = db.prepare(
-    `INSERT INTO measure_status_history (ehak, edition, measure_id, version, old, new, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   let statuses = 0;
   let changes = 0;
   const rnd = prng(20251);
-  db.transaction(() => {
+  inTransaction(db, () => {
     for (const [r, steps] of planned) {
       let old: string | null = null;
       steps.forEach((step, i) => {
-        const fields = fieldsOf(step, rnd);
-        const json = JSON.stringify(fields);
-        insertHistory.run(r.ehak, r.edition, r.measure_id, i + 1, old, json, actor, step.at);
+        const f = fieldsOf(step, rnd);
+        const json = JSON.stringify(f);
+        insertHistory(db, { ehak: r.ehak, edition: r.edition, measure_id: r.measureId, version: i + 1, old, new: json, changed_by: actor, changed_at: step.at });
         changes++;
         old = json;
         if (i === steps.length - 1) {
-          insertStatus.run({ ehak: r.ehak, edition: r.edition, measureId: r.measure_id, ...fields, version: steps.length, actor, at: step.at });
+          upsertStatus(db, {
+            ehak: r.ehak,
+            edition: r.edition,
+            measure_id: r.measureId,
+            status: f.status,
+            description: f.description,
+            justification: f.justification,
+            responsible: f.responsible,
+            due_date: f.dueDate,
+            accepted_by: f.acceptedBy,
+            accepted_at: f.acceptedAt,
+            version: steps.length,
+            updated_by: actor,
+            updated_at: step.at,
+          });
           statuses++;
         }
       });
     }
-  })();
-  if (db.prepare('SELECT 1 FROM catalog_measure WHERE edition = ? AND id = ?').get(edition, SHARED_DEMO_MEASURE)) {
+  });
+  if (measureExists(db, edition, SHARED_DEMO_MEASURE)) {
     createSharedService(
       db,
       { measureId: SHARED_DEMO_MEASURE, provider: 'ELVL', edition, kovs: [...sharedKovs], note: 'Keskne Microsoft 365 andmete varundus (ELVL-i ühishange).', createdAt: '2025-09-01T09:00:00.000Z' },
       { id: actor },
     );
   }
-  const groups = new Map((db.prepare('SELECT id, group_id FROM catalog_module WHERE edition = ?').all(edition) as Array<{ id: string; group_id: string }>).map((m) => [m.id, m.group_id]));
   for (const [period, asOf, createdAt] of [
     ['2025-H2', '2025-12-31T23:59:59.999Z', '2026-01-05T10:00:00.000Z'],
     ['2026-H1', '2026-06-30T23:59:59.999Z', '2026-07-03T10:00:00.000Z'],
   ] as const) {
-    createSnapshot(db, { period, actorId: actor, createdAt, totals: totalsAt(db, planned, groups, isShared, asOf) });
+    createSnapshot(db, { period, actorId: actor, createdAt, totals: totalsAt(db, planned, isShared, asOf) });
   }
   log(`Jälgimise näidisandmed: ${statuses} olekut, ${changes} muudatust ajaloos, 2 hetkeseisu, 1 keskne teenus (${sharedKovs.size} omavalitsust).`);
 }

@@ -1,0 +1,183 @@
+// The tracker API's shapes: the vocabulary, a measure's list row and full record, its history and
+// evidence, status changes, the scope and shared services. Types come from the schemas (z.infer).
+import { z } from 'zod';
+import { IsoDate, PersonSchema } from './common.ts';
+
+export const STATUSES = ['not_assessed', 'implemented', 'partial', 'not_implemented', 'not_applicable', 'risk_accepted'] as const;
+export const CLASSES = ['basic', 'standard', 'high'] as const;
+export const PRIORITIES = ['P1', 'P2', 'P3'] as const;
+export const APPROACHES = ['basic', 'standard', 'core'] as const;
+
+export const StatusSchema = z.enum(STATUSES).meta({
+  description: 'not_assessed hindamata, implemented rakendatud, partial osaliselt rakendatud, not_implemented rakendamata, not_applicable pole asjakohane, risk_accepted aktsepteeritud risk',
+});
+export const ClassSchema = z.enum(CLASSES).meta({ description: 'basic põhimeede, standard standardmeede, high kõrgmeede' });
+export const PrioritySchema = z.enum(PRIORITIES);
+export const ApproachSchema = z.enum(APPROACHES).meta({ description: 'basic põhiturve, standard standardturve, core tuumikuturve' });
+export type Status = z.infer<typeof StatusSchema>;
+export type MeasureClass = z.infer<typeof ClassSchema>;
+export type Priority = z.infer<typeof PrioritySchema>;
+export type Approach = z.infer<typeof ApproachSchema>;
+
+export const MeasureListItemSchema = z
+  .object({
+    measureId: z.string().meta({ example: 'ISMS.1.M1' }),
+    title: z.string(),
+    module: z.string(),
+    group: z.string(),
+    class: ClassSchema,
+    priority: PrioritySchema.nullable(),
+    status: StatusSchema.meta({ description: "The municipality's own status ('not_assessed' when none was recorded)" }),
+    effectiveStatus: StatusSchema.meta({ description: "What counts in progress: 'implemented' when a shared service delivers a not-assessed measure" }),
+    version: z.number().meta({ description: '0 when never assessed' }),
+    responsible: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    overdue: z.boolean().meta({ description: 'Due before today (Tallinn) while the effective status still needs work' }),
+    updatedAt: z.string().nullable(),
+    sharedService: z.object({ provider: z.string() }).nullable(),
+  })
+  .meta({ id: 'MeasureListItem' });
+export type MeasureListItem = z.infer<typeof MeasureListItemSchema>;
+
+export const EvidenceSchema = z
+  .object({
+    id: z.number(),
+    kind: z.enum(['url', 'file']),
+    url: z.string().nullable(),
+    fileName: z.string().nullable(),
+    sha256: z.string().nullable(),
+    size: z.number().nullable(),
+    contentType: z.string().nullable(),
+    addedBy: PersonSchema.nullable(),
+    addedAt: z.string(),
+  })
+  .meta({ id: 'Evidence' });
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const MeasureRecordSchema = MeasureListItemSchema.extend({
+  ehak: z.string(),
+  edition: z.string(),
+  moduleTitle: z.string(),
+  responsibleRole: z.string().meta({ description: "The catalogue's responsible role (e.g. 'Infoturbejuht'), not the municipality's person" }),
+  link: z.string().nullable(),
+  description: z.string().nullable(),
+  justification: z.string().nullable(),
+  acceptedBy: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  updatedBy: PersonSchema.nullable(),
+  sharedService: z.object({ id: z.number(), provider: z.string(), note: z.string().nullable() }).nullable(),
+  evidence: z.array(EvidenceSchema),
+}).meta({ id: 'MeasureRecord' });
+export type MeasureRecord = z.infer<typeof MeasureRecordSchema>;
+
+/** The editable fields of a status record as the history keeps them. */
+export const StatusFieldsSchema = z
+  .object({
+    status: StatusSchema,
+    description: z.string().nullable(),
+    justification: z.string().nullable(),
+    responsible: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    acceptedBy: z.string().nullable(),
+    acceptedAt: z.string().nullable(),
+    version: z.number().optional().meta({ description: 'Present in changes after the first: the version the change replaced' }),
+  })
+  .meta({ id: 'MeasureStatusFields' });
+export type StatusFieldsSnapshot = z.infer<typeof StatusFieldsSchema>;
+
+export const HistoryEntrySchema = z
+  .object({
+    version: z.number(),
+    changedAt: z.string(),
+    changedBy: PersonSchema.nullable(),
+    old: StatusFieldsSchema.nullable().meta({ description: 'null for the first change' }),
+    new: StatusFieldsSchema,
+  })
+  .meta({ id: 'MeasureHistoryEntry' });
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+const text = (max: number) => z.string().max(max, `Kuni ${max} märki.`).nullable().optional();
+
+const updateFields = {
+  status: StatusSchema,
+  description: text(4000),
+  justification: text(2000),
+  responsible: text(200),
+  dueDate: IsoDate.nullable().optional(),
+  acceptedBy: text(200),
+  acceptedAt: IsoDate.nullable().optional(),
+};
+
+export const StatusUpdateSchema = z
+  .strictObject({ ...updateFields, version: z.number().int().min(0).meta({ description: 'The version you read (0 when never assessed)' }) })
+  .meta({ id: 'MeasureStatusUpdate' });
+export type StatusUpdate = z.infer<typeof StatusUpdateSchema>;
+
+export const BulkUpdateSchema = z
+  .strictObject({ ...updateFields, measureIds: z.array(z.string().min(1).max(40)).min(1).max(2000) })
+  .meta({ id: 'MeasureStatusBulkUpdate' });
+export type BulkUpdate = z.infer<typeof BulkUpdateSchema>;
+
+export const BulkResultSchema = z
+  .object({ updated: z.number(), items: z.array(z.object({ measureId: z.string(), status: StatusSchema, version: z.number() })) })
+  .meta({ id: 'MeasureStatusBulkResult' });
+export type BulkResult = z.infer<typeof BulkResultSchema>;
+
+export const MeasureQuerySchema = z.object({
+  module: z.string().max(40).optional(),
+  group: z.string().max(10).optional(),
+  class: ClassSchema.optional(),
+  status: StatusSchema.optional().meta({ description: 'Matches the effective status' }),
+  priority: PrioritySchema.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().max(200).optional().meta({ description: 'Substring of the measure id or title (ASCII letters case-insensitive)' }),
+});
+export type MeasureQuery = z.infer<typeof MeasureQuerySchema>;
+
+export const ScopeSchema = z
+  .object({
+    ehak: z.string(),
+    edition: z.string(),
+    profileName: z.string(),
+    approach: ApproachSchema,
+    extraModules: z.array(z.string()),
+    isDefault: z.boolean().meta({ description: 'No scope has been saved and the defaults apply' }),
+    updatedAt: z.string().nullable(),
+    measureCount: z.number(),
+  })
+  .meta({ id: 'KovScope' });
+export type ScopeAnswer = z.infer<typeof ScopeSchema>;
+
+export const ScopeUpdateSchema = z
+  .strictObject({
+    approach: ApproachSchema,
+    profileName: z.string().min(1).max(60).optional(),
+    extraModules: z.array(z.string().min(1).max(40)).max(120).optional(),
+  })
+  .meta({ id: 'KovScopeUpdate' });
+export type ScopeUpdate = z.infer<typeof ScopeUpdateSchema>;
+
+export const SharedServiceSchema = z
+  .object({
+    id: z.number(),
+    edition: z.string(),
+    measureId: z.string(),
+    measureTitle: z.string(),
+    provider: z.string(),
+    note: z.string().nullable(),
+    kovs: z.array(z.object({ ehak: z.string(), name: z.string() })),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'SharedService' });
+export type SharedService = z.infer<typeof SharedServiceSchema>;
+
+export const SharedServiceCreateSchema = z
+  .strictObject({
+    measureId: z.string().min(1).max(40),
+    provider: z.string().trim().min(1).max(120).meta({ example: 'ELVL' }),
+    note: z.string().max(1000).nullable().optional(),
+    kovs: z.array(z.string().regex(/^\d{4}$/)).min(1).max(79),
+    edition: z.string().regex(/^\d{4}$/).optional(),
+  })
+  .meta({ id: 'SharedServiceCreate' });
+export type SharedServiceCreate = z.infer<typeof SharedServiceCreateSchema>;
