@@ -27,7 +27,13 @@ function undescribed(doc: { components?: { schemas?: Record<string, Schema> } },
     return undescribed(doc, doc.components?.schemas?.[name], `${at}→${name}`, new Set([...seen, name]));
   }
   for (const key of ['anyOf', 'oneOf', 'allOf']) {
-    if (Array.isArray(s[key])) return (s[key] as unknown[]).flatMap((b, i) => undescribed(doc, b, `${at}/${key}[${i}]`, seen));
+    if (!Array.isArray(s[key])) continue;
+    const members = s[key] as unknown[];
+    // allOf [{$ref}, {type: ['object', 'null']}] is how a nullable reference is written: the second
+    // member only narrows the type, the reference says what the object holds.
+    const typeOnly = (b: unknown) => !!b && typeof b === 'object' && Object.keys(b).every((k) => k === 'type');
+    const describing = key === 'allOf' && members.length > 1 ? members.filter((b) => !typeOnly(b)) : members;
+    return describing.flatMap((b) => undescribed(doc, b, `${at}/${key}[${members.indexOf(b)}]`, seen));
   }
   const types = ([] as unknown[]).concat(s['type'] ?? []);
   if (types.length === 0) return [`${at}: no type`];
