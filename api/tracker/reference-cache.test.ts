@@ -1,4 +1,4 @@
-// Scopes and catalogue facts are cached in memory (reference-cache.ts); these tests show that every
+// Scopes and catalogue facts are cached in memory (reference.ts); these tests show that every
 // change to them is seen on the very next read, whoever made it, and that a rolled-back change
 // leaves nothing behind.
 import { mkdtempSync } from 'node:fs';

@@ -120,8 +120,8 @@ const validationFailed = (details: Array<{ path: string; message: string }>) =>
  */
 export function updateMeasureStatus(db: Db, ehak: string, measureId: string, patch: StatusPatch & { version: number }, actor: Actor): MeasureRecord {
   return inTransaction(db, () => {
-    // The scope check and the version come from two key look-ups; the full record (which
-    // evaluates the municipality's whole scope) is built only for the answer (bench: ~2x writes/s).
+    // The scope check is a look-up in the in-memory reference and the version one key read; the
+    // full record (evidence, the writer's name) is built only for the answer.
     const inScope = measureInScope(db, ehak, measureId);
     if (!inScope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
     const old = currentRow(db, ehak, inScope.edition, measureId);

@@ -4,42 +4,16 @@ import { join } from 'node:path';
 import { ROOT_DIR } from '../../api/config.ts';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { openDatabase } from '../../api/db/database.ts';
-import { getOverview } from '../../api/reports/overview.ts';
-import { getProgress } from '../../api/tracker/progress.ts';
 import { bundleServer } from '../../tests/helpers/bundle-server.ts';
 import { exited, spawnServer } from '../../tests/helpers/process-server.ts';
 import { addUser, workingCopy } from './fixture.ts';
-import { load, log, ratioFigure, summarize, type Figure } from './lib.ts';
+import { aggregateBenchmarks, EHAK } from './aggregates.ts';
+import { load, log, ratioFigure, type Figure } from './lib.ts';
 import { startBareServer } from './bare-server.ts';
-import { RAW_PROGRESS_SQL } from './raw-sql.ts';
 import { writeBenchmarks } from './writes.ts';
 
-const EHAK = '0141';
 const SECONDS = Number(process.env['BENCH_SECONDS'] || 8);
 const MEASURES = 64;
-
-/**
- * Times `floor` and `run` alternately until `maxMs` has passed (at least 5, at most `max` pairs), so
- * a machine that drifts mid-run moves both alike; `before` runs untimed before each `run`.
- */
-function timePair(floor: () => unknown, run: () => unknown, maxMs: number, max = 200, before?: () => void) {
-  floor();
-  before?.();
-  run();
-  const floors: number[] = [];
-  const runs: number[] = [];
-  const until = performance.now() + maxMs;
-  while (runs.length < 5 || (runs.length < max && performance.now() < until)) {
-    let t = performance.now();
-    floor();
-    floors.push(performance.now() - t);
-    before?.();
-    t = performance.now();
-    run();
-    runs.push(performance.now() - t);
-  }
-  return [summarize(floors), summarize(runs)] as const;
-}
 
 async function bareHono(): Promise<{ p50: number; p95: number; rps: number }> {
   const bare = await startBareServer();
@@ -68,7 +42,10 @@ async function latency(url: string, headers: Record<string, string>) {
   return load({ url, headers, connections: 1, amount });
 }
 
+/** The HTTP figures and the recomputed aggregates (aggregates.ts), whose raw-SQL times are also the HTTP floors. */
 export async function httpBenchmarks(): Promise<Figure[]> {
+  const aggregates = aggregateBenchmarks();
+  const { rawOverview, rawProgress } = aggregates;
   const path = workingCopy('http');
   const db = openDatabase(path);
   const analyst = addUser(db, 'analyst').token;
@@ -76,15 +53,6 @@ export async function httpBenchmarks(): Promise<Figure[]> {
   const slots = (db.prepare('SELECT measure_id AS id, version FROM measure_status WHERE ehak = ? ORDER BY measure_id LIMIT ?').all(EHAK, MEASURES) as Array<{ id: string; version: number }>).map(
     (s) => ({ ...s, busy: false }),
   );
-  const params = { ehak: null as string | null };
-  // The API reuses both aggregates until the next write; the "recomputed" figures are the costs
-  // right after one (a bump write before each run), each timed in turn with its raw-SQL floor.
-  log('aggregates recomputed after a write, alternating with raw SQL …');
-  const bump = db.prepare("INSERT OR REPLACE INTO app_meta (key, value) VALUES ('bench.bump', ?)");
-  const touch = () => void bump.run(String(performance.now()));
-  const rawSql = db.prepare(RAW_PROGRESS_SQL);
-  const [rawOverview, coldOverview] = timePair(() => rawSql.all(params), () => getOverview(db), SECONDS * 2000, 200, touch);
-  const [rawProgress, coldProgress] = timePair(() => rawSql.all({ ehak: EHAK }), () => getProgress(db, EHAK), SECONDS * 1000, 200, touch);
   db.close();
 
   log('bare Hono floor …');
@@ -119,22 +87,7 @@ export async function httpBenchmarks(): Promise<Figure[]> {
       }
     }
 
-    for (const [id, label, cold, raw] of [
-      ['overview', 'ELVL overview', coldOverview, rawOverview],
-      ['progress', 'KOV 0141 progress', coldProgress, rawProgress],
-    ] as const) {
-      figures.push(
-        ratioFigure({
-          id: `${id}.recomputed.p50`,
-          label: `${label} p50, recomputed`,
-          unit: 'ms',
-          value: cold.p50,
-          floor: raw.p50,
-          ...(id === 'overview' ? { goal: '≤ 2× floor', met: cold.p50 <= 2 * raw.p50 } : {}),
-          note: `in-process, right after a write (no cache), alternating with raw SQL; ${cold.n} runs each`,
-        }),
-      );
-    }
+    figures.push(...aggregates.figures);
 
     figures.push(...(await writeBenchmarks({ url: server.url, token: specialist, ehak: EHAK, slots, seconds: SECONDS })));
   } finally {

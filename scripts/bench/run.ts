@@ -1,7 +1,8 @@
 // `npm run bench`: every figure beside its floor on the same machine, printed as a table and
 // written to bench/results.json. Not part of `npm test`. BENCH_SECONDS (default 8) sets the length
-// of each HTTP load run; BENCH_SKIP=site,catalog,http skips sections. BENCH_DIST=<built site> skips the
-// two site builds and runs the search figures on that build (e.g. BENCH_SKIP=http,catalog
+// of each HTTP load run; BENCH_SKIP=site,catalog,http skips sections (http includes the recomputed
+// aggregates; with http skipped, they run alone: BENCH_SKIP=site,catalog,http npm run bench). BENCH_DIST=<built
+// site> skips the two site builds and runs the search figures on that build (e.g. BENCH_SKIP=http,catalog
 // BENCH_DIST=/tmp/site npm run bench: the search part alone, in seconds).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { ROOT_DIR } from '../../api/config.ts';
 import { catalogBenchmark } from './catalog.ts';
 import { ensureScaleFixture } from './fixture.ts';
+import { aggregateBenchmarks } from './aggregates.ts';
 import { httpBenchmarks } from './http.ts';
 import { log, printTable, type Figure } from './lib.ts';
 import { searchBenchmark, siteBenchmarks } from './site.ts';
@@ -25,6 +27,7 @@ if (fixture.seedMs != null) {
   figures.push({ id: 'seed.scale', label: 'db seed --scale (1M history rows)', unit: 's', value: fixture.seedMs / 1000, floor: null, ratio: null });
 }
 if (!skip.has('http')) figures.push(...(await httpBenchmarks()));
+else if (!skip.has('aggregates')) figures.push(...aggregateBenchmarks().figures);
 if (!skip.has('catalog')) {
   log('catalogue import …');
   figures.push(...catalogBenchmark());

@@ -6,7 +6,7 @@ import { keepsField, requiresField, STATUS_FIELDS, type StatusField } from '../.
 import { apiFetch, ApiRequestError } from '../lib/api.ts';
 import { parseDate } from '../lib/format.ts';
 import { statusLabel } from './vocabulary.ts';
-import type { MeasureRow } from './types.ts';
+import type { MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
 import type { TablePage } from './table-page.ts';
 
 type FieldErrors = Partial<Record<StatusField, string>>;

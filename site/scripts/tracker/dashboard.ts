@@ -3,7 +3,8 @@ import { apiFetch } from '../lib/api.ts';
 import { escapeHtml, formatDate, formatPercent } from '../lib/format.ts';
 import { donutChart, shareBars, trendLine } from './charts.ts';
 import { APPROACH_LABEL, CLASS_LABEL, GROUP_LABEL, STATUS_COLOR, STATUS_LABEL, STATUSES, loadFailedText, requireEhak } from './vocabulary.ts';
-import type { Benchmark, Progress } from './types.ts';
+import type { KovProgress as Progress } from '../../../api/contracts/progress.ts';
+import type { Benchmark } from '../../../api/contracts/reports.ts';
 import { setupScopeForm } from './scope-form.ts';
 
 const $ = (id: string) => document.getElementById(id)!;

@@ -3,7 +3,7 @@
 import { apiFetch, ApiRequestError } from '../lib/api.ts';
 import { escapeHtml, formatDate, formatDateTime, parseDate } from '../lib/format.ts';
 import { STATUS_LABEL, STATUSES, statusLabel } from './vocabulary.ts';
-import type { MeasureRecord, MeasureRow } from './types.ts';
+import type { MeasureListItem as MeasureRow, MeasureRecord } from '../../../api/contracts/tracker.ts';
 import type { TablePage } from './table-page.ts';
 
 const fieldIds = ['status', 'responsible', 'dueDate', 'description', 'justification', 'acceptedBy', 'acceptedAt'] as const;

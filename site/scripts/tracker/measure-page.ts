@@ -4,7 +4,7 @@ import { apiFetch, fetchMe } from '../lib/api.ts';
 import { setupEvidenceForm } from './evidence-form.ts';
 import { escapeHtml, formatDate, formatDateTime } from '../lib/format.ts';
 import { CLASS_LABEL, ehakFromUrl, statusLabel } from './vocabulary.ts';
-import type { HistoryEntry, MeasureRecord } from './types.ts';
+import type { HistoryEntry, MeasureRecord } from '../../../api/contracts/tracker.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
 

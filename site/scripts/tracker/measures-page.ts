@@ -6,7 +6,7 @@ import { openEditor } from './measure-editor.ts';
 import { setupBulk } from './bulk.ts';
 import { CLASS_LABEL, STATUS_LABEL, STATUSES, loadFailedText, requireEhak, statusLabel } from './vocabulary.ts';
 import type { TablePage } from './table-page.ts';
-import type { MeasureRow } from './types.ts';
+import type { MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 

@@ -3,7 +3,7 @@ import { hasPermission } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { escapeHtml, formatDate, formatPercent } from '../lib/format.ts';
 import { GROUP_LABEL } from './vocabulary.ts';
-import type { Overview, OverviewRow } from './types.ts';
+import type { Overview, OverviewRow } from '../../../api/contracts/reports.ts';
 import { setupSharedServices } from './shared-services.ts';
 
 const GROUP_TITLE: Record<string, string> = { ...GROUP_LABEL };

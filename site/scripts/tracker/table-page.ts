@@ -1,6 +1,6 @@
 // The measures table page's state, which the page (measures-page.ts), the row editor
 // (measure-editor.ts) and bulk changes (bulk.ts) share.
-import type { MeasureRow } from './types.ts';
+import type { MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
 
 export interface TablePage {
   ehak: string;
