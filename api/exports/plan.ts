@@ -6,7 +6,8 @@ import type { Column } from '../lib/tabular.ts';
 import type { MeasureClass, Priority, Status } from '../tracker/model.ts';
 import { listMeasures } from '../tracker/records.ts';
 import { getScope, type Approach } from '../tracker/scope.ts';
-import { CLASS_LABELS, DATE_FMT, DATETIME_FMT, dateCell, formatIsoDate, formatTimestamp, statusLabel, timestampCell } from './format.ts';
+import { CLASS_LABELS, statusLabel } from '../contracts/labels.ts';
+import { DATE_FMT, DATETIME_FMT, dateCell, formatIsoDate, formatTimestamp, timestampCell } from './format.ts';
 
 export interface PlanRow {
   measureId: string;

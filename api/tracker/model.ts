@@ -1,16 +1,8 @@
-// Vocabulary of the tracker: status codes (API) with their Estonian labels, classes, priorities.
+// The tracker's rules over its vocabulary. The codes (statuses, classes, priorities) and their
+// Estonian labels live in api/contracts/labels.ts, shared with the pages.
+import type { Status } from '../contracts/labels.ts';
 
-export const STATUSES = ['not_assessed', 'implemented', 'partial', 'not_implemented', 'not_applicable', 'risk_accepted'] as const;
-export type Status = (typeof STATUSES)[number];
-
-export const STATUS_LABELS: Record<Status, string> = {
-  not_assessed: 'hindamata',
-  implemented: 'rakendatud',
-  partial: 'osaliselt rakendatud',
-  not_implemented: 'rakendamata',
-  not_applicable: 'pole asjakohane',
-  risk_accepted: 'aktsepteeritud risk',
-};
+export { CLASSES, PRIORITIES, STATUSES, type MeasureClass, type Priority, type Status } from '../contracts/labels.ts';
 
 /** Statuses that still need work ("next steps"). */
 export const OPEN_STATUSES: readonly Status[] = ['not_assessed', 'partial', 'not_implemented'];
@@ -27,10 +19,4 @@ export const effectiveStatus = (own: Status, hasSharedService: boolean): Status 
 /** Due before today (ISO dates) while the effective status still needs work. */
 export const isOverdue = (dueDate: string | null, effective: Status, today: string): boolean =>
   dueDate !== null && dueDate < today && OPEN_STATUSES.includes(effective);
-
-export const CLASSES = ['basic', 'standard', 'high'] as const;
-export type MeasureClass = (typeof CLASSES)[number];
-
-export const PRIORITIES = ['P1', 'P2', 'P3'] as const;
-export type Priority = (typeof PRIORITIES)[number];
 

@@ -6,10 +6,10 @@
 //                            the profile has at least one P1 measure: depth on the core first;
 //   plus every measure of the extra modules, filtered by the same class rule (core: basic + standard).
 // High (Kõrgmeede) measures are never in scope: none of the three approaches requires them.
+import type { Approach } from '../contracts/labels.ts';
 import type { Db } from '../db/database.ts';
 
-export const APPROACHES = ['basic', 'standard', 'core'] as const;
-export type Approach = (typeof APPROACHES)[number];
+export { APPROACHES, type Approach } from '../contracts/labels.ts';
 
 export const DEFAULT_EDITION = '2024';
 export const DEFAULT_PROFILE = 'KOV';

@@ -1,8 +1,8 @@
 // The tracker's words: API codes → Estonian labels, in one place for every page.
 
 import { ApiRequestError } from '../lib/api.ts';
-// One vocabulary with the API (a pure module, bundled into the page script).
-import { STATUSES, STATUS_LABELS, type Status } from '../../../api/tracker/model.ts';
+// One vocabulary with the API and its exports (api/contracts/labels.ts, bundled into the page script).
+import { APPROACH_LABELS, CLASS_LABELS, STATUSES, STATUS_LABELS, statusLabel as sharedStatusLabel, type Status } from '../../../api/contracts/labels.ts';
 
 export { STATUSES, type Status };
 export const STATUS_LABEL: Record<Status, string> = STATUS_LABELS;
@@ -17,9 +17,9 @@ export const STATUS_COLOR: Record<Status, string> = {
   not_assessed: '#949494',
 };
 
-export const CLASS_LABEL: Record<string, string> = { basic: 'Põhimeede', standard: 'Standardmeede', high: 'Kõrgmeede' };
+export const CLASS_LABEL: Record<string, string> = CLASS_LABELS;
 
-export const APPROACH_LABEL: Record<string, string> = { basic: 'põhiturve', standard: 'standardturve', core: 'tuumikuturve' };
+export const APPROACH_LABEL: Record<string, string> = APPROACH_LABELS;
 
 export const GROUP_LABEL: Record<string, string> = {
   ISMS: 'Turbehaldus',
@@ -34,10 +34,7 @@ export const GROUP_LABEL: Record<string, string> = {
   IND: 'Tööstuse IT',
 };
 
-export function statusLabel(status: string, sharedProvider?: string | null): string {
-  if (sharedProvider && status === 'not_assessed') return `tagatud keskselt (${sharedProvider})`;
-  return STATUS_LABEL[status as Status] ?? status;
-}
+export const statusLabel = sharedStatusLabel;
 
 /** Reads ?ehak= (4 digits) from the page URL, or null. */
 export function ehakFromUrl(): string | null {
