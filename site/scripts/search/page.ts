@@ -1,4 +1,5 @@
 /** The search page: reads ?q=, searches as the user types (debounced), keeps the URL in sync. */
+import { render } from 'lit-html';
 import { countText, loadSearch, renderResults } from './load.ts';
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
@@ -15,7 +16,7 @@ if (form && input && status && list) {
     else url.searchParams.delete('q');
     history.replaceState(null, '', url);
     if (!value) {
-      list.innerHTML = '';
+      render('', list);
       status.textContent = '';
       return;
     }
