@@ -75,9 +75,12 @@ describe('tracker views', () => {
       await page.goBack();
       await page.waitForSelector('#dashboard:not([hidden])');
     }
-    // Changing a filter on the list updates the URL as well.
-    await page.goto(`${server.url}/jalgimine/meetmed/?ehak=${EHAK}&status=open`);
+    // A bookmarked view with a module (its options come with the data) opens as it was saved;
+    // changing a filter on the list updates the URL as well.
+    await page.goto(`${server.url}/jalgimine/meetmed/?ehak=${EHAK}&status=open&module=ISMS.1`);
     await page.waitForSelector('#measure-table:not([hidden])');
+    expect(await page.inputValue('#f-module')).toBe('ISMS.1');
+    expect((await rowIds(page)).every((id) => id.startsWith('ISMS.1.M'))).toBe(true);
     await page.selectOption('#f-priority', 'P1');
     await expect.poll(() => new URL(page.url()).searchParams.get('priority')).toBe('P1');
     expect(new URL(page.url()).searchParams.get('status')).toBe('open');

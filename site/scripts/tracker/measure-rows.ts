@@ -2,6 +2,7 @@
 // with lit-html's keyed repeat: a keystroke in the filter moves and updates rows in place instead of
 // rebuilding the table. data-label names the column for the phone layout, where rows become cards.
 import { html, nothing, type TemplateResult } from 'lit-html';
+import { live } from 'lit-html/directives/live.js';
 import { formatDate } from '../lib/format.ts';
 import { classLabel, priorityLabel, statusLabel, trackerUrl } from './vocabulary.ts';
 import type { MeasureRow } from './types.ts';
@@ -27,7 +28,7 @@ export function measureRow(r: MeasureRow, s: RowState): TemplateResult {
     : nothing;
   const editing = s.editing === id;
   return html`<tr data-id=${id} class=${editing ? 'is-editing' : ''}>
-      <td class="cell-select"><input type="checkbox" data-select=${id} aria-label="Vali ${id}" .checked=${s.selected.has(id)} ?disabled=${!s.canWrite} /></td>
+      <td class="cell-select"><input type="checkbox" data-select=${id} aria-label="Vali ${id}" .checked=${live(s.selected.has(id))} ?disabled=${!s.canWrite} /></td>
       <th scope="row" class="cell-id"><a href=${trackerUrl.measure(s.ehak, id)}>${id}</a></th>
       <td class="cell-title">${r.title}</td>
       <td data-label="Klass">${classLabel(r.class)}</td>

@@ -21,6 +21,8 @@ export class MeasureTable extends HTMLElement {
   readonly selected = new Set<string>();
   #editing: string | null = null;
   #filters: Filters = filtersFromUrl('');
+  /** The filters the URL asked for; the module filter can be applied only once the modules are known. */
+  #requested: Filters = filtersFromUrl('');
   #started = false;
 
   #el<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -39,7 +41,8 @@ export class MeasureTable extends HTMLElement {
       return;
     }
     this.ehak = ehak;
-    this.#filters = writeForm(this.#form, filtersFromUrl(window.location.search));
+    this.#requested = filtersFromUrl(window.location.search);
+    this.#filters = writeForm(this.#form, this.#requested);
     this.#form.addEventListener('input', () => this.#filterChanged());
     this.#form.addEventListener('submit', (e) => e.preventDefault());
     this.#el('#measure-rows').addEventListener('click', (e) => {
@@ -75,7 +78,7 @@ export class MeasureTable extends HTMLElement {
     const modules = [...new Set(this.rows.map((r) => r.module))].sort((a, b) => a.localeCompare(b, 'et', { numeric: true }));
     // Appended after the markup's "kõik" option.
     render(html`${modules.map((m) => html`<option>${m}</option>`)}`, this.#el<HTMLSelectElement>('#f-module'));
-    this.#filters = writeForm(this.#form, this.#filters);
+    this.#filters = writeForm(this.#form, { ...readForm(this.#form), module: this.#requested.module });
   }
 
   #filterChanged(): void {
