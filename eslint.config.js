@@ -11,6 +11,7 @@ export const SITE_MAY_IMPORT_FROM_API = [
   'api/contracts/',
   'api/auth/rules.ts',
   'api/auth/session-user.ts',
+  'api/catalog/ids.ts',
   'api/lib/same-origin.ts',
   'api/lib/today.ts',
   'api/reports/period.ts',

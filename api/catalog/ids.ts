@@ -1,9 +1,8 @@
 /** Identifier rules and value mappings of the E-ITS catalogue, shared by importers and queries. */
 
-export const CLASSES = ['basic', 'standard', 'high'] as const;
-export type MeasureClass = (typeof CLASSES)[number];
-export const PRIORITIES = ['P1', 'P2', 'P3'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+import type { MeasureClass } from '../contracts/labels.ts';
+
+export { CLASSES, PRIORITIES, type MeasureClass, type Priority } from '../contracts/labels.ts';
 export type GroupKind = 'process' | 'system';
 
 export const RIA_ORIGIN = 'https://eits.ria.ee';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateCell, formatIsoDate, formatTimestamp, slug, statusLabel, timestampCell } from './format.ts';
+import { statusLabel } from '../contracts/labels.ts';
+import { dateCell, formatIsoDate, formatTimestamp, slug, timestampCell } from './format.ts';
 
 describe('export formatting', () => {
   it('shows timestamps in Tallinn time across daylight saving', () => {

@@ -1,24 +1,11 @@
 // Presentation helpers shared by the exports: Estonian labels, dd.mm.yyyy dates in Tallinn time,
 // date cells for XLSX and file names. Data stays ISO in JSON; only CSV/XLSX get local forms.
-import { STATUS_LABELS, type MeasureClass, type Status } from '../tracker/model.ts';
-import type { Approach } from '../tracker/scope.ts';
-
-export const CLASS_LABELS: Record<MeasureClass, string> = { basic: 'Põhimeede', standard: 'Standardmeede', high: 'Kõrgmeede' };
-export const CLASS_PLURAL: Record<MeasureClass, string> = { basic: 'Põhimeetmed', standard: 'Standardmeetmed', high: 'Kõrgmeetmed' };
-export const APPROACH_LABELS: Record<Approach, string> = { basic: 'põhiturve', standard: 'standardturve', core: 'tuumikuturve' };
+// Class, status and approach labels: api/contracts/labels.ts, the same words the pages show.
 export const KOV_TYPE_LABELS: Record<'linn' | 'vald', string> = { linn: 'linn', vald: 'vald' };
 
 export const DATE_FMT = 'dd.mm.yyyy';
 export const DATETIME_FMT = 'dd.mm.yyyy hh:mm';
 export const PERCENT_FMT = '0.0%';
-
-/**
- * The label a municipality sees for a measure's status: a shared service that delivers a measure
- * the municipality has not assessed itself shows as "tagatud keskselt (provider)".
- */
-export function statusLabel(own: Status, sharedProvider: string | null): string {
-  return own === 'not_assessed' && sharedProvider ? `tagatud keskselt (${sharedProvider})` : STATUS_LABELS[own];
-}
 
 /** ISO date (YYYY-MM-DD) as dd.mm.yyyy; '' for null. */
 export function formatIsoDate(iso: string | null): string {

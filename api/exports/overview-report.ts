@@ -5,8 +5,8 @@ import type { Db } from '../db/database.ts';
 import { sheet, toXlsx, type Column, type Sheet } from '../lib/tabular.ts';
 import type { Overview, OverviewRow } from '../contracts/reports.ts';
 import { getOverview } from '../reports/overview.ts';
-import { CLASSES, type MeasureClass } from '../tracker/model.ts';
-import { CLASS_PLURAL, DATETIME_FMT, PERCENT_FMT, timestampCell } from './format.ts';
+import { CLASS_PLURAL, CLASSES, type MeasureClass } from '../contracts/labels.ts';
+import { DATETIME_FMT, PERCENT_FMT, timestampCell } from './format.ts';
 import { withHeatScale } from './heat.ts';
 
 /** Classes that have measures in anyone's scope (high measures are in no approach's scope). */

@@ -7,7 +7,8 @@ import type { Plan, PlanRow } from '../contracts/exports.ts';
 import { listMeasures } from '../tracker/records.ts';
 import { kovOf, settingsOf } from '../tracker/reference.ts';
 import { statusTexts } from '../tracker/stores/status.ts';
-import { CLASS_LABELS, DATE_FMT, DATETIME_FMT, dateCell, formatIsoDate, formatTimestamp, statusLabel, timestampCell } from './format.ts';
+import { CLASS_LABELS, statusLabel } from '../contracts/labels.ts';
+import { DATE_FMT, DATETIME_FMT, dateCell, formatIsoDate, formatTimestamp, timestampCell } from './format.ts';
 
 export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
   const { name } = kovOf(db, ehak)!;

@@ -5,9 +5,9 @@ import { sheet, type Column, type Sheet } from '../lib/tabular.ts';
 import { listSnapshots } from '../reports/snapshots.ts';
 import type { KovProgress, NextStep, ShareCell } from '../contracts/progress.ts';
 import { tallinnToday } from '../lib/today.ts';
-import { CLASSES, STATUS_LABELS, STATUSES } from '../tracker/model.ts';
+import { APPROACH_LABELS, CLASS_LABELS, CLASS_PLURAL, CLASSES, STATUS_LABELS, STATUSES } from '../contracts/labels.ts';
 import { getProgress, nextSteps } from '../tracker/progress.ts';
-import { APPROACH_LABELS, CLASS_LABELS, CLASS_PLURAL, DATE_FMT, dateCell, formatIsoDate, PERCENT_FMT } from './format.ts';
+import { DATE_FMT, dateCell, formatIsoDate, PERCENT_FMT } from './format.ts';
 
 /** How many open measures the "Järgmised sammud" sheet lists (the dashboard shows 10). */
 export const NEXT_STEPS_LIMIT = 50;

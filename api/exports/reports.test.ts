@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { getOverview } from '../reports/overview.ts';
-import { STATUS_LABELS, STATUSES } from '../tracker/model.ts';
+import { STATUS_LABELS, STATUSES } from '../contracts/labels.ts';
 import { getProgress, nextSteps } from '../tracker/progress.ts';
 import { round4 } from './format.ts';
 import type { OpenData } from '../contracts/exports.ts';

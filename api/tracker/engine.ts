@@ -7,18 +7,8 @@
 import { STATUSES, type MeasureClass, type Priority, type Status } from '../contracts/tracker.ts';
 import type { ScopeMember } from './scope-rule.ts';
 
-/** Statuses that still need work (next steps, overdue). */
-export const OPEN_STATUSES: readonly Status[] = ['not_assessed', 'partial', 'not_implemented'];
-
-/** A shared service makes a measure count as implemented while the municipality has not assessed it. */
-export const viaSharedService = (own: Status, hasSharedService: boolean): boolean => own === 'not_assessed' && hasSharedService;
-
-/** What counts in progress: the own status, or 'implemented' when a shared service delivers the measure. */
-export const effectiveStatus = (own: Status, hasSharedService: boolean): Status => (viaSharedService(own, hasSharedService) ? 'implemented' : own);
-
-/** Due before today (ISO dates, Tallinn) while the effective status still needs work. */
-export const isOverdue = (dueDate: string | null, effective: Status, today: string): boolean =>
-  dueDate !== null && dueDate < today && OPEN_STATUSES.includes(effective);
+export { OPEN_STATUSES, viaSharedService, effectiveStatus, isOverdue } from './model.ts';
+import { effectiveStatus } from './model.ts';
 
 /** Status codes as small integers (0 = not_assessed, the value of a missing record). */
 export const STATUS_CODE = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;

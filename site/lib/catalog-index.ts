@@ -5,9 +5,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { MeasureClass, Priority } from '../../api/contracts/labels.ts';
 
-export type MeasureClass = 'basic' | 'standard' | 'high';
-export type Priority = 'P1' | 'P2' | 'P3';
+// Class labels as the standard names them: the tracker's one vocabulary.
+export { CLASS_LABELS } from '../../api/contracts/labels.ts';
+export type { MeasureClass, Priority };
 
 export interface CatalogGroup { id: string; title: string; kind: string; parent: string | null }
 export interface CatalogModule { id: string; title: string; group: string; subgroup: string | null }
@@ -31,13 +33,6 @@ export interface CatalogIndex {
   measures: CatalogMeasure[];
   profiles: Record<string, Record<string, Priority>>;
 }
-
-/** Estonian labels for measure classes, as the standard names them. */
-export const CLASS_LABELS: Record<MeasureClass, string> = {
-  basic: 'Põhimeede',
-  standard: 'Standardmeede',
-  high: 'Kõrgmeede',
-};
 
 /** Where the index lives; TURVARADA_CATALOG_INDEX overrides it (tests, alternative editions). */
 export function catalogIndexPath(): string {

@@ -1,22 +1,29 @@
+// The header's account area: "Logi sisse" stays for a signed-out visitor; a signed-in user sees their
+// name, "Minu konto", user administration for admins and "Logi välja".
+import { html, nothing, render } from 'lit-html';
 import { hasPermission } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
-import { escapeHtml } from '../lib/format.ts';
 import { navigate } from '../lib/navigate.ts';
 
 const menu = document.getElementById('account-menu');
+
+async function logout(): Promise<void> {
+  await apiFetch('/api/auth/logout', { method: 'POST', allowAnonymous: true }).catch(() => undefined);
+  navigate('/');
+}
 
 async function init() {
   if (!menu) return;
   const me = await fetchMe().catch(() => null);
   if (!me) return;
-  menu.innerHTML = `<span class="account-menu__name">${escapeHtml(me.name)}</span>
-    <a href="/minu-konto/">Minu konto</a>
-    ${hasPermission(me, 'users.manage') ? '<a href="/haldus/kasutajad/">Kasutajad</a>' : ''}
-    <button type="button" class="account-menu__logout" id="account-menu-logout">Logi välja</button>`;
-  document.getElementById('account-menu-logout')!.addEventListener('click', async () => {
-    await apiFetch('/api/auth/logout', { method: 'POST', allowAnonymous: true }).catch(() => undefined);
-    navigate('/');
-  });
+  menu.replaceChildren();
+  render(
+    html`<span class="account-menu__name">${me.name}</span>
+      <a href="/minu-konto/">Minu konto</a>
+      ${hasPermission(me, 'users.manage') ? html`<a href="/haldus/kasutajad/">Kasutajad</a>` : nothing}
+      <button type="button" class="account-menu__logout" id="account-menu-logout" @click=${() => void logout()}>Logi välja</button>`,
+    menu,
+  );
 }
 
 void init();

@@ -1,9 +1,11 @@
-import type { Session } from '../../../api/contracts/auth.ts';
+import { html, nothing, render } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import { readableKovs } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe, type Me } from '../lib/api.ts';
-import { escapeHtml, formatDateTime } from '../lib/format.ts';
+import { formatDateTime } from '../lib/format.ts';
 import { errorText, hideAlert, ROLE_LABELS, showAlert } from './labels.ts';
 import { navigate, signInAndReturn } from '../lib/navigate.ts';
+import type { Session } from '../../../api/contracts/auth.ts';
 
 
 const alertBox = document.getElementById('account-alert') as HTMLElement;
@@ -35,17 +37,14 @@ async function loadMe() {
 
 async function loadSessions() {
   const sessions = await apiFetch<Session[]>('/api/auth/sessions');
-  body.innerHTML = sessions
-    .map(
-      (s) => `<tr>
-        <td>${escapeHtml(device(s.userAgent))}${s.current ? ' <span class="tag">see seade</span>' : ''}</td>
-        <td>${escapeHtml(s.ip ?? '–')}</td>
-        <td>${escapeHtml(formatDateTime(s.createdAt))}</td>
-        <td>${escapeHtml(formatDateTime(s.lastUsedAt))}</td>
-        <td>${s.current ? '' : `<button type="button" class="button button--secondary" data-end="${escapeHtml(s.id)}">Lõpeta<span class="visually-hidden"> seanss ${escapeHtml(device(s.userAgent))}</span></button>`}</td>
-      </tr>`,
-    )
-    .join('');
+  const row = (s: Session) => html`<tr>
+    <th scope="row">${device(s.userAgent)}${s.current ? html` <span class="tag">see seade</span>` : nothing}</th>
+    <td data-label="Aadress">${s.ip ?? '–'}</td>
+    <td data-label="Alustatud">${formatDateTime(s.createdAt)}</td>
+    <td data-label="Viimati kasutatud">${formatDateTime(s.lastUsedAt)}</td>
+    <td>${s.current ? nothing : html`<button type="button" class="button button--secondary" data-end=${s.id}>Lõpeta<span class="visually-hidden"> seanss ${device(s.userAgent)}</span></button>`}</td>
+  </tr>`;
+  render(repeat(sessions, (s) => s.id, row), body);
 }
 
 body.addEventListener('click', async (event) => {

@@ -1,5 +1,7 @@
+import { html, nothing, render } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import { apiFetch, ApiRequestError } from '../lib/api.ts';
-import { escapeHtml, formatDate } from '../lib/format.ts';
+import { formatDate } from '../lib/format.ts';
 import { errorText, hideAlert, ROLE_LABELS, showAlert } from './labels.ts';
 import { tallinnToday } from '../../../api/lib/today.ts';
 
@@ -35,21 +37,21 @@ function stateOf(u: User): string {
   return u.expiresOn ? `Aktiivne kuni ${formatDate(u.expiresOn)}` : 'Aktiivne';
 }
 
-function render() {
-  body.innerHTML = users
-    .map((u) => {
-      const kovs = u.kovs.map((k) => kovNames.get(k) ?? k).join(', ') || (u.role === 'admin' || u.role === 'analyst' ? 'kõik' : '–');
-      const who = `<span class="visually-hidden"> (${escapeHtml(u.name)})</span>`;
-      return `<tr>
-        <td>${escapeHtml(u.name)}</td><td>${escapeHtml(u.email)}</td><td>${escapeHtml(ROLE_LABELS[u.role])}</td>
-        <td>${escapeHtml(kovs)}</td><td>${escapeHtml(stateOf(u))}</td>
-        <td>
-          <button type="button" class="button button--secondary" data-action="edit" data-id="${u.id}">Muuda${who}</button>
-          ${u.disabled ? '' : `<button type="button" class="button button--secondary" data-action="invite" data-id="${u.id}">Uus parooli link${who}</button>`}
-          <button type="button" class="button ${u.disabled ? 'button--secondary' : 'button--warning'}" data-action="toggle" data-id="${u.id}">${u.disabled ? 'Ava konto' : 'Sulge konto'}${who}</button>
-        </td></tr>`;
-    })
-    .join('');
+function userRow(u: User) {
+  const kovs = u.kovs.map((k) => kovNames.get(k) ?? k).join(', ') || (u.role === 'admin' || u.role === 'analyst' ? 'kõik' : '–');
+  const who = html`<span class="visually-hidden"> (${u.name})</span>`;
+  return html`<tr>
+    <th scope="row">${u.name}</th><td data-label="E-post">${u.email}</td><td data-label="Roll">${ROLE_LABELS[u.role]}</td>
+    <td data-label="Omavalitsused">${kovs}</td><td data-label="Olek">${stateOf(u)}</td>
+    <td>
+      <button type="button" class="button button--secondary" data-action="edit" data-id=${u.id}>Muuda${who}</button>
+      ${u.disabled ? nothing : html`<button type="button" class="button button--secondary" data-action="invite" data-id=${u.id}>Uus parooli link${who}</button>`}
+      <button type="button" class="button ${u.disabled ? 'button--secondary' : 'button--warning'}" data-action="toggle" data-id=${u.id}>${u.disabled ? 'Ava konto' : 'Sulge konto'}${who}</button>
+    </td></tr>`;
+}
+
+function renderUsers() {
+  render(repeat(users, (u) => u.id, userRow), body);
 }
 
 function showLink(text: string, link: string) {
@@ -61,7 +63,7 @@ function showLink(text: string, link: string) {
 
 async function reload() {
   users = await apiFetch<User[]>('/api/users');
-  render();
+  renderUsers();
 }
 
 function fillForm(u: User | null) {
@@ -133,9 +135,7 @@ async function init() {
   try {
     const kovs = await apiFetch<Kov[]>('/api/kovs');
     kovNames = new Map(kovs.map((k) => [k.ehak, k.name]));
-    $('u-kovs').innerHTML = kovs
-      .map((k) => `<label><input type="checkbox" name="kov" value="${escapeHtml(k.ehak)}" /> ${escapeHtml(k.name)}</label>`)
-      .join('');
+    render(html`${kovs.map((k) => html`<label><input type="checkbox" name="kov" value=${k.ehak} /> ${k.name}</label>`)}`, $('u-kovs'));
     await reload();
   } catch (err) {
     if (err instanceof ApiRequestError && err.status === 403) {

@@ -1,7 +1,8 @@
 // The cost entry form, business-panel dates and the declaration download: validated in the
 // browser with messages beside the fields and a summary; the API re-checks everything.
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { ApiRequestError, apiFetch } from '../lib/api.ts';
-import { escapeHtml, formatDate, parseDate } from '../lib/format.ts';
+import { formatDate, parseDate } from '../lib/format.ts';
 
 export interface FieldError {
   id: string;
@@ -24,7 +25,7 @@ export function showErrors(form: HTMLFormElement, box: HTMLElement, errors: Fiel
     else el.removeAttribute('aria-describedby');
   });
   if (errors.length === 0) {
-    box.innerHTML = '';
+    render(nothing, box);
     return;
   }
   for (const err of errors) {
@@ -38,9 +39,9 @@ export function showErrors(form: HTMLFormElement, box: HTMLElement, errors: Fiel
     input.before(msg);
     input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby') ?? ''} ${msg.id}`.trim());
   }
-  const items = errors.map((er) => `<li><a href="#${escapeHtml(er.id)}">${escapeHtml(er.message)}</a></li>`).join('');
-  box.innerHTML = `<div class="budget-error-summary" role="alert" tabindex="-1"><h3>${escapeHtml(heading)}</h3><ul>${items}</ul></div>`;
-  (box.firstElementChild as HTMLElement).focus();
+  const items = errors.map((er) => html`<li><a href="#${er.id}">${er.message}</a></li>`);
+  render(html`<div class="budget-error-summary" role="alert" tabindex="-1"><h3>${heading}</h3><ul>${items}</ul></div>`, box);
+  box.querySelector<HTMLElement>('.budget-error-summary')!.focus();
 }
 
 function val(id: string): string {
@@ -82,17 +83,15 @@ export async function submitCost(planId: number, body: FormData | Record<string,
   await (body instanceof FormData ? apiFetch(path, { method: 'POST', body }) : apiFetch(path, { method: 'POST', json: body }));
 }
 
-export function panelsHtml(items: Array<{ code: string; name: string; date: string | null }>): string {
-  if (items.length === 0) return '<p>Selles plaanis pole äripaneeli nõudvaid algatusi.</p>';
-  return items
-    .map(
-      (i) => `<form class="budget-panel-row" data-code="${escapeHtml(i.code)}" novalidate>
-        <div class="field"><label for="panel-${escapeHtml(i.code)}">${escapeHtml(i.name)} – äripaneeli kuupäev</label>
-        <span class="hint" id="panel-${escapeHtml(i.code)}-hint">${i.date ? `Salvestatud: ${escapeHtml(formatDate(i.date))}` : 'Pole veel läbitud'}; kujul pp.kk.aaaa</span>
-        <input id="panel-${escapeHtml(i.code)}" type="text" inputmode="numeric" value="${escapeHtml(formatDate(i.date))}" aria-describedby="panel-${escapeHtml(i.code)}-hint" /></div>
-        <button class="button button--secondary" type="submit">Salvesta kuupäev</button></form>`,
-    )
-    .join('');
+export function panels(items: Array<{ code: string; name: string; date: string | null }>): TemplateResult {
+  if (items.length === 0) return html`<p>Selles plaanis pole äripaneeli nõudvaid algatusi.</p>`;
+  return html`${items.map(
+    (i) => html`<form class="budget-panel-row" data-code=${i.code} novalidate>
+      <div class="field"><label for="panel-${i.code}">${i.name} – äripaneeli kuupäev</label>
+      <span class="hint" id="panel-${i.code}-hint">${i.date ? `Salvestatud: ${formatDate(i.date)}` : 'Pole veel läbitud'}; kujul pp.kk.aaaa</span>
+      <input id="panel-${i.code}" type="text" inputmode="numeric" .value=${formatDate(i.date)} aria-describedby="panel-${i.code}-hint" /></div>
+      <button class="button button--secondary" type="submit">Salvesta kuupäev</button></form>`,
+  )}`;
 }
 
 export function errorText(err: unknown): string {

@@ -1,149 +1,161 @@
-// /eelarve/: loads the plans the signed-in admin or analyst may see and renders the report,
-// plan vs actual, cost entry, business-panel dates and exports for the selected plan.
+// <tv-budget>: loads the plans the signed-in admin or analyst may see and renders the report, plan vs
+// actual, cost entry, business-panel dates and exports for the selected plan.
+import { html, render, type TemplateResult } from 'lit-html';
 import { ApiRequestError, apiFetch } from '../lib/api.ts';
-import { escapeHtml, formatDate, formatEuro, parseDate } from '../lib/format.ts';
-import { errorText, panelsHtml, readCostForm, showErrors, submitCost } from './forms.ts';
-import { actualsHtml, comparisonHtml, executionHtml, inconsistenciesHtml, planTableHtml, totalsHtml } from './render.ts';
+import { formatDate, formatEuro, parseDate } from '../lib/format.ts';
+import { loadErrorView } from '../lib/load-error.ts';
+import { errorText, panels, readCostForm, showErrors, submitCost } from './forms.ts';
+import { actuals, execution, inconsistencies, planTable, totals } from './render.ts';
+import { comparison, type Comparison } from './review.ts';
 import type { ActualCost, Execution, Money, PlanReport, PlanSummary } from '../../../api/contracts/budget.ts';
-import type { Comparison } from './render.ts';
 import { navigate } from '../lib/navigate.ts';
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const status = $('budget-status');
-const app = $('budget-app');
-let planId = 0;
-let plans: PlanSummary[] = [];
+const notice = (kind: 'info' | 'warning' | 'success' | 'error', text: string | TemplateResult) =>
+  html`<p class=${kind === 'info' ? 'notice' : `notice notice--${kind}`}>${text}</p>`;
 
-function say(html: string) {
-  status.innerHTML = html;
+class BudgetPage extends HTMLElement {
+  #planId = 0;
+  #plans: PlanSummary[] = [];
+  #started = false;
+
+  #el<T extends HTMLElement = HTMLElement>(id: string): T {
+    return this.querySelector<T>(`#${id}`)!;
+  }
+  #say(content: TemplateResult | string): void {
+    render(content, this.#el('budget-status'));
+  }
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#el('cost-form').addEventListener('submit', (e) => void this.#addCost(e));
+    this.#el('panels').addEventListener('submit', (e) => void this.#savePanel(e));
+    this.#el('declaration-form').addEventListener('submit', (e) => this.#declaration(e));
+    void this.#start();
+  }
+
+  async #start(): Promise<void> {
+    this.#say(html`<p>Laadin eelarvet…</p>`);
+    try {
+      this.#plans = await apiFetch<PlanSummary[]>('/api/budget/plans', { allowAnonymous: true });
+    } catch (err) {
+      if (err instanceof ApiRequestError && err.status === 401) {
+        return this.#say(notice('info', html`Eelarve on nähtav ELVL-i administraatoritele ja analüütikutele. <a href="/logi-sisse/?tagasi=/eelarve/">Logi sisse</a>.`));
+      }
+      if (err instanceof ApiRequestError && err.status === 403) {
+        return this.#say(notice('warning', 'Sinu rollil ei ole eelarvele ligipääsu. Eelarvet näevad ELVL-i administraatorid ja analüütikud.'));
+      }
+      return this.#say(loadErrorView(err, () => void this.#start()));
+    }
+    if (this.#plans.length === 0) {
+      return this.#say(notice('info', html`Eelarveplaane pole veel imporditud. Impordi plaan käsuga <code>npm run cli -- budget import --file plaan.json</code>.`));
+    }
+    const select = this.#el<HTMLSelectElement>('plan-select');
+    const label = (p: PlanSummary) => `${p.name} – versioon ${p.version}${p.latest ? ' (viimane)' : ''}, ${formatDate(p.createdAt)}`;
+    render(html`${this.#plans.map((p) => html`<option value=${p.id}>${label(p)}</option>`)}`, select);
+    select.onchange = () => void this.#refresh(Number(select.value));
+    this.#el('budget-app').hidden = false;
+    await this.#refresh(this.#plans[0]!.id);
+  }
+
+  async #refresh(id: number): Promise<void> {
+    try {
+      await this.#loadPlan(id);
+      this.#say('');
+    } catch (err) {
+      this.#say(loadErrorView(err, () => void this.#refresh(id)));
+    }
+  }
+
+  async #loadPlan(id: number): Promise<void> {
+    this.#planId = id;
+    const base = `/api/budget/plans/${id}`;
+    const [report, lines, exec, costs] = await Promise.all([
+      apiFetch<PlanReport>(`${base}/report`),
+      apiFetch<Array<{ initiative: string; year: string; account: string } & Money>>(`${base}/lines`),
+      apiFetch<Execution>(`${base}/execution`),
+      apiFetch<ActualCost[]>(`${base}/actuals`),
+    ]);
+    const byIni = new Map<string, Array<{ year: string; account: string; money: Money }>>();
+    for (const l of lines) {
+      const list = byIni.get(l.initiative) ?? (byIni.set(l.initiative, []), byIni.get(l.initiative)!);
+      list.push({ year: l.year, account: l.account, money: { net: l.net, vat: l.vat, gross: l.gross } });
+    }
+    render(inconsistencies(report.inconsistencies), this.#el('inconsistencies'));
+    render(totals(report), this.#el('totals'));
+    render(planTable(report, byIni), this.#el('plan-table'));
+    render(execution(exec), this.#el('execution'));
+    render(actuals(costs, id), this.#el('actuals'));
+    const select = this.#el<HTMLSelectElement>('cost-initiative');
+    const current = select.value;
+    const note = (i: Execution['byInitiative'][number]) => (i.businessPanelRequired && !i.businessPanelDate ? ' (äripaneel läbimata)' : '');
+    render(html`${exec.byInitiative.map((i) => html`<option value=${i.code}>${i.name}${note(i)}</option>`)}`, select);
+    if (current && exec.byInitiative.some((i) => i.code === current)) select.value = current;
+    const needPanel = exec.byInitiative.filter((i) => i.businessPanelRequired);
+    render(panels(needPanel.map((i) => ({ code: i.code, name: i.name, date: i.businessPanelDate }))), this.#el('panels'));
+    this.#el<HTMLAnchorElement>('export-plan').href = `${base}/export.xlsx`;
+    await this.#loadReview(id);
+  }
+
+  /** Shows what changed since the previous version of the same plan, if there is one. */
+  async #loadReview(id: number): Promise<void> {
+    const p = this.#plans.find((x) => x.id === id);
+    const prev = p && this.#plans.find((x) => x.familyId === p.familyId && x.version === p.version - 1);
+    this.#el('review').hidden = !prev;
+    if (!prev) return;
+    render(comparison(await apiFetch<Comparison>(`/api/budget/plans/${prev.id}/compare/${id}`)), this.#el('review-body'));
+  }
+
+  async #addCost(ev: Event): Promise<void> {
+    ev.preventDefault();
+    const form = ev.currentTarget as HTMLFormElement;
+    const box = this.#el('cost-errors');
+    const { errors, body } = readCostForm();
+    showErrors(form, box, errors);
+    if (!body) return;
+    try {
+      await submitCost(this.#planId, body);
+      form.reset();
+      await this.#loadPlan(this.#planId);
+      const get = (k: string) => String(body instanceof FormData ? body.get(k) : body[k]);
+      this.#say(notice('success', `Kulu salvestatud: ${get('supplier')}, ${formatEuro(Number(get('net')))} ilma käibemaksuta.`));
+    } catch (err) {
+      showErrors(form, box, [{ id: 'cost-initiative', message: errorText(err) }], 'Kulu ei salvestatud');
+    }
+  }
+
+  async #savePanel(ev: Event): Promise<void> {
+    ev.preventDefault();
+    const form = ev.target as HTMLFormElement;
+    const code = form.dataset['code']!;
+    const date = parseDate(this.querySelector<HTMLInputElement>(`#panel-${CSS.escape(code)}`)!.value);
+    if (!date) return showErrors(form, this.#el('budget-status'), [{ id: `panel-${code}`, message: 'Sisesta äripaneeli kuupäev kujul pp.kk.aaaa.' }]);
+    try {
+      await apiFetch(`/api/budget/plans/${this.#planId}/initiatives/${encodeURIComponent(code)}/business-panel`, { method: 'PUT', json: { date } });
+      await this.#loadPlan(this.#planId);
+      this.#say(notice('success', `Algatuse ${code} äripaneeli kuupäev ${formatDate(date)} salvestatud.`));
+    } catch (err) {
+      this.#say(notice('error', errorText(err)));
+    }
+  }
+
+  #declaration(ev: Event): void {
+    ev.preventDefault();
+    const form = ev.currentTarget as HTMLFormElement;
+    const format = ((ev as SubmitEvent).submitter as HTMLButtonElement | null)?.value === 'csv' ? 'csv' : 'xlsx';
+    const errors = [];
+    const params = new URLSearchParams();
+    for (const [id, key] of [['decl-from', 'from'], ['decl-to', 'to']] as const) {
+      const text = this.#el<HTMLInputElement>(id).value.trim();
+      if (!text) continue;
+      const iso = parseDate(text);
+      if (!iso) errors.push({ id, message: 'Sisesta kuupäev kujul pp.kk.aaaa või jäta tühjaks.' });
+      else params.set(key, iso);
+    }
+    showErrors(form, this.#el('decl-errors'), errors);
+    if (errors.length) return;
+    navigate(`/api/budget/plans/${this.#planId}/cost-declaration.${format}${params.size ? `?${params}` : ''}`);
+  }
 }
 
-async function loadPlan(id: number): Promise<void> {
-  planId = id;
-  const base = `/api/budget/plans/${id}`;
-  const [report, lines, execution, actuals] = await Promise.all([
-    apiFetch<PlanReport>(`${base}/report`),
-    apiFetch<Array<{ initiative: string; year: string; account: string } & Money>>(`${base}/lines`),
-    apiFetch<Execution>(`${base}/execution`),
-    apiFetch<ActualCost[]>(`${base}/actuals`),
-  ]);
-  const byIni = new Map<string, Array<{ year: string; account: string; money: Money }>>();
-  for (const l of lines) {
-    const list = byIni.get(l.initiative) ?? (byIni.set(l.initiative, []), byIni.get(l.initiative)!);
-    list.push({ year: l.year, account: l.account, money: { net: l.net, vat: l.vat, gross: l.gross } });
-  }
-  $('inconsistencies').innerHTML = inconsistenciesHtml(report.inconsistencies);
-  $('totals').innerHTML = totalsHtml(report);
-  $('plan-table').innerHTML = planTableHtml(report, byIni);
-  $('execution').innerHTML = executionHtml(execution);
-  $('actuals').innerHTML = actualsHtml(actuals, id);
-  const select = $<HTMLSelectElement>('cost-initiative');
-  const current = select.value;
-  select.innerHTML = execution.byInitiative
-    .map((i) => {
-      const note = i.businessPanelRequired && !i.businessPanelDate ? ' (äripaneel läbimata)' : '';
-      return `<option value="${escapeHtml(i.code)}">${escapeHtml(i.name)}${note}</option>`;
-    })
-    .join('');
-  if (current && execution.byInitiative.some((i) => i.code === current)) select.value = current;
-  $('panels').innerHTML = panelsHtml(execution.byInitiative.filter((i) => i.businessPanelRequired).map((i) => ({ code: i.code, name: i.name, date: i.businessPanelDate })));
-  $<HTMLAnchorElement>('export-plan').href = `${base}/export.xlsx`;
-  await loadReview(id);
-}
-
-/** Shows what changed since the previous version of the same plan, if there is one. */
-async function loadReview(id: number): Promise<void> {
-  const p = plans.find((x) => x.id === id);
-  const prev = p && plans.find((x) => x.familyId === p.familyId && x.version === p.version - 1);
-  $('review').hidden = !prev;
-  if (!prev) return;
-  $('review-body').innerHTML = comparisonHtml(await apiFetch<Comparison>(`/api/budget/plans/${prev.id}/compare/${id}`));
-}
-
-async function start(): Promise<void> {
-  try {
-    plans = await apiFetch<PlanSummary[]>('/api/budget/plans', { allowAnonymous: true });
-  } catch (err) {
-    if (err instanceof ApiRequestError && err.status === 401) {
-      say('<p class="notice">Eelarve on nähtav ELVL-i administraatoritele ja analüütikutele. <a href="/logi-sisse/?tagasi=/eelarve/">Logi sisse</a>.</p>');
-    } else if (err instanceof ApiRequestError && err.status === 403) {
-      say('<p class="notice notice--warning">Sinu rollil ei ole eelarvele ligipääsu. Eelarvet näevad ELVL-i administraatorid ja analüütikud.</p>');
-    } else say(`<p class="notice notice--error">${escapeHtml(errorText(err))}</p>`);
-    return;
-  }
-  if (plans.length === 0) {
-    say('<p class="notice">Eelarveplaane pole veel imporditud. Impordi plaan käsuga <code>npm run cli -- budget import --file plaan.json</code>.</p>');
-    return;
-  }
-  const select = $<HTMLSelectElement>('plan-select');
-  select.innerHTML = plans
-    .map((p) => `<option value="${p.id}">${escapeHtml(p.name)} – versioon ${p.version}${p.latest ? ' (viimane)' : ''}, ${escapeHtml(formatDate(p.createdAt))}</option>`)
-    .join('');
-  select.addEventListener('change', () => void refresh(Number(select.value)));
-  app.hidden = false;
-  await refresh(plans[0]!.id);
-}
-
-async function refresh(id: number): Promise<void> {
-  try {
-    await loadPlan(id);
-    say('');
-  } catch (err) {
-    say(`<p class="notice notice--error">${escapeHtml(errorText(err))}</p>`);
-  }
-}
-
-$<HTMLFormElement>('cost-form').addEventListener('submit', async (ev) => {
-  ev.preventDefault();
-  const form = ev.currentTarget as HTMLFormElement;
-  const box = $('cost-errors');
-  const { errors, body } = readCostForm();
-  showErrors(form, box, errors);
-  if (!body) return;
-  try {
-    await submitCost(planId, body);
-    form.reset();
-    await loadPlan(planId);
-    say(`<p class="notice notice--success">Kulu salvestatud: ${escapeHtml(String(body instanceof FormData ? body.get('supplier') : body['supplier']))}, ${escapeHtml(formatEuro(Number(body instanceof FormData ? body.get('net') : body['net'])))} ilma käibemaksuta.</p>`);
-  } catch (err) {
-    showErrors(form, box, [{ id: 'cost-initiative', message: errorText(err) }], 'Kulu ei salvestatud');
-  }
-});
-
-$('panels').addEventListener('submit', async (ev) => {
-  ev.preventDefault();
-  const form = ev.target as HTMLFormElement;
-  const code = form.dataset['code']!;
-  const date = parseDate((document.getElementById(`panel-${code}`) as HTMLInputElement).value);
-  if (!date) {
-    showErrors(form, status, [{ id: `panel-${code}`, message: 'Sisesta äripaneeli kuupäev kujul pp.kk.aaaa.' }]);
-    return;
-  }
-  try {
-    await apiFetch(`/api/budget/plans/${planId}/initiatives/${encodeURIComponent(code)}/business-panel`, { method: 'PUT', json: { date } });
-    await loadPlan(planId);
-    say(`<p class="notice notice--success">Algatuse ${escapeHtml(code)} äripaneeli kuupäev ${escapeHtml(formatDate(date))} salvestatud.</p>`);
-  } catch (err) {
-    say(`<p class="notice notice--error">${escapeHtml(errorText(err))}</p>`);
-  }
-});
-
-$<HTMLFormElement>('declaration-form').addEventListener('submit', (ev) => {
-  ev.preventDefault();
-  const form = ev.currentTarget as HTMLFormElement;
-  const format = ((ev as SubmitEvent).submitter as HTMLButtonElement | null)?.value === 'csv' ? 'csv' : 'xlsx';
-  const errors = [];
-  const params = new URLSearchParams();
-  for (const [id, key] of [['decl-from', 'from'], ['decl-to', 'to']] as const) {
-    const text = (document.getElementById(id) as HTMLInputElement).value.trim();
-    if (!text) continue;
-    const iso = parseDate(text);
-    if (!iso) errors.push({ id, message: 'Sisesta kuupäev kujul pp.kk.aaaa või jäta tühjaks.' });
-    else params.set(key, iso);
-  }
-  showErrors(form, $('decl-errors'), errors);
-  if (errors.length) return;
-  navigate(`/api/budget/plans/${planId}/cost-declaration.${format}${params.size ? `?${params}` : ''}`);
-});
-
-void start();
+if (!customElements.get('tv-budget')) customElements.define('tv-budget', BudgetPage);

@@ -20,7 +20,13 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   const headers = new Headers(rest.headers);
   headers.set('accept', 'application/json');
   if (json !== undefined) headers.set('content-type', 'application/json');
-  const res = await fetch(path, { credentials: 'same-origin', ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin', ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+  } catch {
+    // The browser's own words ("Failed to fetch") are English and say nothing to the user.
+    throw new ApiRequestError(0, 'network', 'Ühendus serveriga katkes. Kontrolli võrguühendust.');
+  }
   if (res.status === 401 && !allowAnonymous) {
     signInAndReturn();
     throw new ApiRequestError(401, 'unauthorized', 'Palun logi sisse.');
@@ -32,10 +38,15 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
     } catch {
       /* not JSON: fall through with a generic message */
     }
-    throw new ApiRequestError(res.status, body.error?.code ?? 'http_error', body.error?.message ?? `Päring ebaõnnestus (${res.status}).`, body.error?.details);
+    const fallback = res.status >= 500 ? `Server ei saanud päringuga hakkama (viga ${res.status}).` : `Päring ebaõnnestus (viga ${res.status}).`;
+    throw new ApiRequestError(res.status, body.error?.code ?? 'http_error', body.error?.message ?? fallback, body.error?.details);
   }
   if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+  try {
+    return (await res.json()) as T;
+  } catch {
+    throw new ApiRequestError(0, 'network', 'Serveri vastus katkes poole pealt.');
+  }
 }
 
 export type { Me } from '../../../api/contracts/auth.ts';

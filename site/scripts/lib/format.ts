@@ -49,8 +49,3 @@ export function formatPercent(share: number | null | undefined, decimals = 0): s
   if (share === null || share === undefined || Number.isNaN(share)) return '–';
   return formatNumber(share * 100, decimals) + NBSP + '%';
 }
-
-/** Escapes text for insertion into HTML built as strings. Use for every value from the API. */
-export function escapeHtml(s: unknown): string {
-  return String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}

@@ -2,7 +2,9 @@
  * Lazy loading of the search: the search core (a separate chunk) and /otsing/index.json are fetched
  * only on first use (focus or a query), once per page.
  */
+import { html, render, type TemplateResult } from 'lit-html';
 import type { ParsedQuery, SearchResult, Searcher } from '../../lib/search-core.ts';
+import { markedParts } from './marks.ts';
 
 export interface LoadedSearch {
   searcher: Searcher;
@@ -25,15 +27,19 @@ export function loadSearch(): Promise<LoadedSearch> {
   return pending;
 }
 
+/** Text with the words that match the query in <mark>, as lit values (so the text stays text). */
+function highlighted(search: LoadedSearch, text: string, q: ParsedQuery): TemplateResult {
+  return html`${markedParts(search.highlight(text, q)).map((p) => (p.marked ? html`<mark>${p.text}</mark>` : p.text))}`;
+}
+
 /** Renders results as list items: type, highlighted title link, highlighted summary. */
 export function renderResults(list: HTMLElement, results: SearchResult[], search: LoadedSearch, q: ParsedQuery, headingTag: 'h2' | 'span'): void {
-  list.innerHTML = results
-    .map((r) => {
-      const title = `<a href="${r.url.replace(/"/g, '&quot;')}">${search.highlight(r.title, q)}</a>`;
-      return `<li><span class="tag">${r.typeLabel}</span> <${headingTag} class="search-result__title">${title}</${headingTag}>` +
-        (r.summary ? `<p>${search.highlight(r.summary, q)}</p>` : '') + '</li>';
-    })
-    .join('');
+  const item = (r: SearchResult) => {
+    const title = html`<a href=${r.url}>${highlighted(search, r.title, q)}</a>`;
+    const heading = headingTag === 'h2' ? html`<h2 class="search-result__title">${title}</h2>` : html`<span class="search-result__title">${title}</span>`;
+    return html`<li><span class="tag">${r.typeLabel}</span> ${heading}${r.summary ? html`<p>${highlighted(search, r.summary, q)}</p>` : ''}</li>`;
+  };
+  render(html`${results.map(item)}`, list);
 }
 
 /**

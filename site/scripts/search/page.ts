@@ -2,6 +2,7 @@
  * The search page: reads ?q=, searches as the user types (debounced), keeps the URL in sync, shows
  * the best 30 with the real count and a button for 30 more.
  */
+import { render } from 'lit-html';
 import { countText, loadSearch, renderResults } from './load.ts';
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
@@ -22,7 +23,7 @@ if (form && input && status && list) {
     history.replaceState(null, '', url);
     if (!value) {
       if (more) more.hidden = true;
-      list.innerHTML = '';
+      render('', list);
       status.textContent = '';
       return;
     }

@@ -1,10 +1,11 @@
 // /mallid/kasutus/: a municipality's adopted template versions (with "uuem versioon saadaval"),
 // recording an adoption, and for ELVL (reports.read) one template's adoption across the 79.
 import { hasPermission } from '../../../api/auth/rules.ts';
+import { html, render, type TemplateResult } from 'lit-html';
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
 import { formatDate, parseDate } from '../lib/format.ts';
 import type { Adoption, AdoptionAcross as Across } from '../../../api/contracts/templates.ts';
-import { escapeHtml, type ListItem } from './common.ts';
+import type { ListItem } from './common.ts';
 
 interface Kov { ehak: string; name: string }
 
@@ -14,25 +15,31 @@ const adoptForm = document.getElementById('adopt-form') as HTMLFormElement;
 const adoptErrors = document.getElementById('adopt-errors')!;
 let approved: ListItem[] = [];
 
-const newer = '<span class="tag tpl-newer">uuem versioon saadaval</span>';
+const newer = html`<span class="tag tpl-newer">uuem versioon saadaval</span>`;
+
+/** One table layout for both views: a name per row, then version, date and a note. */
+function adoptionTable(caption: string, first: string, rows: Array<[string, number | null, string | null, TemplateResult | string]>): TemplateResult {
+  return html`<table class="tpl-table card-table"><caption class="visually-hidden">${caption}</caption>
+    <thead><tr><th scope="col">${first}</th><th scope="col" class="num">Versioon</th><th scope="col">Kasutusel alates</th><th scope="col">Märkus</th></tr></thead>
+    <tbody>${rows.map(
+      ([name, version, date, note]) => html`<tr><th scope="row">${name}</th><td class="num" data-label="Versioon">${version ?? '—'}</td><td data-label="Kasutusel alates">${formatDate(date) || '—'}</td><td data-label="Märkus">${note}</td></tr>`,
+    )}</tbody></table>`;
+}
 
 async function showKov(): Promise<void> {
   const rows = await apiFetch<Adoption[]>(`/api/kovs/${encodeURIComponent(kovSelect.value)}/adoptions`);
-  const target = document.getElementById('kov-adoptions')!;
-  target.innerHTML = rows.length
-    ? `<table class="tpl-table"><caption class="visually-hidden">Kasutusele võetud mallid</caption>
-        <thead><tr><th scope="col">Mall</th><th scope="col" class="num">Versioon</th><th scope="col">Kasutusel alates</th><th scope="col">Märkus</th></tr></thead>
-        <tbody>${rows.map((r) => `<tr><th scope="row">${escapeHtml(r.title)}</th><td class="num">${r.version}</td><td>${escapeHtml(formatDate(r.adoptedOn))}</td>
-          <td>${r.newerVersionAvailable ? `${newer} (versioon ${r.currentVersion})` : 'ajakohane'}</td></tr>`).join('')}</tbody></table>`
-    : '<p>Omavalitsus ei ole veel ühtegi kinnitatud malli kasutusele võtnud.</p>';
+  const view = rows.length
+    ? adoptionTable('Kasutusele võetud mallid', 'Mall', rows.map((r) => [r.title, r.version, r.adoptedOn, r.newerVersionAvailable ? html`${newer} (versioon ${r.currentVersion})` : 'ajakohane']))
+    : html`<p>Omavalitsus ei ole veel ühtegi kinnitatud malli kasutusele võtnud.</p>`;
+  render(view, document.getElementById('kov-adoptions')!);
 }
 
 async function initKov(): Promise<void> {
   const kovs = await apiFetch<Kov[]>('/api/kovs');
   if (kovs.length === 0) return;
-  kovSelect.innerHTML = kovs.map((k) => `<option value="${escapeHtml(k.ehak)}">${escapeHtml(k.name)}</option>`).join('');
+  render(html`${kovs.map((k) => html`<option value=${k.ehak}>${k.name}</option>`)}`, kovSelect);
   const adoptTemplate = document.getElementById('adopt-template') as HTMLSelectElement;
-  adoptTemplate.innerHTML = approved.map((t) => `<option value="${t.id}:${t.version}">${escapeHtml(t.title)} (versioon ${t.version})</option>`).join('');
+  render(html`${approved.map((t) => html`<option value="${t.id}:${t.version}">${t.title} (versioon ${t.version})</option>`)}`, adoptTemplate);
   adoptForm.hidden = approved.length === 0;
   kovSelect.addEventListener('change', () => void showKov());
   adoptForm.addEventListener('submit', async (e) => {
@@ -52,7 +59,7 @@ async function initKov(): Promise<void> {
       await apiFetch(`/api/kovs/${encodeURIComponent(kovSelect.value)}/adoptions`, { method: 'POST', json: { templateId, version, adoptedOn } });
       dateInput.removeAttribute('aria-invalid');
       await showKov();
-      statusEl.textContent = 'Kasutuselevõtt on salvestatud.';
+      render('Kasutuselevõtt on salvestatud.', statusEl);
     } catch (err) {
       adoptErrors.textContent = err instanceof ApiRequestError ? err.message : 'Salvestamine ei õnnestunud.';
       adoptErrors.hidden = false;
@@ -66,10 +73,8 @@ async function showAcross(select: HTMLSelectElement): Promise<boolean> {
   try {
     const a = await apiFetch<Across>(`/api/templates/${encodeURIComponent(select.value)}/adoptions`);
     document.getElementById('elvl-summary')!.textContent = `Kasutusele võtnud ${a.adopted} omavalitsust 79-st, neist uusimal kinnitatud versioonil ${a.onCurrent}.`;
-    document.getElementById('elvl-table')!.innerHTML = `<table class="tpl-table"><caption class="visually-hidden">Malli kasutus omavalitsustes</caption>
-      <thead><tr><th scope="col">Omavalitsus</th><th scope="col" class="num">Versioon</th><th scope="col">Kasutusel alates</th><th scope="col">Märkus</th></tr></thead>
-      <tbody>${a.kovs.map((k) => `<tr><th scope="row">${escapeHtml(k.name)}</th><td class="num">${k.version ?? '—'}</td><td>${escapeHtml(formatDate(k.adoptedOn)) || '—'}</td>
-        <td>${k.version === null ? 'ei ole kasutusel' : k.newerVersionAvailable ? newer : 'ajakohane'}</td></tr>`).join('')}</tbody></table>`;
+    const note = (k: Across['kovs'][number]) => (k.version === null ? 'ei ole kasutusel' : k.newerVersionAvailable ? newer : 'ajakohane');
+    render(adoptionTable('Malli kasutus omavalitsustes', 'Omavalitsus', a.kovs.map((k) => [k.name, k.version, k.adoptedOn, note(k)])), document.getElementById('elvl-table')!);
     return true;
   } catch (err) {
     if (err instanceof ApiRequestError && err.status === 403) return false;
@@ -80,25 +85,28 @@ async function showAcross(select: HTMLSelectElement): Promise<boolean> {
 async function initAcross(): Promise<void> {
   if (approved.length === 0) return;
   const select = document.getElementById('elvl-template') as HTMLSelectElement;
-  select.innerHTML = approved.map((t) => `<option value="${t.id}">${escapeHtml(t.title)}</option>`).join('');
+  render(html`${approved.map((t) => html`<option value=${t.id}>${t.title}</option>`)}`, select);
   select.addEventListener('change', () => void showAcross(select));
   if (await showAcross(select)) document.getElementById('elvl-section')!.hidden = false;
 }
 
 async function main(): Promise<void> {
+  // lit renders the status from now on (it may hold a link); the markup's "Laadin…" makes way.
+  statusEl.replaceChildren();
+  render('Laadin…', statusEl);
   try {
     const me = await fetchMe();
     if (!me) {
-      statusEl.innerHTML = 'Kasutuselevõtu vaatamiseks <a href="/logi-sisse/?tagasi=/mallid/kasutus/">logi sisse</a>.';
+      render(html`Kasutuselevõtu vaatamiseks <a href="/logi-sisse/?tagasi=/mallid/kasutus/">logi sisse</a>.`, statusEl);
       return;
     }
     approved = await apiFetch<ListItem[]>('/api/templates?status=approved');
     await initKov();
     // Mirrors reports.read in api/auth/access.ts, so other roles do not request a 403.
     if (hasPermission(me, 'reports.read')) await initAcross();
-    statusEl.textContent = approved.length ? '' : 'Töörühm ei ole veel ühtegi malli kinnitanud.';
+    render(approved.length ? '' : 'Töörühm ei ole veel ühtegi malli kinnitanud.', statusEl);
   } catch (err) {
-    statusEl.textContent = err instanceof ApiRequestError ? err.message : 'Andmeid ei õnnestunud laadida.';
+    render(err instanceof ApiRequestError ? err.message : 'Andmeid ei õnnestunud laadida.', statusEl);
   }
 }
 

@@ -1,15 +1,15 @@
 // Fills #kinnitatud-mallid on the knowledge base's templates page with the working group's
 // approved templates, fetched at view time so a new approval shows without a site rebuild.
+import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { apiFetch } from '../lib/api.ts';
-import { categoryLabel, downloadLink, escapeHtml, formatDate, type ListItem } from './common.ts';
+import { categoryLabel, downloadLink, formatDate, type ListItem } from './common.ts';
 
-function card(t: ListItem): string {
-  const measures = t.measures.length ? `<p class="tpl-measures">E-ITS meetmed: ${t.measures.map((m) => escapeHtml(m)).join(', ')}</p>` : '';
-  return `<li class="card">
-    <h3>${escapeHtml(t.title)}</h3>
-    <p><span class="tag">${escapeHtml(categoryLabel(t.category))}</span> Versioon ${escapeHtml(t.version)}, kinnitatud ${escapeHtml(formatDate(t.approvedAt))}</p>
-    ${t.summary ? `<p>${escapeHtml(t.summary)}</p>` : ''}
-    ${measures}
+function card(t: ListItem): TemplateResult {
+  return html`<li class="card">
+    <h3>${t.title}</h3>
+    <p><span class="tag">${categoryLabel(t.category)}</span> Versioon ${t.version}, kinnitatud ${formatDate(t.approvedAt)}</p>
+    ${t.summary ? html`<p>${t.summary}</p>` : nothing}
+    ${t.measures.length ? html`<p class="tpl-measures">E-ITS meetmed: ${t.measures.join(', ')}</p>` : nothing}
     <p>${downloadLink(t)}</p>
   </li>`;
 }
@@ -33,7 +33,7 @@ async function main(root: HTMLElement): Promise<void> {
     const list = document.createElement('ul');
     list.className = 'card-grid';
     list.dataset['approvedList'] = '';
-    list.innerHTML = items.map(card).join('');
+    render(html`${items.map(card)}`, list);
     root.append(list);
   } catch {
     status.textContent = 'Kinnitatud malle ei õnnestunud laadida. Proovi hiljem uuesti.';

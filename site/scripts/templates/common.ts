@@ -1,6 +1,8 @@
-// Shared vocabulary and types of the template workflow pages. Every API value that reaches
-// innerHTML goes through escapeHtml: titles, summaries, comments and names are user content.
-import { escapeHtml, formatDate } from '../lib/format.ts';
+// Shared vocabulary and types of the template workflow pages. Titles, summaries, comments and names
+// are user content: they only ever reach the page as lit-html values (escaped) or textContent.
+import { html, type TemplateResult } from 'lit-html';
+import { formatDate } from '../lib/format.ts';
+
 import type { Decision, Status } from '../../../api/contracts/templates.ts';
 
 export type { Decision, ListItem, Status } from '../../../api/contracts/templates.ts';
@@ -55,8 +57,8 @@ export function fileDescription(contentType: string, size: number): string {
   return `${kind}, ${amount}`;
 }
 
-export function statusTag(status: Status): string {
-  return `<span class="tag tpl-status tpl-status--${escapeHtml(status)}">${escapeHtml(STATUS_LABELS[status] ?? status)}</span>`;
+export function statusTag(status: Status): TemplateResult {
+  return html`<span class="tag tpl-status tpl-status--${status}">${STATUS_LABELS[status] ?? status}</span>`;
 }
 
 export function categoryLabel(c: string): string {
@@ -64,8 +66,8 @@ export function categoryLabel(c: string): string {
 }
 
 /** Download link; `download` keeps the browser from navigating to user content. */
-export function downloadLink(item: { downloadUrl: string; fileName: string; contentType: string; size: number }, label = 'Laadi alla'): string {
-  return `<a href="${escapeHtml(item.downloadUrl)}" download="${escapeHtml(item.fileName)}">${escapeHtml(label)}<span class="visually-hidden"> ${escapeHtml(item.fileName)}</span></a> (${escapeHtml(fileDescription(item.contentType, item.size))})`;
+export function downloadLink(item: { downloadUrl: string; fileName: string; contentType: string; size: number }, label = 'Laadi alla'): TemplateResult {
+  return html`<a href=${item.downloadUrl} download=${item.fileName}>${label}<span class="visually-hidden"> ${item.fileName}</span></a> (${fileDescription(item.contentType, item.size)})`;
 }
 
-export { escapeHtml, formatDate };
+export { formatDate };

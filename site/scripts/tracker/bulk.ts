@@ -1,24 +1,35 @@
 // Bulk selection: one status for many measures in one all-or-nothing request. The bar offers the
 // fields the chosen status keeps and marks those it requires, by the API's own rule
 // (status-rules.ts); the API's field errors appear next to their control.
-import type { Status } from '../../../api/tracker/model.ts';
+import type { Status } from '../../../api/contracts/labels.ts';
 import { keepsField, requiresField, STATUS_FIELDS, type StatusField } from '../../../api/tracker/status-rules.ts';
 import { apiFetch, ApiRequestError } from '../lib/api.ts';
 import { parseDate } from '../lib/format.ts';
 import { statusLabel } from './vocabulary.ts';
 import type { MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
-import type { TablePage } from './table-page.ts';
+
+/** What bulk changes need of the measure table (<tv-measure-table> provides it). */
+export interface BulkHost extends HTMLElement {
+  readonly ehak: string;
+  rows: MeasureRow[];
+  readonly visible: MeasureRow[];
+  readonly selected: Set<string>;
+  render(): void;
+  announce(text: string): void;
+}
 
 type FieldErrors = Partial<Record<StatusField, string>>;
 
 const DATE_FIELDS: ReadonlySet<StatusField> = new Set(['acceptedAt']);
-const input = (f: StatusField) => document.getElementById(`bulk-${f}`) as HTMLInputElement;
-const statusSelect = () => document.getElementById('bulk-status') as HTMLSelectElement;
+/** The table element the bar belongs to; every lookup stays inside it. */
+let root: HTMLElement = document.body;
+const input = (f: StatusField) => root.querySelector(`#bulk-${f}`) as HTMLInputElement;
+const statusSelect = () => root.querySelector('#bulk-status') as HTMLSelectElement;
 
 /** Shows the fields the status keeps; marks the ones it requires. */
 function showFields(status: Status): void {
   for (const f of STATUS_FIELDS) {
-    const box = document.querySelector<HTMLElement>(`[data-bulk-field="${f}"]`)!;
+    const box = root.querySelector<HTMLElement>(`[data-bulk-field="${f}"]`)!;
     box.hidden = !keepsField(status, f);
     const required = requiresField(status, f);
     box.querySelector<HTMLElement>('[data-required-hint]')!.hidden = !required;
@@ -29,11 +40,11 @@ function showFields(status: Status): void {
 /** Each field's error beside it (aria-describedby), the rest under the button; focus the first invalid field. */
 function showErrors(errors: FieldErrors, general: string): void {
   for (const f of STATUS_FIELDS) {
-    document.getElementById(`bulk-${f}-err`)!.textContent = errors[f] ?? '';
+    root.querySelector(`#bulk-${f}-err`)!.textContent = errors[f] ?? '';
     if (errors[f]) input(f).setAttribute('aria-invalid', 'true');
     else input(f).removeAttribute('aria-invalid');
   }
-  document.getElementById('bulk-error')!.textContent = general;
+  root.querySelector('#bulk-error')!.textContent = general;
   const first = STATUS_FIELDS.find((f) => errors[f] && keepsField(statusSelect().value as Status, f));
   if (first) input(first).focus();
 }
@@ -63,9 +74,10 @@ function apiFieldErrors(err: unknown): FieldErrors | null {
   return Object.keys(errors).length ? errors : null;
 }
 
-export function setupBulk(page: TablePage): void {
-  const bar = document.getElementById('bulk-bar')!;
-  const count = document.getElementById('bulk-count')!;
+export function setupBulk(page: BulkHost): void {
+  root = page;
+  const bar = root.querySelector<HTMLElement>('#bulk-bar')!;
+  const count = root.querySelector<HTMLElement>('#bulk-count')!;
   const update = () => {
     bar.hidden = page.selected.size === 0;
     count.textContent = `Valitud ${page.selected.size} meedet.`;
@@ -75,7 +87,7 @@ export function setupBulk(page: TablePage): void {
     showFields(statusSelect().value as Status);
     showErrors({}, '');
   });
-  document.getElementById('measure-rows')!.addEventListener('change', (e) => {
+  root.querySelector('#measure-rows')!.addEventListener('change', (e) => {
     const box = e.target as HTMLInputElement;
     const id = box.dataset['select'];
     if (!id) return;
@@ -83,16 +95,16 @@ export function setupBulk(page: TablePage): void {
     else page.selected.delete(id);
     update();
   });
-  document.getElementById('select-all')!.addEventListener('change', (e) => {
+  root.querySelector('#select-all')!.addEventListener('change', (e) => {
     const on = (e.target as HTMLInputElement).checked;
-    for (const box of document.querySelectorAll<HTMLInputElement>('#measure-rows input[data-select]')) {
-      box.checked = on;
-      if (on) page.selected.add(box.dataset['select']!);
-      else page.selected.delete(box.dataset['select']!);
+    for (const r of page.visible) {
+      if (on) page.selected.add(r.measureId);
+      else page.selected.delete(r.measureId);
     }
+    page.render();
     update();
   });
-  document.getElementById('bulk-apply')!.addEventListener('click', async () => {
+  root.querySelector('#bulk-apply')!.addEventListener('click', async () => {
     const status = statusSelect().value as Status;
     const { fields, errors } = readFields(status);
     if (Object.keys(errors).length) return showErrors(errors, 'Paranda märgitud väljad.');
@@ -106,7 +118,7 @@ export function setupBulk(page: TablePage): void {
     showErrors({}, '');
     for (const f of STATUS_FIELDS) input(f).value = '';
     page.selected.clear();
-    (document.getElementById('select-all') as HTMLInputElement).checked = false;
+    (root.querySelector('#select-all') as HTMLInputElement).checked = false;
     update();
     const changed = `${measureIds.length} meedet on nüüd „${statusLabel(status)}“.`;
     try {

@@ -1,92 +1,76 @@
-// One municipality's dashboard: status donut, module-group bars, trend, next steps, downloads.
+// <tv-dashboard>: one municipality's progress: key figures (each opens the list it counts), status
+// donut, module-group bars against the peer median, trend, next steps, tables and downloads.
+import { html, render } from 'lit-html';
 import { apiFetch } from '../lib/api.ts';
-import { escapeHtml, formatDate, formatPercent } from '../lib/format.ts';
-import { donutChart, shareBars, trendLine } from './charts.ts';
-import { APPROACH_LABEL, CLASS_LABEL, GROUP_LABEL, STATUS_COLOR, STATUS_LABEL, STATUSES, loadFailedText, requireEhak } from './vocabulary.ts';
+import { loadWithRetry } from '../lib/load-error.ts';
+import { formatPercent } from '../lib/format.ts';
+import { benchmark, charts, downloads, keyFigures, nextSteps, tables, type DashboardData } from './dashboard-view.ts';
+import { setupScopeForm } from './scope-form.ts';
+import { APPROACH_LABELS, ehakFromUrl, NOT_FOUND_KOV, trackerUrl } from './vocabulary.ts';
+import type { Approach } from '../../../api/contracts/labels.ts';
 import type { KovProgress as Progress } from '../../../api/contracts/progress.ts';
 import type { Benchmark } from '../../../api/contracts/reports.ts';
-import { setupScopeForm } from './scope-form.ts';
+import type { MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
 
-const $ = (id: string) => document.getElementById(id)!;
+class Dashboard extends HTMLElement {
+  #started = false;
 
-function table(caption: string, head: string[], rows: string[][]): string {
-  return `<table><caption class="visually-hidden">${escapeHtml(caption)}</caption><thead><tr>${head
-    .map((h, i) => `<th scope="col"${i ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
-    .join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c, i) => (i ? `<td class="num">${c}</td>` : `<th scope="row">${c}</th>`)).join('')}</tr>`)
-    .join('')}</tbody></table>`;
-}
+  #el(id: string): HTMLElement {
+    return this.querySelector<HTMLElement>(`#${id}`)!;
+  }
 
-export function renderDashboard(p: Progress, bench: Benchmark | null): void {
-  const ehak = p.ehak;
-  document.title = `${p.name}: E-ITS rakendamise seis – Turvarada`;
-  $('crumb-kov').textContent = p.name;
-  $('page-title').textContent = `${p.name}: E-ITS rakendamise seis`;
-  $('summary').textContent = `Kataloog E-ITS ${p.edition}, ${APPROACH_LABEL[p.approach] ?? p.approach}, ${p.total} meedet. Rakendatud ${formatPercent(p.implementedShare)}.`;
-  const open = (p.byStatus['not_implemented']?.count ?? 0) + (p.byStatus['partial']?.count ?? 0) + (p.byStatus['not_assessed']?.count ?? 0);
-  $('key-figures').innerHTML = [
-    ['Rakendatud', formatPercent(p.implementedShare)],
-    ['Põhimeetmetest rakendatud', formatPercent(p.byClass['basic']?.share ?? 0)],
-    ['Avatud meetmeid', String(open)],
-    ['Tähtaja ületanud', String(p.nextSteps.filter((s) => s.overdue).length)],
-  ]
-    .map(([k, v]) => `<li>${escapeHtml(k)}<strong>${escapeHtml(v)}</strong></li>`)
-    .join('');
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    const box = this.querySelector<HTMLElement>('[data-load]')!;
+    const ehak = ehakFromUrl();
+    if (!ehak) {
+      render(html`<p>Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.</p>`, box);
+      return;
+    }
+    // The name has its own request, so the heading names the municipality even when the figures fail.
+    void this.#name(ehak);
+    void loadWithRetry(box, () => this.#load(ehak), { busy: 'Laadin andmeid…', notFound: NOT_FOUND_KOV });
+  }
 
-  const slices = STATUSES.map((s) => ({ label: STATUS_LABEL[s], value: p.byStatus[s]?.count ?? 0, color: STATUS_COLOR[s] }));
-  $('chart-status').innerHTML = donutChart(`${p.name}: meetmete seis`, slices, formatPercent(p.implementedShare));
-  const groups = p.byGroup.map((g) => ({ label: `${g.group} ${g.title || GROUP_LABEL[g.group] || ''}`.trim(), share: g.share ?? 0, marker: bench?.peers.byGroup[g.group]?.median ?? null }));
-  $('chart-groups').innerHTML = shareBars('Rakendatud moodulirühmade kaupa', groups, bench ? 'sarnaste omavalitsuste mediaan' : undefined);
-  const trend = [...p.trend, { period: 'praegu', implementedShare: p.implementedShare }]
-    .filter((t) => t.implementedShare !== null)
-    .map((t) => ({ label: t.period, share: t.implementedShare! }));
-  $('chart-trend').innerHTML = trendLine('Rakendatud meetmete osakaal aruandeperioodide kaupa', trend);
+  async #name(ehak: string): Promise<void> {
+    const kovs = await apiFetch<Array<{ ehak: string; name: string }>>('/api/kovs').catch(() => []);
+    const kov = kovs.find((k) => k.ehak === ehak);
+    if (kov) this.#announceKov(kov.name);
+  }
 
-  $('next-steps').innerHTML = p.nextSteps.length
-    ? p.nextSteps
-        .map(
-          (s) =>
-            `<li><a href="/jalgimine/meede/?ehak=${ehak}&amp;id=${encodeURIComponent(s.measureId)}">${escapeHtml(s.measureId)} ${escapeHtml(s.title)}</a> · ${escapeHtml(s.priority ?? '')} · ${escapeHtml(CLASS_LABEL[s.class] ?? s.class)}${s.dueDate ? ` · tähtaeg <span class="${s.overdue ? 'overdue' : ''}">${formatDate(s.dueDate)}${s.overdue ? ' (ületatud)' : ''}</span>` : ''}</li>`,
-        )
-        .join('')
-    : '<li>Kõik P1 põhimeetmed on käsitletud.</li>';
+  #announceKov(name: string): void {
+    this.dispatchEvent(new CustomEvent('tv-kov', { detail: { name }, bubbles: true }));
+  }
 
-  $('benchmark').innerHTML = bench
-    ? `<p>Võrdlusgrupp: ${escapeHtml(bench.peerGroup.label)} (${bench.peerGroup.count} omavalitsust, nimesid ei näidata). Sinu rakendatud osakaal on ${formatPercent(bench.kov.implementedShare)}; grupi mediaan ${formatPercent(bench.peers.implementedShare.median)}, alumine kvartiil ${formatPercent(bench.peers.implementedShare.q1)}, ülemine kvartiil ${formatPercent(bench.peers.implementedShare.q3)}.</p>`
-    : '<p>Võrdlusandmeid ei ole.</p>';
-
-  $('tables').innerHTML =
-    table('Meetmete seis', ['Seis', 'Meetmeid', 'Osakaal'], STATUSES.map((s) => [escapeHtml(STATUS_LABEL[s]), String(p.byStatus[s]?.count ?? 0), formatPercent(p.byStatus[s]?.share ?? 0)])) +
-    table('Meetmeklassid', ['Klass', 'Meetmeid', 'Rakendatud', 'Osakaal'], Object.entries(p.byClass).map(([k, v]) => [escapeHtml(CLASS_LABEL[k] ?? k), String(v.total), String(v.implemented), formatPercent(v.share)])) +
-    table('Moodulirühmad', ['Rühm', 'Meetmeid', 'Rakendatud', 'Osakaal'], p.byGroup.map((g) => [escapeHtml(`${g.group} ${g.title}`), String(g.total), String(g.implemented), formatPercent(g.share)]));
-
-  const base = `/api/kovs/${ehak}/exports`;
-  $('downloads').innerHTML = [
-    [`${base}/plan.xlsx`, 'Tegevuskava (XLSX)'],
-    [`${base}/plan.csv`, 'Tegevuskava (CSV, Exceli jaoks)'],
-    [`${base}/plan.json`, 'Tegevuskava (JSON)'],
-    [`${base}/progress.xlsx`, 'Edenemise aruanne (XLSX)'],
-  ]
-    .map(([href, label]) => `<li><a href="${href}" download>${label}</a></li>`)
-    .join('');
-}
-
-async function main() {
-  const status = $('load-status');
-  const ehak = requireEhak(status);
-  if (!ehak) return;
-  try {
-    const [progress, bench] = await Promise.all([
+  async #load(ehak: string): Promise<void> {
+    const [progress, bench, rows] = await Promise.all([
       apiFetch<Progress>(`/api/kovs/${ehak}/progress`),
       apiFetch<Benchmark>(`/api/kovs/${ehak}/benchmark`).catch(() => null),
+      apiFetch<MeasureRow[]>(`/api/kovs/${ehak}/measures`),
     ]);
-    renderDashboard(progress, bench);
-    void setupScopeForm(ehak, () => window.location.reload());
-    status.textContent = '';
-    $('dashboard').hidden = false;
-  } catch (err) {
-    status.textContent = loadFailedText(err);
+    this.#render({ progress, bench, rows });
+    this.#announceKov(progress.name);
+    this.#el('dashboard').hidden = false;
+    setupScopeForm(this, ehak, () => window.location.reload()).catch((err: unknown) => {
+      this.#el('scope-summary').textContent = `Ulatust ei õnnestunud laadida: ${(err as Error).message}`;
+    });
+  }
+
+  #render(data: DashboardData): void {
+    const p = data.progress;
+    this.#el('summary').textContent = `Kataloog E-ITS ${p.edition}, ${APPROACH_LABELS[p.approach as Approach] ?? p.approach}, ${p.total} meedet. Rakendatud ${formatPercent(p.implementedShare)}.`;
+    render(keyFigures(data), this.#el('key-figures'));
+    const c = charts(data);
+    render(c.status, this.#el('chart-status'));
+    render(c.groups, this.#el('chart-groups'));
+    render(c.trend, this.#el('chart-trend'));
+    render(nextSteps(p), this.#el('next-steps'));
+    (this.#el('all-open') as HTMLAnchorElement).href = trackerUrl.measures(p.ehak, { status: 'open' });
+    render(benchmark(data.bench), this.#el('benchmark'));
+    render(tables(data), this.#el('tables'));
+    render(downloads(p.ehak), this.#el('downloads'));
   }
 }
 
-void main();
+if (!customElements.get('tv-dashboard')) customElements.define('tv-dashboard', Dashboard);

@@ -1,9 +1,9 @@
 // Adding evidence to a measure: a link (JSON) or a file (multipart). The server checks the type.
 import { apiFetch } from '../lib/api.ts';
 
-export function setupEvidenceForm(measureApi: string, onAdded: () => void): void {
-  const form = document.getElementById('evidence-form') as HTMLFormElement;
-  const status = document.getElementById('evidence-status')!;
+export function setupEvidenceForm(root: HTMLElement, measureApi: string, onAdded: () => void): void {
+  const form = root.querySelector('#evidence-form') as HTMLFormElement;
+  const status = root.querySelector('#evidence-status')!;
   form.hidden = false;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -2,8 +2,8 @@
 // editable by its specialists and ELVL admins.
 import { canWriteKov } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
-import { escapeHtml, formatDate } from '../lib/format.ts';
-import { APPROACH_LABEL } from './vocabulary.ts';
+import { formatDate } from '../lib/format.ts';
+import { APPROACH_LABELS } from './vocabulary.ts';
 
 interface Scope {
   edition: string;
@@ -15,16 +15,15 @@ interface Scope {
   measureCount: number;
 }
 
-export async function setupScopeForm(ehak: string, onSaved: () => void): Promise<void> {
+export async function setupScopeForm(root: HTMLElement, ehak: string, onSaved: () => void): Promise<void> {
   const [scope, me] = await Promise.all([apiFetch<Scope>(`/api/kovs/${ehak}/scope`), fetchMe()]);
   const extra = scope.extraModules.length ? `, lisamoodulid ${scope.extraModules.join(', ')}` : '';
-  document.getElementById('scope-summary')!.innerHTML = escapeHtml(
-    `E-ITS ${scope.edition}, profiil ${scope.profileName}, ${APPROACH_LABEL[scope.approach]}${extra}: ${scope.measureCount} meedet.` +
-      (scope.isDefault ? ' (vaikimisi ulatus)' : scope.updatedAt ? ` Muudetud ${formatDate(scope.updatedAt)}.` : ''),
-  );
+  root.querySelector('#scope-summary')!.textContent =
+    `E-ITS ${scope.edition}, profiil ${scope.profileName}, ${APPROACH_LABELS[scope.approach]}${extra}: ${scope.measureCount} meedet.` +
+    (scope.isDefault ? ' (vaikimisi ulatus)' : scope.updatedAt ? ` Muudetud ${formatDate(scope.updatedAt)}.` : '');
   const canWrite = !!me && canWriteKov(me, ehak);
   if (!canWrite) return;
-  const form = document.getElementById('scope-form') as HTMLFormElement;
+  const form = root.querySelector('#scope-form') as HTMLFormElement;
   const approach = form.elements.namedItem('approach') as HTMLSelectElement;
   const modules = form.elements.namedItem('extraModules') as HTMLInputElement;
   approach.value = scope.approach;
@@ -32,7 +31,7 @@ export async function setupScopeForm(ehak: string, onSaved: () => void): Promise
   form.hidden = false;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const status = document.getElementById('scope-status')!;
+    const status = root.querySelector('#scope-status')!;
     const extraModules = modules.value.split(',').map((m) => m.trim()).filter(Boolean);
     try {
       await apiFetch(`/api/kovs/${ehak}/scope`, { method: 'PUT', json: { approach: approach.value, extraModules } });

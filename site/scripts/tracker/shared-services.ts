@@ -1,7 +1,7 @@
 // Measures delivered centrally (ELVL or another provider) for chosen municipalities: listed for
 // ELVL, managed by admins.
+import { html, nothing, render } from 'lit-html';
 import { apiFetch } from '../lib/api.ts';
-import { escapeHtml } from '../lib/format.ts';
 
 interface SharedService {
   id: number;
@@ -12,30 +12,40 @@ interface SharedService {
   kovs: Array<{ ehak: string; name: string }>;
 }
 
-const $ = (id: string) => document.getElementById(id)!;
-
-async function render(canManage: boolean): Promise<void> {
+async function renderServices(root: HTMLElement, canManage: boolean, remove: (id: number) => void): Promise<void> {
   const services = await apiFetch<SharedService[]>('/api/shared-services');
-  ($('shared-table') as HTMLTableElement).hidden = services.length === 0;
-  $('shared-empty').hidden = services.length > 0;
-  $('shared-rows').innerHTML = services
-    .map(
-      (s) => `<tr><th scope="row">${escapeHtml(s.measureId)} ${escapeHtml(s.measureTitle)}</th><td>${escapeHtml(s.provider)}${s.note ? ` – ${escapeHtml(s.note)}` : ''}</td>
-        <td><details><summary>${s.kovs.length}</summary>${escapeHtml(s.kovs.map((k) => k.name).join(', '))}</details></td>
-        <td>${canManage ? `<button type="button" class="button button--warning" data-delete="${s.id}">Eemalda<span class="visually-hidden"> ${escapeHtml(s.measureId)}</span></button>` : ''}</td></tr>`,
-    )
-    .join('');
+  root.querySelector<HTMLTableElement>('#shared-table')!.hidden = services.length === 0;
+  root.querySelector<HTMLElement>('#shared-empty')!.hidden = services.length > 0;
+  const row = (s: SharedService) => html`<tr>
+    <th scope="row">${s.measureId} ${s.measureTitle}</th>
+    <td>${s.provider}${s.note ? ` – ${s.note}` : ''}</td>
+    <td><details><summary>${s.kovs.length}</summary>${s.kovs.map((k) => k.name).join(', ')}</details></td>
+    <td>${canManage
+      ? html`<button type="button" class="button button--warning" @click=${() => remove(s.id)}>Eemalda<span class="visually-hidden"> ${s.measureId}</span></button>`
+      : nothing}</td>
+  </tr>`;
+  render(html`${services.map(row)}`, root.querySelector<HTMLElement>('#shared-rows')!);
 }
 
-export async function setupSharedServices(kovs: Array<{ ehak: string; name: string }>, canManage: boolean): Promise<void> {
-  await render(canManage);
+export async function setupSharedServices(root: HTMLElement, kovs: Array<{ ehak: string; name: string }>, canManage: boolean): Promise<void> {
+  const status = root.querySelector<HTMLElement>('#shared-status')!;
+  const refresh = () => renderServices(root, canManage, (id) => void remove(id));
+  const remove = async (id: number) => {
+    try {
+      await apiFetch(`/api/shared-services/${id}`, { method: 'DELETE' });
+      status.textContent = 'Eemaldatud.';
+      await refresh();
+    } catch (err) {
+      status.textContent = `Ei eemaldatud: ${(err as Error).message}`;
+    }
+  };
+  await refresh();
   if (!canManage) return;
-  const form = $('shared-form') as HTMLFormElement;
-  const status = $('shared-status');
-  $('shared-kovs').innerHTML = [...kovs]
-    .sort((a, b) => a.name.localeCompare(b.name, 'et'))
-    .map((k) => `<label><input type="checkbox" name="kov" value="${k.ehak}" /> ${escapeHtml(k.name)}</label>`)
-    .join('');
+  const form = root.querySelector<HTMLFormElement>('#shared-form')!;
+  if (form.dataset['bound']) return; // a retried load: the form is set up already
+  form.dataset['bound'] = '1';
+  const sortedKovs = [...kovs].sort((a, b) => a.name.localeCompare(b.name, 'et'));
+  render(html`${sortedKovs.map((k) => html`<label><input type="checkbox" name="kov" value=${k.ehak} /> ${k.name}</label>`)}`, root.querySelector<HTMLElement>('#shared-kovs')!);
   form.hidden = false;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -48,20 +58,9 @@ export async function setupSharedServices(kovs: Array<{ ehak: string; name: stri
       });
       status.textContent = 'Lisatud. Omavalitsuste näitajad arvestavad seda kohe.';
       form.reset();
-      await render(true);
+      await refresh();
     } catch (err) {
       status.textContent = `Ei lisatud: ${(err as Error).message}`;
-    }
-  });
-  $('shared-rows').addEventListener('click', async (e) => {
-    const id = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-delete]')?.dataset['delete'];
-    if (!id) return;
-    try {
-      await apiFetch(`/api/shared-services/${id}`, { method: 'DELETE' });
-      status.textContent = 'Eemaldatud.';
-      await render(true);
-    } catch (err) {
-      status.textContent = `Ei eemaldatud: ${(err as Error).message}`;
     }
   });
 }

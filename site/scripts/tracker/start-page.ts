@@ -1,33 +1,55 @@
-// Tracker start: the municipalities this user may open, and the ELVL overview for analysts.
+// <tv-kov-list>: the tracker's start: the municipalities this user may open (a filter narrows the
+// list as they type) and the ELVL overview link for analysts. One municipality opens directly.
+import { html, render } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
 import { hasPermission } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
-import { escapeHtml } from '../lib/format.ts';
+import { loadWithRetry } from '../lib/load-error.ts';
+import { trackerUrl } from './vocabulary.ts';
 import { navigate } from '../lib/navigate.ts';
 
-interface Kov { ehak: string; name: string; county: string }
-
-async function main() {
-  const status = document.getElementById('load-status')!;
-  const me = await fetchMe().catch(() => null);
-  if (!me) {
-    status.innerHTML = 'Jälgimine on sisselogitud kasutajatele. <a href="/logi-sisse/?tagasi=/jalgimine/">Logi sisse</a>.';
-    return;
-  }
-  const kovs = await apiFetch<Kov[]>('/api/kovs');
-  if (kovs.length === 1 && !hasPermission(me, 'reports.read')) {
-    navigate(`/jalgimine/kov/?ehak=${encodeURIComponent(kovs[0]!.ehak)}`, { replace: true });
-    return;
-  }
-  document.getElementById('overview-link')!.hidden = !hasPermission(me, 'reports.read');
-  const list = document.getElementById('kovs')!;
-  const render = (q: string) => {
-    const shown = kovs.filter((k) => k.name.toLowerCase().includes(q.toLowerCase()));
-    list.innerHTML = shown.map((k) => `<li><a href="/jalgimine/kov/?ehak=${k.ehak}">${escapeHtml(k.name)}</a> <span class="hint">${escapeHtml(k.county)}</span></li>`).join('');
-    status.textContent = kovs.length ? `${shown.length} omavalitsust` : 'Sulle ei ole ühtegi omavalitsust määratud. Pöördu ELVL-i administraatori poole.';
-  };
-  document.getElementById('kov-filter')!.addEventListener('input', (e) => render((e.target as HTMLInputElement).value));
-  document.getElementById('kov-list')!.hidden = kovs.length === 0;
-  render('');
+interface Kov {
+  ehak: string;
+  name: string;
+  county: string;
 }
 
-void main();
+class KovList extends HTMLElement {
+  #started = false;
+  #kovs: Kov[] = [];
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.querySelector('#kov-filter')!.addEventListener('input', (e) => this.#render((e.target as HTMLInputElement).value));
+    void loadWithRetry(this.querySelector<HTMLElement>('[data-load]')!, () => this.#load());
+  }
+
+  async #load(): Promise<void> {
+    const status = this.querySelector<HTMLElement>('#load-status')!;
+    const me = await fetchMe();
+    if (!me) {
+      render(html`Jälgimine on sisselogitud kasutajatele. <a href="/logi-sisse/?tagasi=/jalgimine/">Logi sisse</a>.`, status);
+      return;
+    }
+    this.#kovs = await apiFetch<Kov[]>('/api/kovs');
+    if (this.#kovs.length === 1 && !hasPermission(me, 'reports.read')) {
+      navigate(trackerUrl.dashboard(this.#kovs[0]!.ehak), { replace: true });
+      return;
+    }
+    this.querySelector<HTMLElement>('#overview-link')!.hidden = !hasPermission(me, 'reports.read');
+    this.querySelector<HTMLElement>('#kov-list')!.hidden = this.#kovs.length === 0;
+    this.#render('');
+  }
+
+  #render(query: string): void {
+    const q = query.trim().toLowerCase();
+    const shown = this.#kovs.filter((k) => k.name.toLowerCase().includes(q));
+    const item = (k: Kov) => html`<li><a href=${trackerUrl.dashboard(k.ehak)}>${k.name}</a> <span class="hint">${k.county}</span></li>`;
+    render(repeat(shown, (k) => k.ehak, item), this.querySelector<HTMLElement>('#kovs')!);
+    const text = this.#kovs.length ? `${shown.length} omavalitsust` : 'Sulle ei ole ühtegi omavalitsust määratud. Pöördu ELVL-i administraatori poole.';
+    render(text, this.querySelector<HTMLElement>('#load-status')!);
+  }
+}
+
+if (!customElements.get('tv-kov-list')) customElements.define('tv-kov-list', KovList);

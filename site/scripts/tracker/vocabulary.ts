@@ -1,11 +1,8 @@
-// The tracker's words: API codes → Estonian labels, in one place for every page.
+// The tracker pages' words and colours. Labels come from api/contracts/labels.ts, the same module the
+// exports print, so the page and the spreadsheet always say the same thing.
+import { APPROACH_LABELS, CLASS_LABELS, CLASSES, PRIORITIES, STATUSES, STATUS_LABELS, classLabel, priorityLabel, statusLabel, type Status } from '../../../api/contracts/labels.ts';
 
-import { ApiRequestError } from '../lib/api.ts';
-// One vocabulary with the API (a pure module, bundled into the page script).
-import { STATUSES, STATUS_LABELS, type Status } from '../../../api/tracker/model.ts';
-
-export { STATUSES, type Status };
-export const STATUS_LABEL: Record<Status, string> = STATUS_LABELS;
+export { APPROACH_LABELS, CLASS_LABELS, CLASSES, PRIORITIES, STATUSES, STATUS_LABELS, classLabel, priorityLabel, statusLabel, type Status };
 
 /** Chart colours: distinguishable and ≥ 3:1 against white; every chart also labels its values in text. */
 export const STATUS_COLOR: Record<Status, string> = {
@@ -17,44 +14,17 @@ export const STATUS_COLOR: Record<Status, string> = {
   not_assessed: '#949494',
 };
 
-export const CLASS_LABEL: Record<string, string> = { basic: 'Põhimeede', standard: 'Standardmeede', high: 'Kõrgmeede' };
-
-export const APPROACH_LABEL: Record<string, string> = { basic: 'põhiturve', standard: 'standardturve', core: 'tuumikuturve' };
-
-export const GROUP_LABEL: Record<string, string> = {
-  ISMS: 'Turbehaldus',
-  ORP: 'Organisatsioon ja personal',
-  CON: 'Kontseptsioonid',
-  OPS: 'Käitus',
-  DER: 'Avastamine ja reageerimine',
-  INF: 'Taristu',
-  NET: 'Võrgud ja side',
-  SYS: 'IT-süsteemid',
-  APP: 'Rakendused',
-  IND: 'Tööstuse IT',
-};
-
-export function statusLabel(status: string, sharedProvider?: string | null): string {
-  if (sharedProvider && status === 'not_assessed') return `tagatud keskselt (${sharedProvider})`;
-  return STATUS_LABEL[status as Status] ?? status;
-}
-
 /** Reads ?ehak= (4 digits) from the page URL, or null. */
 export function ehakFromUrl(): string | null {
   const ehak = new URLSearchParams(window.location.search).get('ehak');
   return ehak && /^\d{4}$/.test(ehak) ? ehak : null;
 }
 
-/** The page's municipality; without one, says so in `status` (with a way back) and returns null. */
-export function requireEhak(status: HTMLElement): string | null {
-  const ehak = ehakFromUrl();
-  if (!ehak) status.innerHTML = 'Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.';
-  return ehak;
-}
+/** Links inside one municipality's tracker. */
+export const trackerUrl = {
+  dashboard: (ehak: string) => `/jalgimine/kov/?ehak=${ehak}`,
+  measures: (ehak: string, filters: Record<string, string> = {}) => `/jalgimine/meetmed/?${new URLSearchParams({ ehak, ...filters })}`,
+  measure: (ehak: string, id: string) => `/jalgimine/meede/?${new URLSearchParams({ ehak, id })}`,
+};
 
-/** What to tell the user when a municipality's data did not load (404 does not confirm it exists). */
-export function loadFailedText(err: unknown): string {
-  return err instanceof ApiRequestError && err.status === 404
-    ? 'Seda omavalitsust ei leitud või sul pole sellele ligipääsu.'
-    : `Andmete laadimine ebaõnnestus: ${(err as Error).message}`;
-}
+export const NOT_FOUND_KOV = 'Seda omavalitsust ei leitud või sul pole sellele ligipääsu.';

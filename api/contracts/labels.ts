@@ -1,0 +1,41 @@
+// The tracker's vocabulary: API codes and the Estonian words people read for them. One set for the
+// pages (bundled into the browser) and the exports (CSV, XLSX), so a label is changed in one place.
+// The codes themselves are defined once, in tracker.ts (browser-safe: zod only).
+import type { Approach, MeasureClass, Priority, Status } from './tracker.ts';
+
+export { APPROACHES, CLASSES, PRIORITIES, STATUSES, type Approach, type MeasureClass, type Priority, type Status } from './tracker.ts';
+
+export const STATUS_LABELS: Record<Status, string> = {
+  not_assessed: 'hindamata',
+  implemented: 'rakendatud',
+  partial: 'osaliselt rakendatud',
+  not_implemented: 'rakendamata',
+  not_applicable: 'pole asjakohane',
+  risk_accepted: 'aktsepteeritud risk',
+};
+
+export const CLASS_LABELS: Record<MeasureClass, string> = { basic: 'Põhimeede', standard: 'Standardmeede', high: 'Kõrgmeede' };
+export const CLASS_PLURAL: Record<MeasureClass, string> = { basic: 'Põhimeetmed', standard: 'Standardmeetmed', high: 'Kõrgmeetmed' };
+
+/** KOV profile priorities; a measure outside the profile has none. */
+export const PRIORITY_LABELS: Record<Priority, string> = { P1: 'P1', P2: 'P2', P3: 'P3' };
+export const NO_PRIORITY = '–';
+
+export const APPROACH_LABELS: Record<Approach, string> = { basic: 'põhiturve', standard: 'standardturve', core: 'tuumikuturve' };
+
+/**
+ * The label a municipality sees for a measure's status: a shared service that delivers a measure
+ * the municipality has not assessed itself shows as "tagatud keskselt (provider)".
+ */
+export function statusLabel(own: Status | string, sharedProvider?: string | null): string {
+  if (own === 'not_assessed' && sharedProvider) return `tagatud keskselt (${sharedProvider})`;
+  return STATUS_LABELS[own as Status] ?? own;
+}
+
+export function classLabel(c: MeasureClass | string): string {
+  return CLASS_LABELS[c as MeasureClass] ?? c;
+}
+
+export function priorityLabel(p: Priority | string | null | undefined): string {
+  return p ? (PRIORITY_LABELS[p as Priority] ?? p) : NO_PRIORITY;
+}

@@ -1,0 +1,154 @@
+// <tv-measure-table>: one municipality's measures with filters kept in the URL, inline editing
+// (<tv-status-editor>), the conflict view and bulk changes. It owns its subtree: the rows are a
+// lit-html keyed repeat, so filtering or saving updates rows in place and keeps focus where it was.
+import { html, nothing, render } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
+import { canWriteKov } from '../../../api/auth/rules.ts';
+import { apiFetch, fetchMe } from '../lib/api.ts';
+import { loadWithRetry } from '../lib/load-error.ts';
+import { setupBulk } from './bulk.ts';
+import { conflictView } from './conflict.ts';
+import { filtersFromUrl, matches, readForm, urlWithFilters, writeForm, type Filters } from './measure-filters.ts';
+import { measureRow } from './measure-rows.ts';
+import { saveMeasure, type ConflictDetail } from './status-editor.ts';
+import { ehakFromUrl, NOT_FOUND_KOV, statusLabel } from './vocabulary.ts';
+import type { MeasureRecord, MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
+
+export class MeasureTable extends HTMLElement {
+  ehak = '';
+  rows: MeasureRow[] = [];
+  canWrite = false;
+  readonly selected = new Set<string>();
+  #editing: string | null = null;
+  #filters: Filters = filtersFromUrl('');
+  /** The filters the URL asked for; the module filter can be applied only once the modules are known. */
+  #requested: Filters = filtersFromUrl('');
+  #started = false;
+
+  #el<T extends HTMLElement = HTMLElement>(selector: string): T {
+    return this.querySelector<T>(selector)!;
+  }
+  get #form(): HTMLFormElement {
+    return this.#el<HTMLFormElement>('#filters');
+  }
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    const ehak = ehakFromUrl();
+    if (!ehak) {
+      render(html`<p>Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.</p>`, this.#el('[data-load]'));
+      return;
+    }
+    this.ehak = ehak;
+    this.#requested = filtersFromUrl(window.location.search);
+    this.#filters = writeForm(this.#form, this.#requested);
+    this.#form.addEventListener('input', () => this.#filterChanged());
+    this.#form.addEventListener('submit', (e) => e.preventDefault());
+    this.#el('#measure-rows').addEventListener('click', (e) => {
+      const id = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-edit]')?.dataset['edit'];
+      if (id) this.#toggleEditor(id);
+    });
+    this.addEventListener('tv-saved', (e) => this.#saved((e as CustomEvent<MeasureRecord>).detail));
+    this.addEventListener('tv-cancel', () => this.#closeEditor());
+    this.addEventListener('tv-conflict', (e) => this.#conflict((e as CustomEvent<ConflictDetail>).detail));
+    void loadWithRetry(this.#el('[data-load]'), () => this.#load(), { busy: 'Laadin meetmeid…', notFound: NOT_FOUND_KOV });
+  }
+
+  async #load(): Promise<void> {
+    const [me, rows, kovs] = await Promise.all([
+      fetchMe(),
+      apiFetch<MeasureRow[]>(`/api/kovs/${this.ehak}/measures`),
+      apiFetch<Array<{ ehak: string; name: string }>>('/api/kovs'),
+    ]);
+    this.rows = rows;
+    this.canWrite = !!me && canWriteKov(me, this.ehak);
+    const kov = kovs.find((k) => k.ehak === this.ehak);
+    if (kov) this.dispatchEvent(new CustomEvent('tv-kov', { detail: kov, bubbles: true }));
+    this.#renderModules();
+    this.#el('[data-edit-hint]').hidden = !this.canWrite;
+    this.#el<HTMLInputElement>('#select-all').disabled = !this.canWrite;
+    if (this.canWrite) setupBulk(this);
+    this.render();
+    this.#el('#measure-table').hidden = false;
+  }
+
+  /** The module filter offers the modules the municipality has; the URL's choice is kept. */
+  #renderModules(): void {
+    const modules = [...new Set(this.rows.map((r) => r.module))].sort((a, b) => a.localeCompare(b, 'et', { numeric: true }));
+    // Appended after the markup's "kõik" option.
+    render(html`${modules.map((m) => html`<option>${m}</option>`)}`, this.#el<HTMLSelectElement>('#f-module'));
+    this.#filters = writeForm(this.#form, { ...readForm(this.#form), module: this.#requested.module });
+  }
+
+  #filterChanged(): void {
+    this.#filters = readForm(this.#form);
+    history.replaceState(history.state, '', urlWithFilters(window.location, this.#filters));
+    this.render();
+  }
+
+  get visible(): MeasureRow[] {
+    return this.rows.filter((r) => matches(r, this.#filters));
+  }
+
+  render(): void {
+    const visible = this.visible;
+    const state = { ehak: this.ehak, canWrite: this.canWrite, selected: this.selected, editing: this.#editing };
+    render(repeat(visible, (r) => r.measureId, (r) => measureRow(r, state)), this.#el('#measure-rows'));
+    this.announce(`Näidatakse ${visible.length} meedet ${this.rows.length}-st.`);
+  }
+
+  announce(text: string): void {
+    this.#el('#load-status').textContent = text;
+  }
+
+  replace(row: Partial<MeasureRow> & { measureId: string }): void {
+    const i = this.rows.findIndex((r) => r.measureId === row.measureId);
+    if (i >= 0) this.rows[i] = { ...this.rows[i]!, ...row };
+  }
+
+  #toggleEditor(id: string): void {
+    this.#showConflict(null);
+    this.#editing = this.#editing === id ? null : id;
+    this.render();
+  }
+
+  #closeEditor(): void {
+    const id = this.#editing;
+    this.#editing = null;
+    this.#showConflict(null);
+    this.render();
+    if (id) this.querySelector<HTMLButtonElement>(`button[data-edit="${CSS.escape(id)}"]`)?.focus();
+  }
+
+  #saved(record: MeasureRecord): void {
+    this.replace(record);
+    this.#closeEditor();
+    this.announce(`Salvestatud: ${record.measureId} on nüüd „${statusLabel(record.status)}“.`);
+  }
+
+  #showConflict(c: ConflictDetail | null): void {
+    const box = this.#el('#conflict');
+    if (!c) {
+      render(nothing, box);
+      return;
+    }
+    render(conflictView(c, { overwrite: () => void this.#overwrite(c), keep: () => this.#closeEditor() }), box);
+  }
+
+  #conflict(c: ConflictDetail): void {
+    this.replace(c.current);
+    this.render();
+    this.#showConflict(c);
+    this.#el<HTMLButtonElement>('#conflict [data-overwrite]').focus();
+  }
+
+  async #overwrite(c: ConflictDetail): Promise<void> {
+    const result = await saveMeasure(this.ehak, c.current.measureId, c.mine, c.current.version);
+    if (result.ok) return this.#saved(result.record);
+    if ('conflict' in result) return this.#conflict({ original: c.current, mine: c.mine, current: result.conflict });
+    this.announce(`Salvestamine ebaõnnestus: ${result.message}`);
+  }
+}
+
+if (!customElements.get('tv-measure-table')) customElements.define('tv-measure-table', MeasureTable);
