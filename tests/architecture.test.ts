@@ -39,7 +39,10 @@ describe('SQL outside the stores', () => {
   const preparesSql = (file: string) => new RegExp(`\\b(${names.join('|')})\\s*(<[^>]*>)?\\(`).test(readFileSync(join(ROOT, file), 'utf8'));
 
   it('is left only in files of domains not yet converted, and each listed file still has some', () => {
-    const converted = ['api/tracker/', 'api/reports/', 'api/exports/', 'api/kov/', 'api/meta/', 'api/health/', 'scripts/seed/tracker-demo.ts', 'scripts/seed/scale.ts'];
+    const converted = [
+      ...['api/tracker/', 'api/reports/', 'api/exports/', 'api/kov/', 'api/meta/', 'api/health/', 'api/audit/', 'api/auth/', 'api/users/', 'api/catalog/'],
+      ...['scripts/seed/tracker-demo.ts', 'scripts/seed/scale.ts', 'scripts/commands/users.ts'],
+    ];
     expect(SQL_OUTSIDE_STORES_NOT_YET_CONVERTED.filter((f) => converted.some((c) => f.startsWith(c)))).toEqual([]);
     expect(SQL_OUTSIDE_STORES_NOT_YET_CONVERTED.filter((f) => !graph.has(f) || !preparesSql(f))).toEqual([]);
   });

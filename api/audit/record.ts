@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import { prepareCached } from '../db/statements.ts';
+import { appendAuditRow } from './store.ts';
 
 export interface AuditEntry {
   actorId: number | null;
@@ -22,18 +22,14 @@ const json = (v: unknown) => (v === undefined || v === null ? null : JSON.string
 
 /** Appends one row to the audit log. Call inside the transaction that makes the change. */
 export function recordAudit(db: Db, e: AuditEntry): void {
-  prepareCached(
-    db,
-    `INSERT INTO audit_log (actor_id, action, entity, entity_id, kov, old_value, new_value, ip)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    e.actorId,
-    e.action,
-    e.entity,
-    e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
-    e.kov ?? null,
-    json(e.oldValue),
-    json(e.newValue),
-    e.ip ?? null,
-  );
+  appendAuditRow(db, {
+    actor_id: e.actorId,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
+    kov: e.kov ?? null,
+    old_value: json(e.oldValue),
+    new_value: json(e.newValue),
+    ip: e.ip ?? null,
+  });
 }

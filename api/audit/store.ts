@@ -1,7 +1,8 @@
-// The one owner of reading audit_log: the newest-first page behind GET /api/audit.
-// (Writing goes through record.ts, the one place that appends.)
+// The one owner of audit_log: appending a row (record.ts shapes it, inside the change's
+// transaction) and the newest-first page behind GET /api/audit.
 import type { AuditEntry, AuditPage } from '../contracts/audit.ts';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/statements.ts';
 
 /** A row of audit_log joined with its actor's email and name. */
 interface AuditRow {
@@ -18,6 +19,25 @@ interface AuditRow {
   new_value: string | null;
   ip: string | null;
 }
+
+/** A new row of audit_log (id and at are the database's). */
+export interface NewAuditRow {
+  actor_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  kov: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  ip: string | null;
+}
+
+const APPEND = prepared<[NewAuditRow], unknown>(
+  `INSERT INTO audit_log (actor_id, action, entity, entity_id, kov, old_value, new_value, ip)
+   VALUES (@actor_id, @action, @entity, @entity_id, @kov, @old_value, @new_value, @ip)`,
+);
+
+export const appendAuditRow = (db: Db, row: NewAuditRow): void => void APPEND(db).run(row);
 
 export interface AuditFilter {
   kov?: string;

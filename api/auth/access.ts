@@ -1,12 +1,13 @@
 // The one authorisation check. Handlers declare a permission; municipality data is reached
 // only through the /api/kovs/:ehak scope guard, so a handler cannot forget the tenant check.
 import { createMiddleware } from 'hono/factory';
-import { prepareCached } from '../db/statements.ts';
+import { kovExists } from '../kov/store.ts';
 import type { AppEnv } from '../lib/context.ts';
 import { forbidden, notFound, unauthorized } from '../lib/errors.ts';
 import type { Db } from '../db/database.ts';
-import { canActOnTemplate, canReadKov, canWriteKov, hasPermission, type Permission, type TemplateAction, type TemplateFacts } from './rules.ts';
+import { canActOnTemplate, canReadKov, canWriteKov, hasPermission, type Permission, type TemplateAction } from './rules.ts';
 import type { SessionUser } from './session-user.ts';
+import { templateFactsRow } from '../templates/stores/facts.ts';
 
 export { PERMISSIONS, canActOnTemplate, canReadKov, canWriteKov, hasPermission, readableKovs, type Permission, type TemplateAction } from './rules.ts';
 
@@ -36,7 +37,7 @@ export const kovScopeGuard = createMiddleware<AppEnv>(async (c, next) => {
   if (!canReadKov(user, ehak)) throw notFound('Omavalitsust ei leitud.');
   // A municipality assigned to the user exists (user_kov references kov): no look-up on the
   // specialists' hot path. Roles that read every municipality still get unknown codes refused.
-  if (!user.kovs.includes(ehak) && !prepareCached(c.get('db'), 'SELECT 1 FROM kov WHERE ehak = ?').get(ehak)) {
+  if (!user.kovs.includes(ehak) && !kovExists(c.get('db'), ehak)) {
     throw notFound('Omavalitsust ei leitud.');
   }
   if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !canWriteKov(user, ehak)) {
@@ -51,19 +52,9 @@ const TEMPLATE_REFUSALS: Record<TemplateAction, string> = {
   comment: 'Sul ei ole õigust seda malli kommenteerida.',
 };
 
-/** Who submitted the template and its latest version; null when there is no such template. */
-export function templateFacts(db: Db, id: number): TemplateFacts | null {
-  const row = prepareCached(
-    db,
-    `SELECT t.created_by AS createdBy, (SELECT v.submitted_by FROM template_version v WHERE v.template_id = t.id ORDER BY v.n DESC LIMIT 1) AS latestSubmittedBy
-     FROM template t WHERE t.id = ?`,
-  ).get(id) as TemplateFacts | undefined;
-  return row ?? null;
-}
-
 /** 404 for no such template, 403 when the rules refuse the action. Also called inside the write's transaction. */
 export function assertTemplateAction(db: Db, user: SessionUser, id: number, action: TemplateAction): void {
-  const facts = templateFacts(db, id);
+  const facts = templateFactsRow(db, id);
   if (!facts) throw notFound('Malli ei leitud.');
   if (canActOnTemplate(user, facts, action)) return;
   const notReviewer = action === 'review' && !hasPermission(user, 'templates.review');

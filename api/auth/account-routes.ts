@@ -14,7 +14,9 @@ import { MeSchema, SessionSchema } from '../contracts/auth.ts';
 import { PasswordField } from './schemas.ts';
 import { clearSessionCookie } from './session-middleware.ts';
 import { deleteSession, deleteUserSessions } from './sessions.ts';
+import { sessionOwnedBy, sessionsOfUser } from './stores/sessions.ts';
 import { accountKey } from './throttle.ts';
+import { passwordHashOf, setPasswordHash } from '../users/store.ts';
 import { validationFailed } from '../users/validation.ts';
 
 const json = <T extends ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -56,22 +58,10 @@ const changePassword = createRoute({
   },
 });
 
-interface SessionRow {
-  id: string;
-  created_at: number;
-  last_used_at: number;
-  expires_at: number;
-  user_agent: string | null;
-  ip: string | null;
-}
-
 export function accountRoutes() {
   return createRouter()
     .openapi(listSessions, (c) => {
-      const rows = c
-        .get('db')
-        .prepare('SELECT id, created_at, last_used_at, expires_at, user_agent, ip FROM session WHERE user_id = ? ORDER BY last_used_at DESC, created_at DESC')
-        .all(c.get('user')!.id) as SessionRow[];
+      const rows = sessionsOfUser(c.get('db'), c.get('user')!.id);
       const current = c.get('sessionId');
       return c.json(
         rows.map((r) => ({
@@ -91,7 +81,7 @@ export function accountRoutes() {
       const user = c.get('user')!;
       const { id } = c.req.valid('param');
       inTransaction(db, () => {
-        if (!db.prepare('SELECT 1 FROM session WHERE id = ? AND user_id = ?').get(id, user.id)) throw notFound('Sellist seanssi ei ole.');
+        if (!sessionOwnedBy(db, id, user.id)) throw notFound('Sellist seanssi ei ole.');
         deleteSession(db, id);
         recordAudit(db, { actorId: user.id, action: 'logout.session', entity: 'session', entityId: id, ip: clientIp(c) });
       });
@@ -103,7 +93,7 @@ export function accountRoutes() {
       const user = c.get('user')!;
       const { currentPassword, newPassword } = c.req.valid('json');
       // A stolen session must not become a password-guessing oracle: same throttle as login.
-      const stored = db.prepare('SELECT password_hash FROM app_user WHERE id = ?').pluck().get(user.id) as string | null;
+      const stored = passwordHashOf(db, user.id);
       let ok: boolean;
       try {
         ok = await checkPassword(db, [accountKey(user.email)], stored, currentPassword);
@@ -120,7 +110,7 @@ export function accountRoutes() {
       if (newPassword === currentPassword) throw validationFailed([{ path: 'newPassword', message: 'Uus parool peab erinema praegusest.' }]);
       const hash = await hashPassword(newPassword);
       inTransaction(db, () => {
-        db.prepare('UPDATE app_user SET password_hash = ? WHERE id = ?').run(hash, user.id);
+        setPasswordHash(db, user.id, hash);
         deleteUserSessions(db, user.id);
       });
       c.set('sessionId', null);

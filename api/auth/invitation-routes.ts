@@ -10,6 +10,7 @@ import { hashPassword, passwordProblem } from './passwords.ts';
 import { InvitationSchema, MeSchema } from '../contracts/auth.ts';
 import { PasswordField } from './schemas.ts';
 import { deleteUserSessions } from './sessions.ts';
+import { setPasswordHash } from '../users/store.ts';
 
 // The token travels in the JSON body, never in a URL the server (or a proxy) logs; the page reads it
 // from the link's #fragment, which browsers do not send at all.
@@ -61,7 +62,7 @@ export function invitationRoutes() {
       inTransaction(db, () => {
         // Re-checked inside the transaction: two tabs racing with one link set one password.
         if (!markInvitationUsed(db, inv.invitationId)) throw notFound(GONE);
-        db.prepare('UPDATE app_user SET password_hash = ? WHERE id = ?').run(hash, inv.userId);
+        setPasswordHash(db, inv.userId, hash);
         deleteUserSessions(db, inv.userId);
       });
       return c.json(startSession(c, inv.userId, 'invitation.accept', { passwordSet: true }), 200);

@@ -4,6 +4,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import type { Db } from '../db/database.ts';
+import { insertInvitation, pendingInvitation, revokeInvitationsOf, useInvitation, type PendingInvitationRow } from './stores/invitations.ts';
 
 export const INVITATION_LIFETIME_S = 72 * 60 * 60;
 
@@ -26,38 +27,20 @@ export function issueInvitation(db: Db, userId: number, createdBy: number | null
   crypto.getRandomValues(bytes);
   const token = encodeBase64urlNoPadding(bytes);
   const t = now();
-  db.prepare('UPDATE invitation SET used_at = ? WHERE user_id = ? AND used_at IS NULL').run(t, userId);
-  db.prepare('INSERT INTO invitation (token_hash, user_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
-    hashToken(token),
-    userId,
-    createdBy,
-    t,
-    t + INVITATION_LIFETIME_S,
-  );
+  revokeInvitationsOf(db, userId, t);
+  insertInvitation(db, { token_hash: hashToken(token), user_id: userId, created_by: createdBy, created_at: t, expires_at: t + INVITATION_LIFETIME_S });
   return { token, expiresAt: t + INVITATION_LIFETIME_S };
 }
 
-export interface PendingInvitation {
-  invitationId: number;
-  userId: number;
-  email: string;
-  name: string;
-}
+export type PendingInvitation = PendingInvitationRow;
 
 /** The unused, unexpired invitation for the token, or null. Does not consume it. */
 export function findInvitation(db: Db, token: string, t = now()): PendingInvitation | null {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const row = db
-    .prepare(
-      `SELECT i.id AS invitationId, u.id AS userId, u.email, u.name
-       FROM invitation i JOIN app_user u ON u.id = i.user_id
-       WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ? AND u.disabled_at IS NULL`,
-    )
-    .get(hashToken(token), t) as PendingInvitation | undefined;
-  return row ?? null;
+  return pendingInvitation(db, hashToken(token), t) ?? null;
 }
 
 /** Marks the invitation used; false when someone else used it first. Call inside a transaction. */
 export function markInvitationUsed(db: Db, invitationId: number): boolean {
-  return db.prepare('UPDATE invitation SET used_at = ? WHERE id = ? AND used_at IS NULL').run(now(), invitationId).changes === 1;
+  return useInvitation(db, invitationId, now());
 }

@@ -10,22 +10,16 @@ import { setSessionCookie } from './session-middleware.ts';
 import type { SessionUser } from './session-user.ts';
 import { accountActive, createSession, deleteSession, loadSessionUser } from './sessions.ts';
 import { accountKey, clearFailures, ipKey } from './throttle.ts';
+import { emailOf, loginRowByEmail } from '../users/store.ts';
 
 export const INVALID_CREDENTIALS = 'Vale e-posti aadress või parool.';
-
-interface LoginRow {
-  id: number;
-  password_hash: string | null;
-  disabled_at: string | null;
-  access_expires_on: string | null;
-}
 
 /** Signs the user in (new session + cookie) and returns them; throws 401/429 ApiErrors. */
 export async function passwordLogin(c: Context<AppEnv>, emailInput: string, password: string): Promise<SessionUser> {
   const db = c.get('db');
   const ip = clientIp(c);
   const email = emailInput.trim().toLowerCase();
-  const row = db.prepare('SELECT id, password_hash, disabled_at, access_expires_on FROM app_user WHERE email = ?').get(email) as LoginRow | undefined;
+  const row = loginRowByEmail(db, email);
   // Unknown accounts and accounts without a password verify a dummy hash: same work, same answer.
   // Over the limit checkPassword throws ThrottledError (429) before verifying anything.
   const ok = await checkPassword(db, [accountKey(email), ipKey(ip)], row?.password_hash ?? null, password);
@@ -49,8 +43,7 @@ export function startSession(c: Context<AppEnv>, userId: number, action: string,
   const previous = c.get('sessionId');
   const session = inTransaction(db, () => {
     if (previous) deleteSession(db, previous);
-    const user = db.prepare('SELECT email FROM app_user WHERE id = ?').pluck().get(userId) as string;
-    clearFailures(db, accountKey(user));
+    clearFailures(db, accountKey(emailOf(db, userId)!));
     const created = createSession(db, userId, { userAgent: userAgent(c), ip });
     recordAudit(db, { actorId: userId, action, entity: 'session', entityId: created.id, newValue: details, ip });
     return created;

@@ -3,9 +3,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { Db } from '../db/database.ts';
-import { prepareCached } from '../db/statements.ts';
 import { loadUserRow, sessionRecord } from './session-cache.ts';
 import type { SessionUser } from './session-user.ts';
+import { deleteSessionRow, deleteSessionsOfUser, insertSession, touchSession } from './stores/sessions.ts';
 import { tallinnToday } from '../lib/today.ts';
 
 const DAY = 24 * 60 * 60;
@@ -50,10 +50,16 @@ export function createSession(
   const secret = randomString();
   const t = now();
   const expiresAt = t + SESSION_LIFETIME_S;
-  db.prepare(
-    `INSERT INTO session (id, secret_hash, user_id, created_at, last_used_at, expires_at, user_agent, ip)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, Buffer.from(hashSecret(secret)), userId, t, t, expiresAt, meta.userAgent?.slice(0, 300) ?? null, meta.ip ?? null);
+  insertSession(db, {
+    id,
+    secret_hash: Buffer.from(hashSecret(secret)),
+    user_id: userId,
+    created_at: t,
+    last_used_at: t,
+    expires_at: expiresAt,
+    user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    ip: meta.ip ?? null,
+  });
   return { id, token: `${id}.${secret}`, expiresAt };
 }
 
@@ -101,17 +107,17 @@ export function validateSessionToken(db: Db, token: string): ValidatedSession | 
   }
   // Record use at most once a minute: keeps reads from turning into a write per request.
   if (renewedExpiresAt !== null || t - row.last_used_at >= 60) {
-    prepareCached(db, 'UPDATE session SET last_used_at = ?, expires_at = ? WHERE id = ?').run(t, renewedExpiresAt ?? row.expires_at, id);
+    touchSession(db, id, t, renewedExpiresAt ?? row.expires_at);
   }
   // A fresh object per request (the cached record is shared); kovs is frozen at load.
   return { sessionId: id, user: { id: u.id, email: u.email, name: u.name, role: u.role, kovs: u.kovs }, renewedExpiresAt };
 }
 
 export function deleteSession(db: Db, sessionId: string): void {
-  db.prepare('DELETE FROM session WHERE id = ?').run(sessionId);
+  deleteSessionRow(db, sessionId);
 }
 
 /** "Log out everywhere" and password change. */
 export function deleteUserSessions(db: Db, userId: number): number {
-  return db.prepare('DELETE FROM session WHERE user_id = ?').run(userId).changes;
+  return deleteSessionsOfUser(db, userId);
 }

@@ -10,6 +10,7 @@ import { clientIp } from './client.ts';
 import { startSession } from './login.ts';
 import { accountActive } from './sessions.ts';
 import { taraAuthorizationUrl, taraCallback } from './tara.ts';
+import { userByPersonalCode } from '../users/store.ts';
 
 export const TARA_COOKIE = 'turvarada_tara';
 const COOKIE_PATH = '/api/auth/tara';
@@ -41,12 +42,6 @@ function describeError(err: unknown): { error: string; code?: string; cause?: st
     ...(typeof e.code === 'string' ? { code: e.code } : {}),
     ...(e.cause?.message ? { cause: String(e.cause.message).slice(0, 300) } : {}),
   };
-}
-
-interface UserRow {
-  id: number;
-  disabled_at: string | null;
-  access_expires_on: string | null;
 }
 
 export function taraRoutes() {
@@ -88,7 +83,7 @@ export function taraRoutes() {
         recordAudit(db, { actorId: null, action: 'login.tara_failure', entity: 'session', newValue: describeError(err), ip });
         return redirectWithinSite(c, refused('tara'), 302);
       }
-      const user = db.prepare('SELECT id, disabled_at, access_expires_on FROM app_user WHERE personal_code = ?').get(identity.personalCode) as UserRow | undefined;
+      const user = userByPersonalCode(db, identity.personalCode);
       if (!user) {
         // Never create accounts from TARA: an admin links the personal code to a user first.
         recordAudit(db, { actorId: null, action: 'login.tara_unknown', entity: 'session', newValue: { personalCode: identity.personalCode }, ip });

@@ -5,6 +5,7 @@
 // many requests arrive at once, in one process or in several sharing the database, at most the allowed
 // number of attempts is ever verified; the rest answer 429 without verifying anything.
 import { inTransaction, type Db } from '../db/database.ts';
+import { deleteThrottleRow, putThrottleRow, throttleRow } from './stores/throttle.ts';
 
 export const ACCOUNT_THRESHOLD = 5;
 // Many municipality offices reach us through one NAT address, so the address limit is looser.
@@ -17,12 +18,6 @@ const now = () => Math.floor(Date.now() / 1000);
 
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
-
-interface Row {
-  failures: number;
-  last_failure_at: number;
-  locked_until: number;
-}
 
 /** A granted attempt: hand it back with releaseAttempt when the password was right. */
 export interface Reservation {
@@ -37,23 +32,11 @@ function lockFor(key: string, failures: number, at: number): number {
   return over >= 0 ? at + Math.min(BASE_DELAY_S * 2 ** Math.min(over, 20), MAX_DELAY_S) : 0;
 }
 
-function statements(db: Db) {
-  return {
-    get: db.prepare('SELECT failures, last_failure_at, locked_until FROM login_throttle WHERE key = ?'),
-    put: db.prepare(
-      `INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at,
-         locked_until = excluded.locked_until`,
-    ),
-  };
-}
-
 /** Seconds until the next attempt is allowed for any of the keys; 0 when not throttled. */
 export function retryAfter(db: Db, keys: readonly string[], t = now()): number {
-  const { get } = statements(db);
   let wait = 0;
   for (const key of keys) {
-    const row = get.get(key) as Row | undefined;
+    const row = throttleRow(db, key);
     if (row && row.locked_until > t) wait = Math.max(wait, row.locked_until - t);
   }
   return wait;
@@ -68,11 +51,10 @@ export function reserveAttempt(db: Db, keys: readonly string[], t = now()): Rese
   return inTransaction(db, () => {
     const wait = retryAfter(db, keys, t);
     if (wait > 0) return { retryAfter: wait };
-    const { get, put } = statements(db);
     for (const key of keys) {
-      const row = get.get(key) as Row | undefined;
+      const row = throttleRow(db, key);
       const failures = row && t - row.last_failure_at < FORGET_AFTER_S ? row.failures + 1 : 1;
-      put.run(key, failures, t, lockFor(key, failures, t));
+      putThrottleRow(db, key, { failures, last_failure_at: t, locked_until: lockFor(key, failures, t) });
     }
     return { keys };
   });
@@ -81,17 +63,16 @@ export function reserveAttempt(db: Db, keys: readonly string[], t = now()): Rese
 /** The password was right: the reserved attempt is not a failure after all. */
 export function releaseAttempt(db: Db, reservation: Reservation): void {
   inTransaction(db, () => {
-    const { get, put } = statements(db);
     for (const key of reservation.keys) {
-      const row = get.get(key) as Row | undefined;
+      const row = throttleRow(db, key);
       if (!row) continue; // forgiven meanwhile (another attempt signed in)
       const failures = Math.max(row.failures - 1, 0);
-      put.run(key, failures, row.last_failure_at, lockFor(key, failures, row.last_failure_at));
+      putThrottleRow(db, key, { failures, last_failure_at: row.last_failure_at, locked_until: lockFor(key, failures, row.last_failure_at) });
     }
   });
 }
 
 /** A successful login forgives the account's failures (not the address's: one valid account must not reset it). */
 export function clearFailures(db: Db, key: string): void {
-  db.prepare('DELETE FROM login_throttle WHERE key = ?').run(key);
+  deleteThrottleRow(db, key);
 }

@@ -3,7 +3,10 @@ import { requirePermission } from '../auth/access.ts';
 import { badRequest, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { CLASSES, PRIORITIES } from './ids.ts';
-import { editionExists, getMeasure, listEditions, listMeasures, listModules, moduleExists, profileExists } from './queries.ts';
+import { getMeasure, listEditions, listMeasures, listModules } from './queries.ts';
+import { moduleExists } from './store.ts';
+import { editionExists } from './stores/editions.ts';
+import { profileExists } from './stores/profiles.ts';
 
 const Edition = z.string().regex(/^\d{4}$/, 'väljaanne on aastaarv, nt 2024').openapi({ example: '2024' });
 const ClassEnum = z.enum(CLASSES).openapi({ description: 'Põhimeede = basic, Standardmeede = standard, Kõrgmeede = high' });

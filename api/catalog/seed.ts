@@ -5,6 +5,9 @@ import type { Priority } from './ids.ts';
 import type { Bundle } from './import/bundle.ts';
 import { applyProfile } from './import/profile.ts';
 import { ensureEdition, writeBundle } from './import/write.ts';
+import { measureCount } from './store.ts';
+import { editionExists } from './stores/editions.ts';
+import { profileMeasureCount, profileNames } from './stores/profiles.ts';
 import { CatalogIndexSchema, INDEX_FILE_URL, type CatalogIndex } from './index-file.ts';
 
 /** The edition of data/catalog/eits-2024-index.json. */
@@ -51,14 +54,10 @@ export interface SeedResult {
 export function seedCatalogIndex(db: Db, given?: CatalogIndex): SeedResult {
   return db.transaction((): SeedResult => {
     const edition = given?.edition ?? SHIPPED_EDITION;
-    const present = db.prepare('SELECT 1 FROM catalog_edition WHERE id = ?').get(edition) !== undefined;
-    const profileCount = (name: string) =>
-      db
-        .prepare('SELECT count(*) FROM catalog_profile_measure pm JOIN catalog_profile p ON p.id = pm.profile_id WHERE p.edition = ? AND p.name = ?')
-        .pluck()
-        .get(edition, name) as number;
-    const measures = () => db.prepare('SELECT count(*) FROM catalog_measure WHERE edition = ?').pluck().get(edition) as number;
-    const existingProfiles = db.prepare('SELECT name FROM catalog_profile WHERE edition = ? ORDER BY name').pluck().all(edition) as string[];
+    const present = editionExists(db, edition);
+    const profileCount = (name: string) => profileMeasureCount(db, edition, name);
+    const measures = () => measureCount(db, edition);
+    const existingProfiles = profileNames(db, edition);
     // Every start runs this: when the edition and a profile exist, do not even read the file.
     if (!given && present && existingProfiles.length > 0) {
       return { edition, seeded: false, measures: measures(), profiles: Object.fromEntries(existingProfiles.map((n) => [n, profileCount(n)])) };

@@ -9,6 +9,7 @@ export type KovRow = Kov;
 
 const ALL = prepared<[], KovRow>('SELECT ehak, name, type, county FROM kov ORDER BY name COLLATE NOCASE');
 const COUNT = prepared<[], { n: number }>('SELECT count(*) AS n FROM kov');
+const EXISTS = prepared<[string], { one: number }>('SELECT 1 AS one FROM kov WHERE ehak = ?');
 const UPSERT = prepared<[KovRow], unknown>(
   `INSERT INTO kov (ehak, name, type, county) VALUES (@ehak, @name, @type, @county)
    ON CONFLICT (ehak) DO UPDATE SET name = excluded.name, type = excluded.type, county = excluded.county`,
@@ -18,6 +19,8 @@ const UPSERT = prepared<[KovRow], unknown>(
 export const allKovs = (db: Db): KovRow[] => ALL(db).all();
 
 export const kovCount = (db: Db): number => COUNT(db).get()!.n;
+
+export const kovExists = (db: Db, ehak: string): boolean => EXISTS(db).get(ehak) !== undefined;
 
 /** Inserts or updates the municipalities, all or none. */
 export function upsertKovs(db: Db, rows: readonly KovRow[]): void {

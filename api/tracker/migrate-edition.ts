@@ -4,7 +4,8 @@
 // edition's rows remain as the record of what was. Removed measures keep their rows in the old
 // edition and are listed. New measures start not assessed (no row). Scopes switch to the new edition.
 import { recordAudit } from '../audit/record.ts';
-import { measureCount, measureFactsOf, profileExists } from '../catalog/store.ts';
+import { measureCount, measureFactsOf } from '../catalog/store.ts';
+import { profileExists } from '../catalog/stores/profiles.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { kovList } from './reference.ts';
 import { DEFAULT_APPROACH, DEFAULT_PROFILE } from './scope-rule.ts';

@@ -4,7 +4,8 @@
 // Everything is dropped as soon as reference_epoch moves: triggers on every table read here
 // (declared in api/db/caches.ts, held against sqlite_master by its test), from this process or
 // another. Per use this costs one row read.
-import { measureFactsOf, profileMeasures, topGroups, type GroupRow } from '../catalog/store.ts';
+import { measureFactsOf, topGroups, type GroupRow } from '../catalog/store.ts';
+import { profileMeasures } from '../catalog/stores/profiles.ts';
 import type { Priority } from '../contracts/tracker.ts';
 import { epochOf } from '../db/caches.ts';
 import type { Db } from '../db/database.ts';

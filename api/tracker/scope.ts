@@ -2,7 +2,8 @@
 // its extra modules. Which measures that takes is scope-rule.ts's; this module reads and changes
 // the setting (stores/scope.ts) and answers GET/PUT /api/kovs/{ehak}/scope.
 import { recordAudit, type Actor } from '../audit/record.ts';
-import { moduleExists, profileExists } from '../catalog/store.ts';
+import { moduleExists } from '../catalog/store.ts';
+import { profileExists } from '../catalog/stores/profiles.ts';
 import type { Approach, ScopeAnswer } from '../contracts/tracker.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError } from '../lib/errors.ts';

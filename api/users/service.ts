@@ -1,5 +1,5 @@
 // User administration shared by the admin API and the CLI. Every change is audited in its transaction.
-import { recordAudit } from '../audit/record.ts';
+import { recordAudit, type Actor } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
 import { issueInvitation, type IssuedInvitation } from '../auth/invitations.ts';
@@ -7,6 +7,19 @@ import type { Role } from '../auth/session-user.ts';
 import { conflict, notFound } from '../lib/errors.ts';
 import { accessProblems, emailProblem, normaliseEmail, personalCodeProblem, validationFailed, type FieldProblem } from './validation.ts';
 import { tallinnToday } from '../lib/today.ts';
+import {
+  activeAdminCount,
+  disabledAtOf,
+  emailTaken,
+  insertUser,
+  personalCodeTaken,
+  setUserKovs,
+  updateUserRow,
+  userKovs,
+  userListRow,
+  userListRows,
+  type UserListRow,
+} from './store.ts';
 
 export interface UserView {
   id: number;
@@ -23,36 +36,13 @@ export interface UserView {
   lastSeenAt: number | null;
 }
 
-export interface Actor {
-  id: number | null;
-  ip?: string | null;
-}
-
-interface Row {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  personal_code: string | null;
-  access_expires_on: string | null;
-  disabled_at: string | null;
-  has_password: number;
-  created_at: string;
-  last_seen_at: number | null;
-}
-
-const SELECT = `SELECT u.id, u.email, u.name, u.role, u.personal_code, u.access_expires_on, u.disabled_at,
-  u.password_hash IS NOT NULL AS has_password, u.created_at,
-  (SELECT max(last_used_at) FROM session s WHERE s.user_id = u.id) AS last_seen_at FROM app_user u`;
-
-function toView(db: Db, r: Row): UserView {
-  const kovs = db.prepare('SELECT ehak FROM user_kov WHERE user_id = ? ORDER BY ehak').pluck().all(r.id) as string[];
+function toView(db: Db, r: UserListRow): UserView {
   return {
     id: r.id,
     email: r.email,
     name: r.name,
     role: r.role,
-    kovs,
+    kovs: userKovs(db, r.id),
     personalCode: r.personal_code,
     expiresOn: r.access_expires_on,
     disabled: r.disabled_at !== null,
@@ -63,11 +53,11 @@ function toView(db: Db, r: Row): UserView {
 }
 
 export function listUsers(db: Db): UserView[] {
-  return (db.prepare(`${SELECT} ORDER BY u.name COLLATE NOCASE, u.id`).all() as Row[]).map((r) => toView(db, r));
+  return userListRows(db).map((r) => toView(db, r));
 }
 
 export function getUser(db: Db, id: number): UserView | null {
-  const row = db.prepare(`${SELECT} WHERE u.id = ?`).get(id) as Row | undefined;
+  const row = userListRow(db, id);
   return row ? toView(db, row) : null;
 }
 
@@ -78,12 +68,6 @@ export interface NewUser {
   kovs: string[];
   expiresOn?: string | null;
   personalCode?: string | null;
-}
-
-function setKovs(db: Db, userId: number, kovs: string[]) {
-  db.prepare('DELETE FROM user_kov WHERE user_id = ?').run(userId);
-  const add = db.prepare('INSERT INTO user_kov (user_id, ehak) VALUES (?, ?)');
-  for (const k of [...new Set(kovs)]) add.run(userId, k);
 }
 
 /**
@@ -104,16 +88,19 @@ export function createUser(db: Db, input: NewUser, actor: Actor, passwordHash?: 
   problems.push(...accessProblems(db, input.role, input.kovs, input.expiresOn ?? null));
   if (problems.length) throw validationFailed(problems);
   return inTransaction(db, () => {
-    if (db.prepare('SELECT 1 FROM app_user WHERE email = ?').get(email)) throw conflict('Selle e-posti aadressiga kasutaja on juba olemas.');
-    if (input.personalCode && db.prepare('SELECT 1 FROM app_user WHERE personal_code = ?').get(input.personalCode)) {
+    if (emailTaken(db, email)) throw conflict('Selle e-posti aadressiga kasutaja on juba olemas.');
+    if (input.personalCode && personalCodeTaken(db, input.personalCode)) {
       throw conflict('See isikukood on juba teise kasutajaga seotud.');
     }
-    const id = Number(
-      db
-        .prepare('INSERT INTO app_user (email, name, role, password_hash, personal_code, access_expires_on) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(email, name, input.role, passwordHash ?? null, input.personalCode ?? null, input.expiresOn ?? null).lastInsertRowid,
-    );
-    setKovs(db, id, input.kovs);
+    const id = insertUser(db, {
+      email,
+      name,
+      role: input.role,
+      password_hash: passwordHash ?? null,
+      personal_code: input.personalCode ?? null,
+      access_expires_on: input.expiresOn ?? null,
+    });
+    setUserKovs(db, id, input.kovs);
     const invitation = passwordHash ? null : issueInvitation(db, id, actor.id);
     const user = getUser(db, id)!;
     const { lastSeenAt: _l, createdAt: _c, ...audited } = user;
@@ -151,22 +138,21 @@ export function updateUser(db: Db, id: number, patch: UserPatch, actor: Actor): 
     const today = patch.expiresOn !== undefined ? tallinnToday() : '0000-00-00';
     problems.push(...accessProblems(db, role, kovs, expiresOn, today));
     if (problems.length) throw validationFailed(problems);
-    if (patch.personalCode && db.prepare('SELECT 1 FROM app_user WHERE personal_code = ? AND id <> ?').get(patch.personalCode, id)) {
+    if (patch.personalCode && personalCodeTaken(db, patch.personalCode, id)) {
       throw conflict('See isikukood on juba teise kasutajaga seotud.');
     }
-    const wasDisabledAt = db.prepare('SELECT disabled_at FROM app_user WHERE id = ?').pluck().get(id) as string | null;
+    const wasDisabledAt = disabledAtOf(db, id);
     const disabledAt = patch.disabled === undefined ? wasDisabledAt : patch.disabled ? (wasDisabledAt ?? new Date().toISOString()) : null;
-    db.prepare('UPDATE app_user SET name = ?, role = ?, access_expires_on = ?, personal_code = ?, disabled_at = ? WHERE id = ?').run(
-      name ?? before.name,
-      role,
-      expiresOn,
-      patch.personalCode !== undefined ? patch.personalCode : before.personalCode,
-      disabledAt,
+    updateUserRow(db, {
       id,
-    );
-    setKovs(db, id, kovs);
-    const activeAdmins = db.prepare("SELECT count(*) FROM app_user WHERE role = 'admin' AND disabled_at IS NULL").pluck().get() as number;
-    if (activeAdmins === 0) throw conflict('Vähemalt üks aktiivne administraator peab alles jääma.');
+      name: name ?? before.name,
+      role,
+      access_expires_on: expiresOn,
+      personal_code: patch.personalCode !== undefined ? patch.personalCode : before.personalCode,
+      disabled_at: disabledAt,
+    });
+    setUserKovs(db, id, kovs);
+    if (activeAdminCount(db) === 0) throw conflict('Vähemalt üks aktiivne administraator peab alles jääma.');
     const after = getUser(db, id)!;
     if (after.disabled && !before.disabled) deleteUserSessions(db, id);
     const strip = ({ lastSeenAt: _l, createdAt: _c, ...rest }: UserView) => rest;

@@ -1,7 +1,7 @@
-// Reads of app_user that other domains need: names for "changed by" and the like. The users and
-// auth domains still query app_user themselves (eslint.config.js lists them as not yet converted);
-// when they move here, this becomes the one owner of the table.
+// The one owner of app_user and user_kov: the accounts, their passwords and their municipalities.
+// Sign-in, sessions, the admin API, the CLI and other domains' "changed by" names all ask here.
 import type { Person } from '../contracts/common.ts';
+import type { Role } from '../contracts/auth.ts';
 import type { Db } from '../db/database.ts';
 import { prepared } from '../db/statements.ts';
 
@@ -10,9 +10,88 @@ interface UserNameRow {
   name: string;
 }
 
+/** What the session check needs of a user (with userKovs). */
+export interface UserAuthRow {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  access_expires_on: string | null;
+  disabled_at: string | null;
+}
+
+/** What a password sign-in needs of a user, found by e-mail. */
+export interface LoginRow {
+  id: number;
+  password_hash: string | null;
+  disabled_at: string | null;
+  access_expires_on: string | null;
+}
+
+/** What a TARA sign-in needs of a user, found by personal code. */
+export type TaraUserRow = Omit<LoginRow, 'password_hash'>;
+
+/** A user as the admin list shows it, with the latest session activity. */
+export interface UserListRow {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  personal_code: string | null;
+  access_expires_on: string | null;
+  disabled_at: string | null;
+  has_password: number;
+  created_at: string;
+  last_seen_at: number | null;
+}
+
+export interface NewUserRow {
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  personal_code: string | null;
+  access_expires_on: string | null;
+}
+
+export interface UserChange {
+  id: number;
+  name: string;
+  role: string;
+  access_expires_on: string | null;
+  personal_code: string | null;
+  disabled_at: string | null;
+}
+
+const LIST = `SELECT u.id, u.email, u.name, u.role, u.personal_code, u.access_expires_on, u.disabled_at,
+  u.password_hash IS NOT NULL AS has_password, u.created_at,
+  (SELECT max(last_used_at) FROM session s WHERE s.user_id = u.id) AS last_seen_at FROM app_user u`;
+
 const NAME = prepared<[number], UserNameRow>('SELECT id, name FROM app_user WHERE id = ?');
 const BY_EMAIL = prepared<[string], { id: number }>('SELECT id FROM app_user WHERE email = ?');
 const ANY = prepared<[], { one: number }>('SELECT 1 AS one FROM app_user LIMIT 1');
+const AUTH = prepared<[number], UserAuthRow>('SELECT id, email, name, role, access_expires_on, disabled_at FROM app_user WHERE id = ?');
+const KOVS = prepared<[number], string>('SELECT ehak FROM user_kov WHERE user_id = ? ORDER BY ehak');
+const LOGIN = prepared<[string], LoginRow>('SELECT id, password_hash, disabled_at, access_expires_on FROM app_user WHERE email = ?');
+const TARA = prepared<[string], TaraUserRow>('SELECT id, disabled_at, access_expires_on FROM app_user WHERE personal_code = ?');
+const EMAIL = prepared<[number], { email: string }>('SELECT email FROM app_user WHERE id = ?');
+const PASSWORD = prepared<[number], { password_hash: string | null }>('SELECT password_hash FROM app_user WHERE id = ?');
+const SET_PASSWORD = prepared<[string, number], unknown>('UPDATE app_user SET password_hash = ? WHERE id = ?');
+const ALL = prepared<[], UserListRow>(`${LIST} ORDER BY u.name COLLATE NOCASE, u.id`);
+const ONE = prepared<[number], UserListRow>(`${LIST} WHERE u.id = ?`);
+const CODE_TAKEN = prepared<[string, number | null], { one: number }>('SELECT 1 AS one FROM app_user WHERE personal_code = ? AND id IS NOT ?');
+const DISABLED_AT = prepared<[number], { disabled_at: string | null }>('SELECT disabled_at FROM app_user WHERE id = ?');
+const INSERT = prepared<[NewUserRow], unknown>(
+  `INSERT INTO app_user (email, name, role, password_hash, personal_code, access_expires_on)
+   VALUES (@email, @name, @role, @password_hash, @personal_code, @access_expires_on)`,
+);
+const UPDATE = prepared<[UserChange], unknown>(
+  `UPDATE app_user SET name = @name, role = @role, access_expires_on = @access_expires_on, personal_code = @personal_code,
+   disabled_at = @disabled_at WHERE id = @id`,
+);
+const ACTIVE_ADMINS = prepared<[], { n: number }>("SELECT count(*) AS n FROM app_user WHERE role = 'admin' AND disabled_at IS NULL");
+const CLEAR_KOVS = prepared<[number], unknown>('DELETE FROM user_kov WHERE user_id = ?');
+const ADD_KOV = prepared<[number, string], unknown>('INSERT INTO user_kov (user_id, ehak) VALUES (?, ?)');
 
 /** The user as a Person; an id without a user (never, with the foreign keys) keeps an empty name. */
 export function personOf(db: Db, id: number | null): Person | null {
@@ -34,3 +113,44 @@ export function firstUserIdByEmail(db: Db, emails: readonly string[]): number | 
 }
 
 export const hasUsers = (db: Db): boolean => ANY(db).get() !== undefined;
+
+export const emailTaken = (db: Db, email: string): boolean => BY_EMAIL(db).get(email) !== undefined;
+
+/** Whether another user than `exceptId` (null: any user) has this personal code. */
+export const personalCodeTaken = (db: Db, code: string, exceptId: number | null = null): boolean => CODE_TAKEN(db).get(code, exceptId) !== undefined;
+
+export const userAuthRow = (db: Db, id: number): UserAuthRow | undefined => AUTH(db).get(id);
+
+/** The user's municipalities (EHAK codes), sorted. */
+export const userKovs = (db: Db, userId: number): string[] => KOVS(db).pluck().all(userId);
+
+export const loginRowByEmail = (db: Db, email: string): LoginRow | undefined => LOGIN(db).get(email);
+
+export const userByPersonalCode = (db: Db, code: string): TaraUserRow | undefined => TARA(db).get(code);
+
+export const emailOf = (db: Db, id: number): string | undefined => EMAIL(db).get(id)?.email;
+
+/** The stored PHC hash; null without a password (or without the user). */
+export const passwordHashOf = (db: Db, id: number): string | null => PASSWORD(db).get(id)?.password_hash ?? null;
+
+export const setPasswordHash = (db: Db, id: number, hash: string): void => void SET_PASSWORD(db).run(hash, id);
+
+/** Every user, by name (ASCII letters case-insensitive), then id. */
+export const userListRows = (db: Db): UserListRow[] => ALL(db).all();
+
+export const userListRow = (db: Db, id: number): UserListRow | undefined => ONE(db).get(id);
+
+export const disabledAtOf = (db: Db, id: number): string | null => DISABLED_AT(db).get(id)?.disabled_at ?? null;
+
+/** Inserts a user and returns the new id. */
+export const insertUser = (db: Db, row: NewUserRow): number => Number(INSERT(db).run(row).lastInsertRowid);
+
+export const updateUserRow = (db: Db, change: UserChange): void => void UPDATE(db).run(change);
+
+export const activeAdminCount = (db: Db): number => ACTIVE_ADMINS(db).get()!.n;
+
+/** Replaces the user's municipalities (duplicates once). */
+export function setUserKovs(db: Db, userId: number, kovs: readonly string[]): void {
+  CLEAR_KOVS(db).run(userId);
+  for (const k of [...new Set(kovs)]) ADD_KOV(db).run(userId, k);
+}

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { ROLES, type Role } from '../auth/session-user.ts';
 import { ApiError } from '../lib/errors.ts';
 import { tallinnToday } from '../lib/today.ts';
+import { kovExists } from '../kov/store.ts';
 
 export interface FieldProblem {
   path: string;
@@ -57,8 +58,7 @@ export function accessProblems(db: Db, role: string, kovs: string[], expiresOn: 
   }
   const rule = kovRule(role);
   const unique = [...new Set(kovs)];
-  const exists = db.prepare('SELECT 1 FROM kov WHERE ehak = ?');
-  const unknown = unique.filter((k) => !exists.get(k));
+  const unknown = unique.filter((k) => !kovExists(db, k));
   if (unknown.length) problems.push({ path: 'kovs', message: `Tundmatu EHAK kood: ${unknown.join(', ')}.` });
   else if (unique.length < rule.min || unique.length > rule.max) {
     problems.push({

@@ -6,6 +6,7 @@ import { createUser, listUsers, reinviteUser, updateUser, type UserView } from '
 import { normaliseEmail } from '../../api/users/validation.ts';
 import type { Command, CommandContext } from '../lib/command.ts';
 import { seedKovs } from '../seed/kov.ts';
+import { kovCount } from '../../api/kov/store.ts';
 import { InputError } from '../lib/command.ts';
 
 /** The API's validation and conflict errors as CLI input errors (exit 2). */
@@ -72,7 +73,7 @@ Näited:
       }
       const db = ctx.db();
       // The municipalities are reference data; a brand-new database (first admin before first start) lacks them.
-      if (db.prepare('SELECT count(*) FROM kov').pluck().get() === 0) seedKovs(db);
+      if (kovCount(db) === 0) seedKovs(db);
       let result;
       try {
         result = createUser(db, input, { id: null, ip: 'cli' }, hash);

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { recordAudit } from '../../audit/record.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
+import { measureIdsOf } from '../store.ts';
 import { CatalogInputError, type Bundle } from './bundle.ts';
 import { looksLikeCisoLibrary, parseCisoLibrary } from './ciso-yaml.ts';
 import { looksLikeEits2023, parseEits2023 } from './eits2023.ts';
@@ -81,7 +82,7 @@ function writeImport(db: Db, file: string, edition: string, bundle: Bundle, opti
     const editionChanged = ensureEdition(db, edition, file);
     const result = writeBundle(db, edition, bundle, options.onProgress);
     const inFile = new Set(bundle.measures.map((m) => m.id));
-    const stored = db.prepare('SELECT id FROM catalog_measure WHERE edition = ?').pluck().all(edition) as string[];
+    const stored = measureIdsOf(db, edition);
     const changed = editionChanged || [result.groups, result.modules, result.measures].some((c) => c.inserted + c.updated > 0);
     const summary: ImportSummary = {
       edition,

@@ -2,6 +2,9 @@ import { basename } from 'node:path';
 import { recordAudit } from '../../audit/record.ts';
 import { inTransaction, type Db } from '../../db/database.ts';
 import { sortKey, type Priority } from '../ids.ts';
+import { measureIdsOf } from '../store.ts';
+import { editionExists } from '../stores/editions.ts';
+import { deleteProfileMeasure, ensureProfile, insertProfileMeasure, measuresOfProfile, updateProfileMeasure } from '../stores/profiles.ts';
 import { CatalogInputError } from './bundle.ts';
 import { parseProfileRows } from './profile-file.ts';
 import { readJsonFile } from './read.ts';
@@ -23,20 +26,12 @@ export interface ProfileSummary {
  * Caller holds the transaction.
  */
 export function applyProfile(db: Db, edition: string, name: string, priorities: Map<string, Priority>): Omit<ProfileSummary, 'profile' | 'edition'> {
-  if (!db.prepare('SELECT 1 FROM catalog_edition WHERE id = ?').get(edition)) {
+  if (!editionExists(db, edition)) {
     throw new CatalogInputError(`väljaannet ${edition} ei ole andmebaasis; impordi enne kataloog (catalog import)`);
   }
-  db.prepare('INSERT INTO catalog_profile (edition, name) VALUES (?, ?) ON CONFLICT (edition, name) DO NOTHING').run(edition, name);
-  const profileId = db.prepare('SELECT id FROM catalog_profile WHERE edition = ? AND name = ?').pluck().get(edition, name) as number;
-  const known = new Set(db.prepare('SELECT id FROM catalog_measure WHERE edition = ?').pluck().all(edition) as string[]);
-  const current = new Map(
-    (db.prepare('SELECT measure_id, priority FROM catalog_profile_measure WHERE profile_id = ?').all(profileId) as Array<{ measure_id: string; priority: Priority }>).map(
-      (r) => [r.measure_id, r.priority],
-    ),
-  );
-  const insert = db.prepare('INSERT INTO catalog_profile_measure (profile_id, edition, measure_id, priority) VALUES (?, ?, ?, ?)');
-  const update = db.prepare('UPDATE catalog_profile_measure SET priority = ? WHERE profile_id = ? AND measure_id = ?');
-  const remove = db.prepare('DELETE FROM catalog_profile_measure WHERE profile_id = ? AND measure_id = ?');
+  const profileId = ensureProfile(db, edition, name);
+  const known = new Set(measureIdsOf(db, edition));
+  const current = new Map(measuresOfProfile(db, profileId).map((r) => [r.measureId, r.priority]));
   const out = { byPriority: { P1: 0, P2: 0, P3: 0 }, inserted: 0, updated: 0, removed: 0, missing: [] as string[] };
   for (const [id, priority] of priorities) {
     if (!known.has(id)) {
@@ -46,16 +41,16 @@ export function applyProfile(db: Db, edition: string, name: string, priorities: 
     out.byPriority[priority]++;
     const had = current.get(id);
     if (had === undefined) {
-      insert.run(profileId, edition, id, priority);
+      insertProfileMeasure(db, profileId, edition, id, priority);
       out.inserted++;
     } else if (had !== priority) {
-      update.run(priority, profileId, id);
+      updateProfileMeasure(db, profileId, id, priority);
       out.updated++;
     }
   }
   for (const id of current.keys()) {
     if (!priorities.has(id)) {
-      remove.run(profileId, id);
+      deleteProfileMeasure(db, profileId, id);
       out.removed++;
     }
   }

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { sortKey } from '../ids.ts';
+import { upsertContent, type ContentTable, type ImportRow as Row } from '../store.ts';
+import { editionSources, insertEdition, setEditionSources } from '../stores/editions.ts';
 import type { Bundle } from './bundle.ts';
 
 export interface Counts {
@@ -9,47 +11,13 @@ export interface Counts {
 }
 export const emptyCounts = (): Counts => ({ inserted: 0, updated: 0, unchanged: 0 });
 
-type Row = Record<string, string | null | undefined>;
-
-// Statements are cached per database: an import upserts thousands of rows with few shapes.
-const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
-function prepared(db: Db, sql: string) {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
-
 /**
- * Inserts the row, or updates only the columns whose new value is defined and different.
- * `undefined` means "the source does not know": the stored value is kept. This is what makes a
- * re-import a no-op and lets complementary files be imported in any order.
+ * Inserts the row, or updates only the columns whose new value is defined and different, and counts
+ * which. `undefined` means "the source does not know": the stored value is kept. This is what makes
+ * a re-import a no-op and lets complementary files be imported in any order.
  */
-export function upsert(db: Db, table: string, keys: string[], row: Row, defaults: Row, counts: Counts, fillOnly: readonly string[] = []): void {
-  const where = keys.map((k) => `${k} = @${k}`).join(' AND ');
-  const keyParams = Object.fromEntries(keys.map((k) => [k, row[k]]));
-  const existing = prepared(db, `SELECT * FROM ${table} WHERE ${where}`).get(keyParams) as Record<string, unknown> | undefined;
-  if (!existing) {
-    const full: Row = { ...defaults };
-    for (const [k, v] of Object.entries(row)) if (v !== undefined) full[k] = v;
-    const cols = Object.keys(full);
-    prepared(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(full);
-    counts.inserted++;
-    return;
-  }
-  const changed = Object.entries(row).filter(
-    ([k, v]) => v !== undefined && !keys.includes(k) && existing[k] !== v && !(fillOnly.includes(k) && existing[k] !== null),
-  );
-  if (!changed.length) {
-    counts.unchanged++;
-    return;
-  }
-  prepared(db, `UPDATE ${table} SET ${changed.map(([k]) => `${k} = @${k}`).join(', ')} WHERE ${where}`).run({
-    ...keyParams,
-    ...Object.fromEntries(changed),
-  });
-  counts.updated++;
+export function upsert(db: Db, table: ContentTable, keys: string[], row: Row, defaults: Row, counts: Counts, fillOnly: readonly string[] = []): void {
+  counts[upsertContent(db, table, keys, row, defaults, fillOnly)]++;
 }
 
 const json = (v: unknown) => (v === undefined ? undefined : JSON.stringify(v));
@@ -58,14 +26,13 @@ const prose = (v: string | null | undefined) => (v === null ? undefined : v);
 
 /** Makes sure the edition row exists and lists `source`; returns whether it changed. */
 export function ensureEdition(db: Db, edition: string, source: string, title = `E-ITS ${edition}`): boolean {
-  const row = db.prepare('SELECT sources FROM catalog_edition WHERE id = ?').get(edition) as { sources: string } | undefined;
-  if (!row) {
-    db.prepare('INSERT INTO catalog_edition (id, title, imported_at, sources) VALUES (?, ?, ?, ?)').run(edition, title, new Date().toISOString(), JSON.stringify([source]));
+  const sources = editionSources(db, edition);
+  if (!sources) {
+    insertEdition(db, edition, title, new Date().toISOString(), [source]);
     return true;
   }
-  const sources = JSON.parse(row.sources) as string[];
   if (sources.includes(source)) return false;
-  db.prepare('UPDATE catalog_edition SET sources = ? WHERE id = ?').run(JSON.stringify([...sources, source]), edition);
+  setEditionSources(db, edition, [...sources, source]);
   return true;
 }
 
