@@ -14,6 +14,7 @@ export const SITE_MAY_IMPORT_FROM_API = [
   'api/catalog/ids.ts',
   'api/lib/same-origin.ts',
   'api/lib/today.ts',
+  'api/objects/suggestions.ts',
   'api/reports/period.ts',
   'api/tracker/model.ts',
   'api/tracker/status-rules.ts',

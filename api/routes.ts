@@ -14,6 +14,7 @@ import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
+import { objectRoutes } from './objects/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { templateActionRoutes } from './templates/action-routes.ts';
 import { templateAdoptionRoutes } from './templates/adoptions.ts';
@@ -55,6 +56,8 @@ const ROUTERS = [
   evidenceRoutes,
   scopeRoutes,
   sharedServiceRoutes,
+  // the structure analysis (issue 18): target objects, protection needs, modelling
+  objectRoutes,
   reportRoutes,
   metaRoutes,
   exportRoutes,

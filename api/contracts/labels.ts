@@ -2,6 +2,7 @@
 // pages (bundled into the browser) and the exports (CSV, XLSX), so a label is changed in one place.
 // The codes themselves are defined once, in tracker.ts (browser-safe: zod only).
 import type { Approach, MeasureClass, Priority, Status } from './tracker.ts';
+import type { NeedDimension, NeedLevel, ObjectType } from './objects.ts';
 
 export { APPROACHES, CLASSES, PRIORITIES, STATUSES, type Approach, type MeasureClass, type Priority, type Status } from './tracker.ts';
 
@@ -39,3 +40,18 @@ export function classLabel(c: MeasureClass | string): string {
 export function priorityLabel(p: Priority | string | null | undefined): string {
   return p ? (PRIORITY_LABELS[p as Priority] ?? p) : NO_PRIORITY;
 }
+
+/** Target object types and protection need levels (the structure analysis, issue 18). */
+export const OBJECT_TYPE_LABELS: Record<ObjectType, string> = {
+  organisation: 'organisatsioon',
+  process: 'protsess',
+  application: 'rakendus',
+  it_system: 'IT-süsteem',
+  network: 'võrk',
+  room: 'ruum',
+  service: 'väline teenus',
+};
+export const NEED_LABELS: Record<NeedLevel, string> = { normal: 'tavaline', high: 'suur', very_high: 'väga suur' };
+export const NEED_DIMENSION_LABELS: Record<NeedDimension, string> = { confidentiality: 'konfidentsiaalsus', integrity: 'terviklus', availability: 'käideldavus' };
+/** The letters E-ITS uses for the three dimensions (C, I, A). */
+export const NEED_DIMENSION_LETTERS: Record<NeedDimension, string> = { confidentiality: 'C', integrity: 'I', availability: 'A' };

@@ -6,6 +6,7 @@ import { describeCatalogSeed, seedCatalogIndex } from '../../api/catalog/seed.ts
 import { seedBudgetDemo } from './budget-demo.ts';
 import { seedTemplatesDemo } from './templates-demo.ts';
 import { seedTrackerDemo } from './tracker-demo.ts';
+import { seedObjectsDemo } from './objects-demo.ts';
 
 export type Log = (line: string) => void;
 
@@ -25,6 +26,7 @@ const REFERENCE_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void }
 const DEMO_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void | Promise<void> }> = [
   { name: 'accounts', run: seedDemoAccounts },
   { name: 'tracker', run: (db, log) => seedTrackerDemo(db, log) },
+  { name: 'objects', run: seedObjectsDemo },
   { name: 'budget', run: seedBudgetDemo },
   { name: 'templates', run: (db, log) => seedTemplatesDemo(db, log) },
 ];

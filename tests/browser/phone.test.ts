@@ -72,6 +72,7 @@ describe('at 390 px (a phone)', () => {
     `/jalgimine/kov/?ehak=${EHAK}`,
     `/jalgimine/meetmed/?ehak=${EHAK}`,
     `/jalgimine/meede/?ehak=${EHAK}&id=ISMS.1.M1`,
+    `/jalgimine/objektid/?ehak=${EHAK}`,
     '/jalgimine/ulevaade/',
     '/eelarve/',
     '/mallid/esita/',

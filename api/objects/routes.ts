@@ -1,0 +1,81 @@
+// /api/kovs/{ehak}/objects…: the structure analysis (target objects, protection needs, modelling).
+// The tenant check (read for GET, write for mutations) is kovScopeGuard's, mounted in api/routes.ts.
+import { createRoute, z } from '@hono/zod-openapi';
+import { TargetObjectCreateSchema, TargetObjectPatchSchema, TargetObjectSchema } from '../contracts/objects.ts';
+import { notFound } from '../lib/errors.ts';
+import { createRouter, errorResponse } from '../lib/openapi.ts';
+import { actorOf } from '../tracker/measure-routes.ts';
+import { KovParams } from '../tracker/params.ts';
+import { listObjects, objectOf } from './read.ts';
+import { createObject, patchObject, removeObject } from './write.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const ObjectParams = KovParams.extend({ id: z.string().regex(/^[1-9]\d{0,9}$/, 'Objekti tunnus on positiivne täisarv.').meta({ example: '12' }) });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/kovs/{ehak}/objects',
+  tags: ['objects'],
+  summary: "The municipality's target objects with protection needs (own and effective), dependencies and modules",
+  request: { params: KovParams },
+  responses: { 200: json(z.array(TargetObjectSchema), 'Target objects, the organisation object first'), 404: errorResponse('Unknown municipality') },
+});
+const getRoute = createRoute({
+  method: 'get',
+  path: '/kovs/{ehak}/objects/{id}',
+  tags: ['objects'],
+  summary: 'One target object',
+  request: { params: ObjectParams },
+  responses: { 200: json(TargetObjectSchema, 'Target object'), 404: errorResponse('Unknown object') },
+});
+const createObjectRoute = createRoute({
+  method: 'post',
+  path: '/kovs/{ehak}/objects',
+  tags: ['objects'],
+  summary: 'Add a target object (a need above normal needs a justification)',
+  request: { params: KovParams, body: { content: { 'application/json': { schema: TargetObjectCreateSchema } }, required: true } },
+  responses: { 201: json(TargetObjectSchema, 'Created'), 400: errorResponse('Field errors'), 403: errorResponse('Read-only access') },
+});
+const patchRoute = createRoute({
+  method: 'patch',
+  path: '/kovs/{ehak}/objects/{id}',
+  tags: ['objects'],
+  summary: 'Change any subset of the fields; a change of protection need comes with a justification',
+  request: { params: ObjectParams, body: { content: { 'application/json': { schema: TargetObjectPatchSchema } }, required: true } },
+  responses: {
+    200: json(TargetObjectSchema, 'Changed'),
+    400: errorResponse('Field errors'),
+    403: errorResponse('Read-only access'),
+    404: errorResponse('Unknown object'),
+    409: errorResponse('Changed by someone else meanwhile (details.current)'),
+  },
+});
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: '/kovs/{ehak}/objects/{id}',
+  tags: ['objects'],
+  summary: 'Remove a target object (never the organisation object)',
+  request: { params: ObjectParams },
+  responses: { 204: { description: 'Removed' }, 403: errorResponse('Read-only access'), 404: errorResponse('Unknown object'), 409: errorResponse('The organisation object') },
+});
+
+export function objectRoutes() {
+  return createRouter()
+    .openapi(listRoute, (c) => c.json(listObjects(c.get('db'), c.req.valid('param').ehak), 200))
+    .openapi(getRoute, (c) => {
+      const { ehak, id } = c.req.valid('param');
+      const object = objectOf(c.get('db'), ehak, Number(id));
+      if (!object) throw notFound('Objekti ei leitud.');
+      return c.json(object, 200);
+    })
+    .openapi(createObjectRoute, (c) => c.json(createObject(c.get('db'), c.req.valid('param').ehak, c.req.valid('json'), actorOf(c)), 201))
+    .openapi(patchRoute, (c) => {
+      const { ehak, id } = c.req.valid('param');
+      return c.json(patchObject(c.get('db'), ehak, Number(id), c.req.valid('json'), actorOf(c)), 200);
+    })
+    .openapi(deleteRoute, (c) => {
+      const { ehak, id } = c.req.valid('param');
+      removeObject(c.get('db'), ehak, Number(id), actorOf(c));
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,149 @@
+// <tv-objects>: a municipality's structure analysis. Loads the objects, shows them with their needs,
+// and lets a user who may write add, change (optimistic, by version) and remove them, or start from
+// the typical objects of a small municipality.
+import { html, nothing, render } from 'lit-html';
+import { canWriteKov } from '../../../api/auth/rules.ts';
+import type { TargetObject, TargetObjectCreate } from '../../../api/contracts/objects.ts';
+import { FIRST_PASS, type SuggestedObject } from '../../../api/objects/suggestions.ts';
+import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
+import { loadWithRetry } from '../lib/load-error.ts';
+import { formErrors, objectForm, readObjectForm, type FormErrors } from './objects-form.ts';
+import { firstPass, objectTable } from './objects-view.ts';
+import { ehakFromUrl, NOT_FOUND_KOV } from './vocabulary.ts';
+
+class ObjectsPage extends HTMLElement {
+  #ehak = '';
+  #objects: TargetObject[] = [];
+  #canWrite = false;
+  #editing: TargetObject | null = null;
+  #errors: FormErrors = {};
+  #general = '';
+
+  #el<T extends HTMLElement = HTMLElement>(id: string): T {
+    return this.querySelector<T>(`#${id}`)!;
+  }
+
+  connectedCallback(): void {
+    if (this.#ehak) return;
+    const box = this.querySelector<HTMLElement>('[data-load]')!;
+    const ehak = ehakFromUrl();
+    if (!ehak) {
+      render(html`<p>Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.</p>`, box);
+      return;
+    }
+    this.#ehak = ehak;
+    void loadWithRetry(box, () => this.#load(), { busy: 'Laadin objekte…', notFound: NOT_FOUND_KOV });
+  }
+
+  async #load(): Promise<void> {
+    const [me, objects, kovs] = await Promise.all([
+      fetchMe(),
+      apiFetch<TargetObject[]>(`/api/kovs/${this.#ehak}/objects`),
+      apiFetch<Array<{ ehak: string; name: string }>>('/api/kovs').catch(() => []),
+    ]);
+    const kov = kovs.find((k) => k.ehak === this.#ehak);
+    if (kov) this.dispatchEvent(new CustomEvent('tv-kov', { detail: { name: kov.name }, bubbles: true }));
+    this.#canWrite = me !== null && canWriteKov(me, this.#ehak);
+    this.#objects = objects;
+    this.#el('objects').hidden = false;
+    this.#el('object-form-section').hidden = !this.#canWrite;
+    this.#render();
+  }
+
+  #render(): void {
+    const handlers = { canWrite: this.#canWrite, edit: (o: TargetObject) => this.#edit(o), remove: (o: TargetObject) => void this.#remove(o) };
+    render(objectTable(this.#objects, handlers), this.#el('object-list'));
+    const taken = new Set(this.#objects.map((o) => o.name.toLowerCase()));
+    const open = FIRST_PASS.filter((s) => !taken.has(s.name.toLowerCase()));
+    this.#el('first-pass').hidden = !this.#canWrite || open.length === 0;
+    render(this.#canWrite ? firstPass(open, (s) => void this.#addSuggested(s)) : nothing, this.#el('first-pass-list'));
+    this.#el('form-title').textContent = this.#editing ? `Muuda: ${this.#editing.name}` : 'Lisa sihtobjekt';
+    if (!this.#canWrite) return;
+    render(
+      objectForm({
+        editing: this.#editing,
+        objects: this.#objects,
+        errors: this.#errors,
+        general: this.#general,
+        submit: (e) => void this.#submit(e),
+        cancel: () => this.#edit(null),
+      }),
+      this.#el('object-form'),
+    );
+  }
+
+  #say(text: string): void {
+    this.#el('objects-status').textContent = text;
+  }
+
+  #edit(o: TargetObject | null): void {
+    this.#editing = o;
+    this.#errors = {};
+    this.#general = '';
+    // A new form, not the old one's values: lit keeps a form's DOM, so clear it first.
+    render(nothing, this.#el('object-form'));
+    this.#render();
+    if (o) this.#el('form-title').focus();
+  }
+
+  async #reload(message: string): Promise<void> {
+    this.#objects = await apiFetch<TargetObject[]>(`/api/kovs/${this.#ehak}/objects`);
+    this.#render();
+    this.#say(message);
+  }
+
+  async #send(body: Partial<TargetObjectCreate> & { version?: number }, id: number | null): Promise<TargetObject> {
+    const url = `/api/kovs/${this.#ehak}/objects${id === null ? '' : `/${id}`}`;
+    return apiFetch<TargetObject>(url, { method: id === null ? 'POST' : 'PATCH', json: body });
+  }
+
+  async #submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const body: Partial<TargetObjectCreate> & { version?: number } = readObjectForm(e.target as HTMLFormElement);
+    const editing = this.#editing;
+    if (editing) {
+      delete body.type;
+      body.version = editing.version;
+      if (editing.type === 'organisation' && !body.modules?.length) delete body.modules;
+    }
+    try {
+      const saved = await this.#send(body, editing?.id ?? null);
+      this.#edit(null);
+      await this.#reload(editing ? `Salvestatud: ${saved.name}.` : `Lisatud: ${saved.name}.`);
+    } catch (err) {
+      this.#errors = err instanceof ApiRequestError ? formErrors(err.details) : {};
+      this.#general =
+        err instanceof ApiRequestError && err.status === 409
+          ? 'Keegi muutis seda objekti vahepeal. Laadisin uued andmed; vaata need üle ja salvesta uuesti.'
+          : err instanceof Error ? err.message : 'Salvestamine ebaõnnestus.';
+      if (err instanceof ApiRequestError && err.status === 409) {
+        const current = (err.details as { current?: TargetObject } | undefined)?.current;
+        if (current) this.#editing = current;
+      }
+      this.#render();
+      this.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }
+
+  async #addSuggested(s: SuggestedObject): Promise<void> {
+    try {
+      const saved = await this.#send({ name: s.name, type: s.type, count: s.count ?? 1, modules: [...s.modules] }, null);
+      await this.#reload(`Lisatud: ${saved.name}. Määra selle kaitsetarve ja sõltuvused nupuga „Muuda“.`);
+    } catch (err) {
+      this.#say(err instanceof Error ? err.message : 'Lisamine ebaõnnestus.');
+    }
+  }
+
+  async #remove(o: TargetObject): Promise<void> {
+    if (!window.confirm(`Kas kustutada objekt „${o.name}“?`)) return;
+    try {
+      await apiFetch(`/api/kovs/${this.#ehak}/objects/${o.id}`, { method: 'DELETE' });
+      if (this.#editing?.id === o.id) this.#edit(null);
+      await this.#reload(`Kustutatud: ${o.name}.`);
+    } catch (err) {
+      this.#say(err instanceof Error ? err.message : 'Kustutamine ebaõnnestus.');
+    }
+  }
+}
+
+customElements.define('tv-objects', ObjectsPage);

@@ -1,0 +1,63 @@
+// The structure analysis' parts as lit-html templates: the objects as a table (cards on a phone)
+// with their needs as C/I/A chips, and the list of typical objects to start from.
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { NEED_DIMENSION_LABELS, NEED_DIMENSION_LETTERS, NEED_LABELS, OBJECT_TYPE_LABELS } from '../../../api/contracts/labels.ts';
+import { NEED_DIMENSIONS, type TargetObject } from '../../../api/contracts/objects.ts';
+import type { SuggestedObject } from '../../../api/objects/suggestions.ts';
+
+export interface ListHandlers {
+  canWrite: boolean;
+  edit: (o: TargetObject) => void;
+  remove: (o: TargetObject) => void;
+}
+
+/** One chip per dimension: the effective need, and where it came from when another object raised it. */
+function needChips(o: TargetObject, names: ReadonlyMap<number, string>): TemplateResult {
+  return html`<ul class="need-chips">
+    ${NEED_DIMENSIONS.map((dim) => {
+      const level = o.effectiveNeed[dim];
+      const from = o.needOrigin[dim];
+      const spread = o.distribution[dim];
+      return html`<li class="need-chip need-chip--${level}">
+        <abbr title=${NEED_DIMENSION_LABELS[dim]}>${NEED_DIMENSION_LETTERS[dim]}</abbr> ${NEED_LABELS[level]}
+        ${from !== null ? html`<span class="need-chip__from">(objektilt „${names.get(from) ?? from}“)</span>` : nothing}
+        ${spread ? html`<span class="need-chip__from">(hajusefekt)</span>` : nothing}
+      </li>`;
+    })}
+  </ul>`;
+}
+
+function row(o: TargetObject, names: ReadonlyMap<number, string>, on: ListHandlers): TemplateResult {
+  const deps = o.dependsOn.map((id) => names.get(id) ?? String(id));
+  const modules = o.modules.length > 12 ? `${o.modules.slice(0, 12).join(', ')} … (kokku ${o.modules.length})` : o.modules.join(', ');
+  return html`<tr id="object-${o.id}">
+    <th scope="row">${o.name}<span class="object-type">${OBJECT_TYPE_LABELS[o.type]}${o.count > 1 ? `, ${o.count} tk` : ''}${o.critical ? ', kriitiline' : ''}</span></th>
+    <td data-label="Kaitsetarve">${needChips(o, names)}${o.justification ? html`<p class="hint">${o.justification}</p>` : nothing}</td>
+    <td data-label="Sõltub">${deps.length ? deps.join(', ') : '–'}</td>
+    <td data-label="Moodulid">${modules || '–'}</td>
+    ${on.canWrite
+      ? html`<td data-label="Tegevused">
+          <button type="button" class="button button--secondary" @click=${() => on.edit(o)}>Muuda<span class="visually-hidden"> ${o.name}</span></button>
+          ${o.type === 'organisation' ? nothing : html`<button type="button" class="button button--secondary" @click=${() => on.remove(o)}>Kustuta<span class="visually-hidden"> ${o.name}</span></button>`}
+        </td>`
+      : nothing}
+  </tr>`;
+}
+
+export function objectTable(objects: readonly TargetObject[], on: ListHandlers): TemplateResult {
+  const names = new Map(objects.map((o) => [o.id, o.name]));
+  return html`<table class="data-table card-table objects-table">
+    <caption class="visually-hidden">Sihtobjektid, nende kaitsetarve, sõltuvused ja moodulid</caption>
+    <thead><tr><th scope="col">Objekt</th><th scope="col">Kaitsetarve (C, I, A)</th><th scope="col">Sõltub</th><th scope="col">Moodulid</th>${on.canWrite ? html`<th scope="col">Tegevused</th>` : nothing}</tr></thead>
+    <tbody>${objects.map((o) => row(o, names, on))}</tbody>
+  </table>`;
+}
+
+export function firstPass(suggested: readonly SuggestedObject[], add: (s: SuggestedObject) => void): TemplateResult {
+  return html`${suggested.map(
+    (s) => html`<li>
+      <span>${s.name} <span class="hint">(${OBJECT_TYPE_LABELS[s.type]}; ${s.modules.join(', ')})</span></span>
+      <button type="button" class="button button--secondary" @click=${() => add(s)}>Lisa<span class="visually-hidden"> ${s.name}</span></button>
+    </li>`,
+  )}`;
+}
