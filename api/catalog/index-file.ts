@@ -46,6 +46,11 @@ export const CatalogIndexSchema = z.strictObject({
   measures: z.array(IndexMeasureSchema),
   /** profile name → measure id → priority */
   profiles: z.record(z.string().min(1), z.record(z.string().regex(MEASURE_ID_RE), z.enum(PRIORITIES))),
+  /**
+   * profile name → measures of the profile's modules that are new in the edition or changed class
+   * and that the profile does not list: in scope with no priority until the profile classifies them
+   */
+  unclassified: z.record(z.string().min(1), z.array(z.string().regex(MEASURE_ID_RE))).default({}),
 });
 
 export type CatalogIndex = z.infer<typeof CatalogIndexSchema>;
@@ -65,7 +70,8 @@ export function serializeIndex(index: CatalogIndex): string {
     `"groups": ${list(index.groups)},\n` +
     `"modules": ${list(index.modules)},\n` +
     `"measures": ${list(index.measures)},\n` +
-    `"profiles": {${profiles ? '\n' + profiles + '\n' : ''}}` +
+    `"profiles": {${profiles ? '\n' + profiles + '\n' : ''}},\n` +
+    `"unclassified": ${JSON.stringify(index.unclassified)}` +
     '}\n'
   );
 }

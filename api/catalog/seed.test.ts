@@ -62,3 +62,17 @@ describe('seedCatalogIndex', () => {
     expect(profileMeasureIds(db, '2024', 'KOV').size).toBe(986);
   });
 });
+
+describe('the profile’s unclassified measures', () => {
+  it('are seeded from the index, and a measure the profile classifies later leaves the list', async () => {
+    const db = openDatabase(':memory:');
+    seedCatalogIndex(db);
+    const unclassified = () => db.prepare('SELECT measure_id FROM catalog_profile_unclassified ORDER BY measure_id').pluck().all();
+    expect(unclassified()).toEqual(['DER.3.2.M7', 'ORP.4.M10', 'SYS.3.1.M12', 'SYS.3.1.M13', 'SYS.3.1.M14', 'SYS.3.1.M17', 'SYS.3.2.1.M11', 'SYS.3.2.1.M36']);
+    const { applyProfile } = await import('./import/profile.ts');
+    const kov = new Map(profileMeasureIds(db, '2024', 'KOV'));
+    applyProfile(db, '2024', 'KOV', new Map([...kov, ['ORP.4.M10', 'P1']]));
+    expect(unclassified()).not.toContain('ORP.4.M10');
+    expect(unclassified()).toHaveLength(7);
+  });
+});

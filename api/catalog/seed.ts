@@ -5,9 +5,9 @@ import type { Priority } from './ids.ts';
 import type { Bundle } from './import/bundle.ts';
 import { applyProfile } from './import/profile.ts';
 import { ensureEdition, writeBundle } from './import/write.ts';
-import { measureCount } from './store.ts';
+import { measureCount, measureExists } from './store.ts';
 import { editionExists } from './stores/editions.ts';
-import { profileMeasureCount, profileNames } from './stores/profiles.ts';
+import { addUnclassified, ensureProfile, profileMeasureCount, profileNames } from './stores/profiles.ts';
 import { CatalogIndexSchema, INDEX_FILE_URL, type CatalogIndex } from './index-file.ts';
 
 /** The edition of data/catalog/eits-2024-index.json. */
@@ -69,7 +69,12 @@ export function seedCatalogIndex(db: Db, given?: CatalogIndex): SeedResult {
     }
     const profiles: Record<string, number> = {};
     for (const [name, map] of Object.entries(index.profiles)) {
-      if (!existingProfiles.includes(name)) applyProfile(db, index.edition, name, new Map(Object.entries(map) as Array<[string, Priority]>));
+      if (!existingProfiles.includes(name)) {
+        applyProfile(db, index.edition, name, new Map(Object.entries(map) as Array<[string, Priority]>));
+        const profileId = ensureProfile(db, index.edition, name);
+        // An operator's own edition may lack some of them: only its measures can be unclassified.
+        for (const id of index.unclassified[name] ?? []) if (measureExists(db, index.edition, id)) addUnclassified(db, profileId, index.edition, id);
+      }
       profiles[name] = profileCount(name);
     }
     return { edition: index.edition, seeded: !present, measures: measures(), profiles };

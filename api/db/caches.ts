@@ -29,7 +29,7 @@ export const CACHES: readonly CacheDeclaration[] = [
     name: 'tracker reference: municipalities, their scopes, catalogue facts, module groups, shared services',
     module: 'api/tracker/reference.ts',
     epoch: 'reference_epoch',
-    tables: ['kov', 'kov_scope', 'catalog_group', 'catalog_module', 'catalog_measure', 'catalog_profile', 'catalog_profile_measure', 'shared_service', 'shared_service_kov'],
+    tables: ['kov', 'kov_scope', 'catalog_group', 'catalog_module', 'catalog_measure', 'catalog_profile', 'catalog_profile_measure', 'catalog_profile_unclassified', 'shared_service', 'shared_service_kov'],
     invalidation: 'reference_epoch moves (migrations 009, 010)',
   },
   {

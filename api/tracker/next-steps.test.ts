@@ -5,6 +5,10 @@ import { fullScaleContext } from '../exports/test-fixture.ts';
 import type { TestContext } from '../../tests/helpers/app.ts';
 import { nextSteps } from './progress.ts';
 
+/** The profile's measures with their priority, and those it has not classified yet (no priority, migration 012). */
+const PROFILE_LISTED = `(SELECT profile_id, edition, measure_id, priority FROM catalog_profile_measure
+  UNION ALL SELECT profile_id, edition, measure_id, NULL FROM catalog_profile_unclassified)`;
+
 let t: TestContext;
 beforeAll(() => {
   t = fullScaleContext();
@@ -17,7 +21,7 @@ t AS (
   SELECT m.id, m.sort_key, m.class, pm.priority, o.due_date,
          CASE WHEN COALESCE(o.status, 'not_assessed') = 'not_assessed' AND m.id IN (SELECT measure_id FROM shared) THEN 'implemented'
               ELSE COALESCE(o.status, 'not_assessed') END AS eff
-  FROM catalog_profile p JOIN catalog_profile_measure pm ON pm.profile_id = p.id
+  FROM catalog_profile p JOIN ${PROFILE_LISTED} pm ON pm.profile_id = p.id
   JOIN catalog_measure m ON m.edition = pm.edition AND m.id = pm.measure_id
   LEFT JOIN own o ON o.measure_id = m.id
   WHERE p.edition = '2024' AND p.name = 'KOV' AND m.class IN ('basic', 'standard'))

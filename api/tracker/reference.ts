@@ -5,7 +5,7 @@
 // (declared in api/db/caches.ts, held against sqlite_master by its test), from this process or
 // another. Per use this costs one row read.
 import { measureFactsOf, topGroups, type GroupRow } from '../catalog/store.ts';
-import { profileMeasures } from '../catalog/stores/profiles.ts';
+import { profileMeasures, unclassifiedMeasures } from '../catalog/stores/profiles.ts';
 import type { Priority } from '../contracts/tracker.ts';
 import { epochOf } from '../db/caches.ts';
 import type { Db } from '../db/database.ts';
@@ -93,7 +93,8 @@ export function scopeOf(db: Db, ehak: string): Scope | undefined {
   if (!scope) {
     const profile = profileMeasures(db, s.edition, s.profileName);
     const priorities = profile && new Map<string, Priority>(profile.map((p) => [p.measureId, p.priority]));
-    const members = scopeMembers(s, editionFacts(db, s.edition).measures, priorities);
+    const unclassified = new Set(profile ? unclassifiedMeasures(db, s.edition, s.profileName) : []);
+    const members = scopeMembers(s, editionFacts(db, s.edition).measures, priorities, unclassified);
     const groups = groupsOf(db).filter((g) => g.edition === s.edition);
     ref.scopes.set(key, (scope = indexScope(s.edition, members, groups)));
   }

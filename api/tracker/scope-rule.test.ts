@@ -1,5 +1,5 @@
-// The scope rule (scope-rule.ts) against the SQL that decided scopes before it, kept here as an
-// independent oracle, on the shipped catalogue: every approach, with extra modules of each kind.
+// The scope rule (scope-rule.ts) against the SQL that decided scopes before it (plus the profile's
+// unclassified measures, migration 012), kept here as an independent oracle, on the shipped catalogue: every approach, with extra modules of each kind.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalogIndex } from '../catalog/seed.ts';
 import { createTestContext, type TestContext } from '../../tests/helpers/app.ts';
@@ -12,19 +12,24 @@ WITH sc AS (
   SELECT s.ehak, s.edition, s.approach, s.extra_modules, p.id AS profile_id
   FROM kov_scope s LEFT JOIN catalog_profile p ON p.edition = s.edition AND p.name = s.profile_name WHERE s.ehak = @ehak
 ),
+-- the profile's measures with their priority, and those it has not classified yet (no priority)
+listed AS (
+  SELECT profile_id, edition, measure_id, priority FROM catalog_profile_measure
+  UNION ALL SELECT profile_id, edition, measure_id, NULL FROM catalog_profile_unclassified
+),
 p1_module AS (
   SELECT DISTINCT pm.profile_id, m.module_id FROM catalog_profile_measure pm JOIN catalog_measure m ON m.edition = pm.edition AND m.id = pm.measure_id
   WHERE pm.priority = 'P1'
 )
 SELECT m.id AS measureId, pm.priority FROM sc
-JOIN catalog_profile_measure pm ON pm.profile_id = sc.profile_id
+JOIN listed pm ON pm.profile_id = sc.profile_id
 JOIN catalog_measure m ON m.edition = pm.edition AND m.id = pm.measure_id
 WHERE ${CLASS_RULE} AND (sc.approach <> 'core' OR EXISTS (SELECT 1 FROM p1_module x WHERE x.profile_id = sc.profile_id AND x.module_id = m.module_id))
 UNION ALL
 SELECT DISTINCT m.id, pm.priority FROM sc
 CROSS JOIN json_each(sc.extra_modules) em
 CROSS JOIN catalog_measure m ON m.edition = sc.edition AND m.module_id = em.value
-LEFT JOIN catalog_profile_measure pm ON pm.profile_id = sc.profile_id AND pm.measure_id = m.id
+LEFT JOIN listed pm ON pm.profile_id = sc.profile_id AND pm.measure_id = m.id
 WHERE ${CLASS_RULE} AND (pm.measure_id IS NULL
   OR (sc.approach = 'core' AND NOT EXISTS (SELECT 1 FROM p1_module x WHERE x.profile_id = sc.profile_id AND x.module_id = m.module_id)))`;
 
@@ -59,7 +64,11 @@ describe('the scope rule', () => {
     }
     expect(cases).toBe(30);
     saveScope(t.db, '0141', { edition: '2024', profileName: 'KOV', approach: 'standard', extraModules: [] }, null);
-    expect(scopeOf(t.db, '0141')!.entries).toHaveLength(801);
+    // 801 classified basic and standard measures of the KOV profile, and 8 it has not classified
+    // yet (6 basic, 2 standard), which come in with no priority.
+    const entries = scopeOf(t.db, '0141')!.entries;
+    expect(entries).toHaveLength(809);
+    expect(entries.filter((e) => e.priority === null).map((e) => e.key)).toEqual(['ORP.4.M10', 'DER.3.2.M7', 'SYS.3.1.M12', 'SYS.3.1.M13', 'SYS.3.1.M14', 'SYS.3.1.M17', 'SYS.3.2.1.M11', 'SYS.3.2.1.M36']);
   });
 
   it('keeps the catalogue order (sort key, then id) that the measure list shows', () => {

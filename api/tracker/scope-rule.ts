@@ -4,6 +4,7 @@
 //   standard (standardturve) the profile's basic + standard measures (the default);
 //   core     (tuumikuturve)  the profile's basic + standard measures, but only in the modules where
 //                            the profile has at least one P1 measure: depth on the core first;
+//   the profile's measures include those of its modules it has not classified yet (no priority);
 //   plus every measure of the extra modules under the same class rule (a profile measure of a
 //   module that `core` left out comes in this way, with its priority).
 // High (Kõrgmeede) measures are never in scope: none of the three approaches requires them.
@@ -35,9 +36,17 @@ const takesClass = (approach: Approach, cls: MeasureClass): boolean => cls === '
 
 /**
  * The members of a scope, in catalogue order. `measures` are the edition's measures in catalogue
- * order; `profile` the profile's priorities by measure id (null when the edition has no such profile).
+ * order; `profile` the profile's priorities by measure id (null when the edition has no such profile);
+ * `unclassified` the measures of the profile's modules it has not classified yet (new in the
+ * edition or of another class before): they are in scope like profile measures, with no priority
+ * ("määramata"), until the working group classifies them.
  */
-export function scopeMembers(settings: ScopeSettings, measures: readonly MeasureFacts[], profile: ReadonlyMap<string, Priority> | null): ScopeMember[] {
+export function scopeMembers(
+  settings: ScopeSettings,
+  measures: readonly MeasureFacts[],
+  profile: ReadonlyMap<string, Priority> | null,
+  unclassified: ReadonlySet<string> = new Set(),
+): ScopeMember[] {
   const { approach } = settings;
   const extra = new Set(settings.extraModules);
   const p1Modules = new Set<string>();
@@ -47,8 +56,8 @@ export function scopeMembers(settings: ScopeSettings, measures: readonly Measure
     if (!takesClass(approach, m.class)) continue;
     const priority = profile?.get(m.measureId) ?? null;
     const coreModule = approach !== 'core' || p1Modules.has(m.moduleId);
-    const byProfile = priority !== null && coreModule;
-    const byExtraModule = extra.has(m.moduleId) && (priority === null || !coreModule);
+    const byProfile = (priority !== null || unclassified.has(m.measureId)) && coreModule;
+    const byExtraModule = extra.has(m.moduleId) && !byProfile;
     if (byProfile || byExtraModule) members.push({ facts: m, priority });
   }
   return members;

@@ -79,6 +79,8 @@ export function buildIndex(src: IndexSources, now = new Date()): { index: Catalo
 
   const ids = new Set(measures.map((m) => m.id));
   const profiles: CatalogIndex['profiles'] = {};
+  const unclassified: CatalogIndex['unclassified'] = {};
+  const classInTable = new Map(rows.map((r) => [r.measure, r.class]));
   for (const [name, column] of Object.entries(src.profileColumns)) {
     const map: Record<string, 'P1' | 'P2' | 'P3'> = {};
     let skipped = 0;
@@ -89,7 +91,8 @@ export function buildIndex(src: IndexSources, now = new Date()): { index: Catalo
       else skipped++;
     }
     profiles[name] = Object.fromEntries(Object.entries(map).sort(([a], [b]) => (sortKey(a) < sortKey(b) ? -1 : 1)));
-    report.push(`profiil ${name} (veerg ${column}): ${Object.keys(map).length} meedet, väljaandes puudub ${skipped}`);
+    unclassified[name] = unclassifiedOf(measures, map, classInTable);
+    report.push(`profiil ${name} (veerg ${column}): ${Object.keys(map).length} meedet, väljaandes puudub ${skipped}, klassifitseerimata ${unclassified[name].length}`);
   }
 
   const index = CatalogIndexSchema.parse({
@@ -103,6 +106,24 @@ export function buildIndex(src: IndexSources, now = new Date()): { index: Catalo
       .map((m) => ({ id: m.id, title: m.title!, group: m.groupId, subgroup: m.subgroupId ?? null })),
     measures,
     profiles,
+    unclassified,
   });
   return { index, report };
+}
+
+/**
+ * Measures of the profile's modules that the profile cannot have classified: new in the edition (not
+ * in the profile table's measure set) or of another class there, and not listed by the profile. A
+ * measure the table knows in the same class and the profile leaves out was left out on purpose.
+ */
+export function unclassifiedOf(
+  measures: ReadonlyArray<{ id: string; module: string; class: string }>,
+  profile: Readonly<Record<string, string>>,
+  classInTable: ReadonlyMap<string, string | null>,
+): string[] {
+  const modules = new Set(measures.filter((m) => profile[m.id]).map((m) => m.module));
+  return measures
+    .filter((m) => modules.has(m.module) && !profile[m.id])
+    .filter((m) => !classInTable.has(m.id) || (classInTable.get(m.id) !== null && classInTable.get(m.id) !== m.class))
+    .map((m) => m.id);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEASURE_ID_RE, THREAT_ID_RE, splitList } from '../ids.ts';
+import { MEASURE_ID_RE, THREAT_ID_RE, splitList, type MeasureClass } from '../ids.ts';
 import { CatalogInputError, assertUnique, validateRecords } from './bundle.ts';
 
 /** One row of a per-measure profile table (profile_combo_250107.json): priority columns + threats. */
@@ -8,7 +8,11 @@ export interface ProfileRow {
   threats: string[];
   /** column name → 'P1' | 'P2' | 'P3' | '' (not in that profile) */
   columns: Record<string, string>;
+  /** The measure's class in the table's measure set (the 2023 one), when the table says. */
+  class: MeasureClass | null;
 }
+
+const LEVEL_CLASS: Record<string, MeasureClass> = { Põhimeede: 'basic', Standardmeede: 'standard', Kõrgmeede: 'high' };
 
 const RowSchema = z
   .object({
@@ -34,6 +38,7 @@ export function parseProfileRows(data: unknown, label: string, column?: string):
         throw new CatalogInputError(`${label}: kirje nr ${i + 1} (measure "${r.measure}"), väli "${column}": prioriteet peab olema P1, P2, P3 või tühi`);
       }
     }
-    return { measure: r.measure, threats: splitList(r.threats ?? '', /,/), columns };
+    const level = typeof r['level'] === 'string' ? r['level'] : '';
+    return { measure: r.measure, threats: splitList(r.threats ?? '', /,/), columns, class: LEVEL_CLASS[level] ?? null };
   });
 }

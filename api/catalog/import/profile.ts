@@ -4,7 +4,7 @@ import { inTransaction, type Db } from '../../db/database.ts';
 import { sortKey, type Priority } from '../ids.ts';
 import { measureIdsOf } from '../store.ts';
 import { editionExists } from '../stores/editions.ts';
-import { deleteProfileMeasure, ensureProfile, insertProfileMeasure, measuresOfProfile, updateProfileMeasure } from '../stores/profiles.ts';
+import { deleteProfileMeasure, dropUnclassified, ensureProfile, insertProfileMeasure, measuresOfProfile, updateProfileMeasure } from '../stores/profiles.ts';
 import { CatalogInputError } from './bundle.ts';
 import { parseProfileRows } from './profile-file.ts';
 import { readJsonFile } from './read.ts';
@@ -39,6 +39,7 @@ export function applyProfile(db: Db, edition: string, name: string, priorities: 
       continue;
     }
     out.byPriority[priority]++;
+    dropUnclassified(db, profileId, id);
     const had = current.get(id);
     if (had === undefined) {
       insertProfileMeasure(db, profileId, edition, id, priority);

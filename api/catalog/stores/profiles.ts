@@ -35,6 +35,14 @@ const OF_MEASURE = prepared<[string, string], MeasureProfileRow>(
 const INSERT = prepared<[number, string, string, Priority], unknown>('INSERT INTO catalog_profile_measure (profile_id, edition, measure_id, priority) VALUES (?, ?, ?, ?)');
 const UPDATE = prepared<[Priority, number, string], unknown>('UPDATE catalog_profile_measure SET priority = ? WHERE profile_id = ? AND measure_id = ?');
 const DELETE = prepared<[number, string], unknown>('DELETE FROM catalog_profile_measure WHERE profile_id = ? AND measure_id = ?');
+const UNCLASSIFIED = prepared<[string, string], { measureId: string }>(
+  `SELECT u.measure_id AS measureId FROM catalog_profile_unclassified u JOIN catalog_profile p ON p.id = u.profile_id
+   WHERE p.edition = ? AND p.name = ? ORDER BY u.measure_id`,
+);
+const ADD_UNCLASSIFIED = prepared<[number, string, string], unknown>(
+  'INSERT INTO catalog_profile_unclassified (profile_id, edition, measure_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+);
+const DROP_UNCLASSIFIED = prepared<[number, string], unknown>('DELETE FROM catalog_profile_unclassified WHERE profile_id = ? AND measure_id = ?');
 
 /** A profile's measures with their priorities; null when the edition has no profile of that name. */
 export function profileMeasures(db: Db, edition: string, name: string): ProfileMeasureRow[] | null {
@@ -70,3 +78,11 @@ export const insertProfileMeasure = (db: Db, profileId: number, edition: string,
 export const updateProfileMeasure = (db: Db, profileId: number, measureId: string, priority: Priority): void => void UPDATE(db).run(priority, profileId, measureId);
 
 export const deleteProfileMeasure = (db: Db, profileId: number, measureId: string): void => void DELETE(db).run(profileId, measureId);
+
+/** Measures of the profile's modules it has not classified yet (no priority): in scope as "määramata". */
+export const unclassifiedMeasures = (db: Db, edition: string, name: string): string[] => UNCLASSIFIED(db).all(edition, name).map((r) => r.measureId);
+
+export const addUnclassified = (db: Db, profileId: number, edition: string, measureId: string): void => void ADD_UNCLASSIFIED(db).run(profileId, edition, measureId);
+
+/** A measure that gets a priority is classified from then on. */
+export const dropUnclassified = (db: Db, profileId: number, measureId: string): void => void DROP_UNCLASSIFIED(db).run(profileId, measureId);
