@@ -157,6 +157,11 @@ describe.each(VIEWPORTS)('the specialist journey at $name width', (v) => {
     for (const role of ['viewer', 'auditor'] as const) {
       const context = await contextAs(v, role, role === 'auditor' ? { accessExpiresOn: '2099-12-31' } : {});
       const page = await context.newPage();
+      await settle(page, `${server.url}/jalgimine/kov/?ehak=${EHAK}`);
+      await page.waitForSelector('#dashboard:not([hidden])');
+      await page.waitForFunction(() => document.getElementById('scope-summary')?.textContent);
+      expect(await page.locator('#scope-form, #scope-edit *').count(), `${role} scope form`).toBe(0);
+      problems.push(...(await check(page, v, `${role} dashboard`)));
       await settle(page, `${server.url}/jalgimine/meetmed/?ehak=${EHAK}&q=ISMS.1.`);
       await page.waitForSelector('#measure-table:not([hidden])');
       expect(await page.locator('#measure-rows tr[data-id]').count()).toBeGreaterThan(0);
