@@ -17,7 +17,7 @@ describe('POST /api/auth/login', () => {
     const u = await userWithPassword(t.db, { role: 'specialist', kovs: ['0141', '0198'], email: 'Mari@Test.ee' });
     const res = await login('  mari@test.EE ', GOOD_PASSWORD);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ id: u.id, email: 'mari@test.ee', name: 'Test Kasutaja', role: 'specialist', kovs: ['0141', '0198'] });
+    expect(await res.json()).toEqual({ id: u.id, email: 'mari@test.ee', name: 'Test Kasutaja', role: 'specialist', kovs: ['0141', '0198'], accessExpiresOn: null });
     const cookie = res.headers.getSetCookie().find((h) => h.startsWith(SESSION_COOKIE))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);

@@ -14,6 +14,13 @@ describe('GET /api/auth/session', () => {
     const t = createTestContext();
     const { token, userId } = signInAs(t.db, 'specialist', ['0141', '0198']);
     const body = await (await t.request('/api/auth/session', { as: token })).json();
-    expect(body.user).toMatchObject({ id: userId, role: 'specialist', kovs: ['0141', '0198'] });
+    expect(body.user).toMatchObject({ id: userId, role: 'specialist', kovs: ['0141', '0198'], accessExpiresOn: null });
+  });
+
+  it("tells an auditor when their access ends (the page shows it), from /api/auth/me too", async () => {
+    const t = createTestContext();
+    const { token } = signInAs(t.db, 'auditor', ['0141'], { accessExpiresOn: '2099-03-01' });
+    expect((await (await t.request('/api/auth/session', { as: token })).json()).user).toMatchObject({ role: 'auditor', accessExpiresOn: '2099-03-01' });
+    expect(await (await t.request('/api/auth/me', { as: token })).json()).toMatchObject({ accessExpiresOn: '2099-03-01' });
   });
 });

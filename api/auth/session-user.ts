@@ -10,4 +10,6 @@ export interface SessionUser {
   role: Role;
   /** EHAK codes of the municipalities assigned to the user (specialist, viewer, auditor). */
   kovs: string[];
+  /** ISO date at whose start access ends (app_user.access_expires_on), or null. */
+  accessExpiresOn: string | null;
 }

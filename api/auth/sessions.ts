@@ -79,7 +79,7 @@ export function accountActive(u: { disabled_at: string | null; access_expires_on
 
 export function loadSessionUser(db: Db, userId: number): (SessionUser & { active: boolean }) | null {
   const u = loadUserRow(db, userId);
-  return u && { id: u.id, email: u.email, name: u.name, role: u.role, kovs: u.kovs, active: accountActive(u) };
+  return u && { id: u.id, email: u.email, name: u.name, role: u.role, kovs: u.kovs, accessExpiresOn: u.access_expires_on, active: accountActive(u) };
 }
 
 /** Returns the session's user, or null for any invalid, expired, idle or disabled session (deleting it). */
@@ -110,7 +110,7 @@ export function validateSessionToken(db: Db, token: string): ValidatedSession | 
     touchSession(db, id, t, renewedExpiresAt ?? row.expires_at);
   }
   // A fresh object per request (the cached record is shared); kovs is frozen at load.
-  return { sessionId: id, user: { id: u.id, email: u.email, name: u.name, role: u.role, kovs: u.kovs }, renewedExpiresAt };
+  return { sessionId: id, user: { id: u.id, email: u.email, name: u.name, role: u.role, kovs: u.kovs, accessExpiresOn: u.access_expires_on }, renewedExpiresAt };
 }
 
 export function deleteSession(db: Db, sessionId: string): void {

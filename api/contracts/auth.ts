@@ -12,6 +12,10 @@ export const MeSchema = z
     name: z.string().meta({ example: 'Mari Maasikas' }),
     role: z.enum(ROLES),
     kovs: z.array(z.string()).meta({ example: ['0141', '0198'] }),
+    accessExpiresOn: z
+      .string()
+      .nullable()
+      .meta({ description: 'ISO date at whose start access ends (auditors always have one); null when access does not end', example: '2027-01-01' }),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

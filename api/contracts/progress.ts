@@ -55,7 +55,7 @@ export const KovProgressSchema = z
     name: z.string(),
     approach: ApproachSchema,
     ...progressTotalsShape,
-    nextSteps: z.array(NextStepSchema).meta({ description: 'Up to 10 open measures: overdue first, then by priority, class, due date' }),
+    nextSteps: z.array(NextStepSchema).meta({ description: 'Up to 10 open measures: P1 (and basic measures without a profile priority), then P2, P3, none; within each overdue first, then class, due date' }),
     trend: z.array(TrendPointSchema).meta({ description: 'Implemented share in every snapshot, oldest first' }),
   })
   .meta({ id: 'KovProgress' });

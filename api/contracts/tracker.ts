@@ -50,9 +50,20 @@ export const EvidenceSchema = z
     contentType: z.string().nullable(),
     addedBy: PersonSchema.nullable(),
     addedAt: z.string(),
+    description: z.string().nullable().meta({ description: 'What the evidence shows, in the adder\'s words' }),
   })
   .meta({ id: 'Evidence' });
 export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** Longest evidence description, in characters (the database holds the same bound). */
+export const EVIDENCE_DESCRIPTION_MAX = 1000;
+/** Optional on adding evidence; blank counts as none. */
+export const EvidenceDescriptionSchema = z
+  .string()
+  .max(EVIDENCE_DESCRIPTION_MAX, `Kuni ${EVIDENCE_DESCRIPTION_MAX} märki.`)
+  .nullable()
+  .optional()
+  .meta({ description: `What the evidence shows (up to ${EVIDENCE_DESCRIPTION_MAX} characters)` });
 
 export const MeasureRecordSchema = MeasureListItemSchema.extend({
   ehak: z.string(),
@@ -85,8 +96,9 @@ export const StatusFieldsSchema = z
   .meta({ id: 'MeasureStatusFields' });
 export type StatusFieldsSnapshot = z.infer<typeof StatusFieldsSchema>;
 
-export const HistoryEntrySchema = z
+export const StatusHistoryEntrySchema = z
   .object({
+    kind: z.literal('status'),
     version: z.number(),
     changedAt: z.string(),
     changedBy: PersonSchema.nullable(),
@@ -94,6 +106,26 @@ export const HistoryEntrySchema = z
     new: StatusFieldsSchema,
   })
   .meta({ id: 'MeasureHistoryEntry' });
+export type StatusHistoryEntry = z.infer<typeof StatusHistoryEntrySchema>;
+
+export const EvidenceHistoryEntrySchema = z
+  .object({
+    kind: z.literal('evidence'),
+    action: z.enum(['added', 'removed']),
+    changedAt: z.string(),
+    changedBy: PersonSchema.nullable(),
+    evidence: z.object({
+      id: z.number(),
+      kind: z.enum(['url', 'file']),
+      label: z.string().meta({ description: 'The link or the file name' }),
+      description: z.string().nullable(),
+    }),
+  })
+  .meta({ id: 'MeasureEvidenceHistoryEntry' });
+export type EvidenceHistoryEntry = z.infer<typeof EvidenceHistoryEntrySchema>;
+
+/** One event of a measure's history: a status change, or evidence added or removed. */
+export const HistoryEntrySchema = z.discriminatedUnion('kind', [StatusHistoryEntrySchema, EvidenceHistoryEntrySchema]).meta({ id: 'MeasureHistoryItem' });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 const text = (max: number) => z.string().max(max, `Kuni ${max} märki.`).nullable().optional();

@@ -31,8 +31,9 @@ describe('progress', () => {
     expect(p.byClass.basic).toEqual({ total: 3, notApplicable: 1, implemented: 1, share: 0.5 });
     expect(p.byPriority.P1).toMatchObject({ total: 2, implemented: 1, share: 0.5 });
     expect(p.byGroup.map((g: { group: string }) => g.group)).toEqual(['ISMS', 'OPS']);
-    expect(p.nextSteps[0]).toMatchObject({ measureId: 'OPS.1.1.2.M1', overdue: true });
-    expect(p.nextSteps[1]).toMatchObject({ measureId: 'ISMS.1.M2', priority: 'P1' });
+    // The profile's order: the open P1 measure before the overdue P2 one.
+    expect(p.nextSteps[0]).toMatchObject({ measureId: 'ISMS.1.M2', priority: 'P1' });
+    expect(p.nextSteps[1]).toMatchObject({ measureId: 'OPS.1.1.2.M1', overdue: true });
   });
 });
 

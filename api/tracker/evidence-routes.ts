@@ -1,14 +1,15 @@
-// /api/kovs/{ehak}/measures/{measureId}/evidence: list, add (JSON {url} or multipart `file`), download.
+// /api/kovs/{ehak}/measures/{measureId}/evidence: list, add (JSON {url, description} or multipart
+// `file` + `description`), download, remove (soft: it stays in the history).
 import { createRoute, z } from '@hono/zod-openapi';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { readStoredFile } from '../files/store.ts';
-import { addFileEvidence, addUrlEvidence, getEvidenceFile, listEvidence } from './evidence.ts';
+import { addFileEvidence, addUrlEvidence, getEvidenceFile, listEvidence, removeEvidence } from './evidence.ts';
 import { evidenceContentType, MAX_EVIDENCE_BYTES } from './evidence-type.ts';
 import { actorOf } from './measure-routes.ts';
 import { measureInScope } from './records.ts';
 import { BinaryFile } from '../contracts/common.ts';
-import { EvidenceSchema } from '../contracts/tracker.ts';
+import { EvidenceDescriptionSchema, EvidenceSchema } from '../contracts/tracker.ts';
 import { KovMeasureParams } from './params.ts';
 
 // Both bodies are declared (for the OpenAPI document) with optional fields: the router validates
@@ -26,6 +27,7 @@ const UrlSchema = z.object({
       }
     }, 'Link peab olema http(s) aadress.')
     .optional(),
+  description: EvidenceDescriptionSchema,
 });
 
 const listRoute = createRoute({
@@ -47,7 +49,7 @@ const addRoute = createRoute({
     body: {
       content: {
         'application/json': { schema: UrlSchema },
-        'multipart/form-data': { schema: z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary' }) }) },
+        'multipart/form-data': { schema: z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary' }), description: EvidenceDescriptionSchema }) },
       },
       required: true,
     },
@@ -60,12 +62,23 @@ const addRoute = createRoute({
   },
 });
 
+const EvidenceParams = KovMeasureParams.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+
+const removeRoute = createRoute({
+  method: 'delete',
+  path: '/kovs/{ehak}/measures/{measureId}/evidence/{id}',
+  tags: ['tracker'],
+  summary: 'Remove evidence: it leaves the list and its file is no longer served, but stays in the history with who removed it and when',
+  request: { params: EvidenceParams },
+  responses: { 204: { description: 'Removed' }, 403: errorResponse('Read-only access'), 404: errorResponse('No such evidence (or removed already)') },
+});
+
 const fileRoute = createRoute({
   method: 'get',
   path: '/kovs/{ehak}/measures/{measureId}/evidence/{id}/file',
   tags: ['tracker'],
   summary: 'Download an evidence file (as an attachment)',
-  request: { params: KovMeasureParams.extend({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) }) },
+  request: { params: EvidenceParams },
   responses: { 200: { description: 'The file, with the type it was stored as', content: { '*/*': { schema: BinaryFile } } }, 404: errorResponse('No such file') },
 });
 
@@ -85,21 +98,30 @@ export function evidenceRoutes() {
       if (!scope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       if (type.startsWith('application/json')) {
-        const { url } = c.req.valid('json') as { url?: string };
+        const { url, description } = c.req.valid('json') as { url?: string; description?: string | null };
         if (!url) throw new ApiError(400, 'validation_failed', 'Sisendis on vigu.', [{ path: 'url', message: 'Lisa link.' }]);
-        return c.json(addUrlEvidence(db, ehak, scope.edition, measureId, url, actorOf(c)), 201);
+        return c.json(addUrlEvidence(db, ehak, scope.edition, measureId, { url, description }, actorOf(c)), 201);
       }
       const form = await c.req.parseBody();
       const file = form['file'];
       if (!(file instanceof File)) throw new ApiError(400, 'validation_failed', 'Sisendis on vigu.', [{ path: 'file', message: 'Lisa fail.' }]);
+      const parsed = EvidenceDescriptionSchema.safeParse(typeof form['description'] === 'string' ? form['description'] : null);
+      if (!parsed.success) throw new ApiError(400, 'validation_failed', 'Sisendis on vigu.', [{ path: 'description', message: parsed.error.issues[0]!.message }]);
       if (file.size > MAX_EVIDENCE_BYTES) throw new ApiError(413, 'payload_too_large', 'Fail on liiga suur (lubatud kuni 10 MB).');
       const bytes = new Uint8Array(await file.arrayBuffer());
       const contentType = evidenceContentType(bytes);
       if (!contentType) {
         throw new ApiError(400, 'unsupported_file_type', 'Faili sisu ei vasta ühelegi lubatud tüübile (PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, tekst).');
       }
-      const evidence = addFileEvidence(db, c.get('config').filesPath, { ehak, edition: scope.edition, measureId }, { name: file.name, bytes, contentType }, actorOf(c));
+      const evidence = addFileEvidence(db, c.get('config').filesPath, { ehak, edition: scope.edition, measureId }, { name: file.name, bytes, contentType, description: parsed.data }, actorOf(c));
       return c.json(evidence, 201);
+    })
+    .openapi(removeRoute, (c) => {
+      const { ehak, measureId, id } = c.req.valid('param');
+      const db = c.get('db');
+      const scope = measureInScope(db, ehak, measureId);
+      if (!scope || !removeEvidence(db, { ehak, edition: scope.edition, measureId }, id, actorOf(c))) throw notFound('Tõendit ei leitud.');
+      return c.body(null, 204);
     })
     .openapi(fileRoute, (c) => {
       const { ehak, measureId, id } = c.req.valid('param');

@@ -1,16 +1,24 @@
 // The next steps of a municipality: open measures (not assessed, partial, not implemented by their
-// effective status) in the order they should be done.
+// effective status) in the order the KOV profile asks them to be done.
 import type { NextStep } from '../contracts/progress.ts';
+import type { MeasureClass, Priority } from '../contracts/tracker.ts';
 import { effectiveAt, OPEN_STATUSES, type Ledger } from './engine.ts';
 
 const CLASS_RANK = { basic: 0, standard: 1, high: 2 } as const;
 const PRIORITY_RANK = { P1: 0, P2: 1, P3: 2 } as const;
+
+/**
+ * The profile's order: P1 first, then P2, P3 and none. A basic measure the profile gives no priority
+ * (the KOV profile predates the 2024 catalogue, e.g. ORP.4.M10) is required all the same: it ranks with P1.
+ */
+export const profileRank = (priority: Priority | null, cls: MeasureClass): number => (priority ? PRIORITY_RANK[priority] : cls === 'basic' ? 0 : 3);
 /** Code-unit order: ISO dates are ASCII. */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Up to `limit` open measures: overdue first, then P1 before P2 before P3 before none, basic before
- * standard, earliest due date (none last), catalogue order. `dueDates` by entry index.
+ * Up to `limit` open measures: P1 (with unprioritised basic measures) before P2 before P3 before none;
+ * within each, overdue first, then basic before standard, earliest due date (none last), catalogue
+ * order. `dueDates` by entry index.
  */
 export function nextStepsOf(l: Ledger, dueDates: ReadonlyArray<string | null | undefined>, today: string, limit: number): NextStep[] {
   const { entries } = l.scope;
@@ -25,8 +33,8 @@ export function nextStepsOf(l: Ledger, dueDates: ReadonlyArray<string | null | u
     const da = due(a);
     const db = due(b);
     return (
+      profileRank(x.priority, x.facts.class) - profileRank(y.priority, y.facts.class) ||
       Number(overdue(b)) - Number(overdue(a)) ||
-      (x.priority ? PRIORITY_RANK[x.priority] : 3) - (y.priority ? PRIORITY_RANK[y.priority] : 3) ||
       CLASS_RANK[x.facts.class] - CLASS_RANK[y.facts.class] ||
       Number(da === null) - Number(db === null) ||
       cmp(da ?? '', db ?? '') ||

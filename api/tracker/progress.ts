@@ -29,8 +29,8 @@ function ledgerOf(db: Db, ehak: string): { ledger: Ledger; due: Array<string | n
 }
 
 /**
- * Up to `limit` open measures (not assessed, partial, not implemented): overdue first, then
- * P1 before P2 before P3 before none, basic before standard, earliest due date, catalogue order.
+ * Up to `limit` open measures (not assessed, partial, not implemented) in the KOV profile's order:
+ * P1 (with unprioritised basic measures), P2, P3, none; overdue first within each (next-steps.ts).
  */
 export function nextSteps(db: Db, ehak: string, today = tallinnToday(), limit = 10): NextStep[] {
   const l = ledgerOf(db, ehak);

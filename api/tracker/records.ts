@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import { tallinnToday } from '../lib/today.ts';
 import { personOf, peopleOf } from '../users/store.ts';
 import { effectiveStatus, isOverdue, type ScopeEntry } from './engine.ts';
-import { listEvidence } from './evidence.ts';
+import { evidenceHistory, listEvidence } from './evidence.ts';
 import { scopeOf, sharedOf, type SharedRef } from './reference.ts';
 import { historyOf, statusListRows, statusRow, type StatusListRow } from './stores/status.ts';
 
@@ -114,15 +114,18 @@ export function getMeasureRecord(db: Db, ehak: string, measureId: string, today 
   });
 }
 
-/** Every recorded change of the measure's status record, newest first. */
+/** Every recorded change of the measure's status record and every evidence added or removed, newest first. */
 export function getMeasureHistory(db: Db, ehak: string, edition: string, measureId: string): HistoryEntry[] {
   const rows = historyOf(db, ehak, edition, measureId);
   const people = peopleOf(db, rows.map((r) => r.changed_by));
-  return rows.map((r) => ({
+  const status = rows.map((r): HistoryEntry => ({
+    kind: 'status',
     version: r.version,
     changedAt: r.changed_at,
     changedBy: r.changed_by !== null ? people.get(r.changed_by)! : null,
     old: r.old ? (JSON.parse(r.old) as StatusFieldsSnapshot) : null,
     new: JSON.parse(r.new) as StatusFieldsSnapshot,
   }));
+  // Status rows come newest first; a stable sort by time keeps that order among equal times.
+  return [...status, ...evidenceHistory(db, ehak, edition, measureId).reverse()].sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : 0));
 }

@@ -21,7 +21,7 @@ beforeEach(() => {
   // Two measures delivered centrally, one of them with evidence already attached.
   createSharedService(t.db, { measureId: 'ISMS.1.M1', provider: 'RIT', note: 'Keskne varundus', kovs: [KOV] }, { id: null });
   createSharedService(t.db, { measureId: 'OPS.1.1.2.M2', provider: 'ELVL', kovs: [KOV, '0198'] }, { id: null });
-  addUrlEvidence(t.db, KOV, '2024', 'ISMS.1.M1', 'https://example.ee/kord.pdf', { id: null });
+  addUrlEvidence(t.db, KOV, '2024', 'ISMS.1.M1', { url: 'https://example.ee/kord.pdf' }, { id: null });
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -18,24 +18,45 @@ export interface EvidenceRow {
   content_type: string | null;
   added_by: number | null;
   added_at: string;
+  /** Optional words on what the evidence shows (≤ 1000 characters). */
+  description: string | null;
+  /** Soft removal: set once, the row then stays only for the history. */
+  removed_at: string | null;
+  removed_by: number | null;
 }
 
-export type NewEvidence = Omit<EvidenceRow, 'id' | 'added_at'>;
+export type NewEvidence = Omit<EvidenceRow, 'id' | 'added_at' | 'removed_at' | 'removed_by'>;
 
 const OF_MEASURE = prepared<[string, string, string], EvidenceRow>('SELECT * FROM measure_evidence WHERE ehak = ? AND edition = ? AND measure_id = ? ORDER BY id');
 const ONE = prepared<[number], EvidenceRow>('SELECT * FROM measure_evidence WHERE id = ?');
-const FILE = prepared<[number, string, string], EvidenceRow>("SELECT * FROM measure_evidence WHERE id = ? AND ehak = ? AND measure_id = ? AND kind = 'file'");
+const CURRENT = prepared<[number, string, string, string], EvidenceRow>(
+  'SELECT * FROM measure_evidence WHERE id = ? AND ehak = ? AND edition = ? AND measure_id = ? AND removed_at IS NULL',
+);
+const FILE = prepared<[number, string, string], EvidenceRow>("SELECT * FROM measure_evidence WHERE id = ? AND ehak = ? AND measure_id = ? AND kind = 'file' AND removed_at IS NULL");
 const INSERT = prepared<[NewEvidence], unknown>(
-  `INSERT INTO measure_evidence (ehak, edition, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by)
-   VALUES (@ehak, @edition, @measure_id, @kind, @url, @file_name, @storage_key, @sha256, @size, @content_type, @added_by)`,
+  `INSERT INTO measure_evidence (ehak, edition, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, description)
+   VALUES (@ehak, @edition, @measure_id, @kind, @url, @file_name, @storage_key, @sha256, @size, @content_type, @added_by, @description)`,
+);
+const REMOVE = prepared<[{ id: number; by: number | null }], unknown>(
+  `UPDATE measure_evidence SET removed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), removed_by = @by WHERE id = @id AND removed_at IS NULL`,
 );
 const COPY = prepared<[{ from: string; to: string; ehak: string; id: string }], unknown>(
-  `INSERT INTO measure_evidence (ehak, edition, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, added_at)
-   SELECT ehak, @to, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, added_at
+  `INSERT INTO measure_evidence (ehak, edition, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, added_at, description, removed_at, removed_by)
+   SELECT ehak, @to, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, added_at, description, removed_at, removed_by
    FROM measure_evidence WHERE ehak = @ehak AND edition = @from AND measure_id = @id ORDER BY id`,
 );
 
+/** Every evidence row of the measure, removed ones included (the history needs them), oldest first. */
 export const evidenceOf = (db: Db, ehak: string, edition: string, measureId: string): EvidenceRow[] => OF_MEASURE(db).all(ehak, edition, measureId);
+
+/** A row of this municipality, edition and measure that has not been removed, or undefined. */
+export const currentEvidence = (db: Db, id: number, ehak: string, edition: string, measureId: string): EvidenceRow | undefined =>
+  CURRENT(db).get(id, ehak, edition, measureId);
+
+/** Marks the row removed by `by` now; returns it as stored, or undefined when it was removed already. */
+export function removeEvidenceRow(db: Db, id: number, by: number | null): EvidenceRow | undefined {
+  return REMOVE(db).run({ id, by }).changes === 1 ? ONE(db).get(id) : undefined;
+}
 
 /** Inserts a row and returns it as stored. */
 export function insertEvidence(db: Db, row: NewEvidence): EvidenceRow {
@@ -43,7 +64,7 @@ export function insertEvidence(db: Db, row: NewEvidence): EvidenceRow {
   return ONE(db).get(id)!;
 }
 
-/** A file row of this municipality and measure, or undefined. */
+/** A file row of this municipality and measure that has not been removed, or undefined. */
 export const evidenceFile = (db: Db, id: number, ehak: string, measureId: string): EvidenceRow | undefined => FILE(db).get(id, ehak, measureId);
 
 /** Copies the evidence of the given (ehak, measureId) pairs to another edition; returns the rows copied. */

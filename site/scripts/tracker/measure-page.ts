@@ -1,13 +1,16 @@
-// <tv-measure-detail>: one measure of one municipality: current record, guides that help, evidence
-// (a specialist adds more) and the history of changes.
-import { html, render } from 'lit-html';
+// <tv-measure-detail>: one measure of one municipality, named with the municipality: current record,
+// guides that help, evidence and the history of changes. Those who may change the measure edit its
+// status here (<tv-status-editor>, with the table's conflict view), add evidence and remove it.
+import { html, nothing, render } from 'lit-html';
 import { canWriteKov } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { loadWithRetry } from '../lib/load-error.ts';
-import { setupEvidenceForm } from './evidence-form.ts';
+import { conflictView } from './conflict.ts';
+import { renderEvidenceForm } from './evidence-form.ts';
 import { evidence, guides, history, metaList, type MeasureLinks } from './measure-view.ts';
-import { ehakFromUrl, trackerUrl } from './vocabulary.ts';
-import type { HistoryEntry, MeasureRecord } from '../../../api/contracts/tracker.ts';
+import { saveMeasure, type ConflictDetail } from './status-editor.ts';
+import { ehakFromUrl, statusLabel } from './vocabulary.ts';
+import type { Evidence, HistoryEntry, MeasureRecord } from '../../../api/contracts/tracker.ts';
 
 const loadLinks = (): Promise<MeasureLinks> =>
   fetch('/kb/measure-links.json')
@@ -16,6 +19,11 @@ const loadLinks = (): Promise<MeasureLinks> =>
 
 class MeasureDetail extends HTMLElement {
   #started = false;
+  #base = '';
+  #ehak = '';
+  #canWrite = false;
+  #editing = false;
+  #links: MeasureLinks = {};
 
   #el(id: string): HTMLElement {
     return this.querySelector<HTMLElement>(`#${id}`)!;
@@ -31,33 +39,107 @@ class MeasureDetail extends HTMLElement {
       render(html`<p>Meede on valimata. <a href="/jalgimine/">Alusta jälgimise lehelt</a>.</p>`, box);
       return;
     }
-    void apiFetch<Array<{ ehak: string; name: string }>>('/api/kovs')
-      .then((kovs) => {
-        const kov = kovs.find((k) => k.ehak === ehak);
-        if (kov) this.dispatchEvent(new CustomEvent('tv-kov', { detail: kov, bubbles: true }));
-      })
-      .catch(() => undefined);
-    void loadWithRetry(box, () => this.#load(ehak, id), { notFound: 'Seda meedet ei leitud või sul pole sellele ligipääsu.' });
+    this.#ehak = ehak;
+    this.#base = `/api/kovs/${ehak}/measures/${encodeURIComponent(id)}`;
+    this.addEventListener('tv-saved', (e) => void this.#saved((e as CustomEvent<MeasureRecord>).detail));
+    this.addEventListener('tv-cancel', () => this.#closeEditor());
+    this.addEventListener('tv-conflict', (e) => this.#conflict((e as CustomEvent<ConflictDetail>).detail));
+    void loadWithRetry(box, () => this.#load(), { notFound: 'Seda meedet ei leitud või sul pole sellele ligipääsu.' });
   }
 
-  async #load(ehak: string, id: string): Promise<void> {
-    const base = `/api/kovs/${ehak}/measures/${encodeURIComponent(id)}`;
-    const [m, entries, links, me] = await Promise.all([apiFetch<MeasureRecord>(base), apiFetch<HistoryEntry[]>(`${base}/history`), loadLinks(), fetchMe()]);
-    document.title = `${m.measureId} ${m.title} – Turvarada`;
+  async #load(): Promise<void> {
+    const [me, kovs, links] = await Promise.all([fetchMe(), apiFetch<Array<{ ehak: string; name: string }>>('/api/kovs'), loadLinks()]);
+    this.#links = links;
+    this.#canWrite = !!me && canWriteKov(me, this.#ehak);
+    const m = await this.#refresh();
+    const kov = kovs.find((k) => k.ehak === this.#ehak);
+    if (kov) {
+      // The breadcrumb (kov-nav.ts) and the lead name the municipality.
+      this.dispatchEvent(new CustomEvent('tv-kov', { detail: kov, bubbles: true }));
+      render(html`Omavalitsus: <strong>${kov.name}</strong>`, this.#el('measure-kov'));
+    }
+    document.title = `${m.measureId} ${m.title}${kov ? ` – ${kov.name}` : ''} – Turvarada`;
     document.getElementById('page-title')!.textContent = `${m.measureId} ${m.title}`;
     const crumb = document.getElementById('crumb-measure');
     if (crumb) crumb.textContent = m.measureId;
-    render(metaList(m), this.#el('measure-meta'));
-    render(guides(links[m.measureId] ?? []), this.#el('guides'));
-    render(evidence(m, base), this.#el('evidence'));
-    render(history(entries), this.#el('history'));
-    if (me && canWriteKov(me, ehak)) {
-      const edit = this.#el('measure-edit');
-      render(html`<a class="button button--secondary" href=${trackerUrl.measures(ehak, { q: m.measureId })}>Muuda seisu meetmete tabelis</a>`, edit);
-      edit.hidden = false;
-      setupEvidenceForm(this, base, () => window.location.reload());
-    }
+    if (this.#canWrite) renderEvidenceForm(this.#el('evidence-add'), this.#base, () => this.#refresh().then(() => undefined));
     this.#el('measure').hidden = false;
+  }
+
+  /** Reads the record and history again and renders them. */
+  async #refresh(): Promise<MeasureRecord> {
+    const [m, entries] = await Promise.all([apiFetch<MeasureRecord>(this.#base), apiFetch<HistoryEntry[]>(`${this.#base}/history`)]);
+    render(metaList(m), this.#el('measure-meta'));
+    render(guides(this.#links[m.measureId] ?? []), this.#el('guides'));
+    render(evidence(m, this.#base, this.#canWrite ? (e) => void this.#remove(e) : undefined), this.#el('evidence'));
+    render(history(entries), this.#el('history'));
+    this.#renderEdit(m.measureId);
+    return m;
+  }
+
+  #renderEdit(measureId: string): void {
+    if (!this.#canWrite) return;
+    render(
+      html`<button type="button" class="button button--secondary" id="measure-edit-toggle" aria-expanded=${this.#editing ? 'true' : 'false'} @click=${() => this.#toggle(measureId)}>Muuda seisu</button>
+        ${this.#editing ? html`<div class="measure-editor"><tv-status-editor ehak=${this.#ehak} measure=${measureId}></tv-status-editor></div>` : nothing}`,
+      this.#el('measure-edit'),
+    );
+  }
+
+  #toggle(measureId: string): void {
+    this.#editing = !this.#editing;
+    render(nothing, this.#el('conflict'));
+    this.#renderEdit(measureId);
+  }
+
+  #closeEditor(): void {
+    this.#editing = false;
+    render(nothing, this.#el('conflict'));
+    const id = new URLSearchParams(window.location.search).get('id') ?? '';
+    this.#renderEdit(id);
+    this.querySelector<HTMLElement>('#measure-edit-toggle')?.focus();
+  }
+
+  async #saved(record: MeasureRecord): Promise<void> {
+    this.#editing = false;
+    render(nothing, this.#el('conflict'));
+    await this.#refresh();
+    this.#say(`Salvestatud: ${record.measureId} on nüüd „${statusLabel(record.status)}“.`);
+    this.querySelector<HTMLElement>('#measure-edit-toggle')?.focus();
+  }
+
+  #conflict(c: ConflictDetail): void {
+    render(conflictView(c, { overwrite: () => void this.#overwrite(c), keep: () => void this.#keep() }), this.#el('conflict'));
+    this.querySelector<HTMLButtonElement>('#conflict [data-overwrite]')?.focus();
+  }
+
+  async #overwrite(c: ConflictDetail): Promise<void> {
+    const result = await saveMeasure(this.#ehak, c.current.measureId, c.mine, c.current.version);
+    if (result.ok) return this.#saved(result.record);
+    if ('conflict' in result) return this.#conflict({ original: c.current, mine: c.mine, current: result.conflict });
+    this.#say(`Salvestamine ebaõnnestus: ${result.message}`);
+  }
+
+  /** Keeps the other person's change: closes the editor and shows the record as it is now. */
+  async #keep(): Promise<void> {
+    this.#editing = false;
+    render(nothing, this.#el('conflict'));
+    await this.#refresh();
+    this.querySelector<HTMLElement>('#measure-edit-toggle')?.focus();
+  }
+
+  async #remove(e: Evidence): Promise<void> {
+    try {
+      await apiFetch(`${this.#base}/evidence/${e.id}`, { method: 'DELETE' });
+      await this.#refresh();
+      this.#say('Tõend eemaldatud. See jääb muudatuste ajalukku.');
+    } catch (err) {
+      this.#say(`Tõendit ei eemaldatud: ${(err as Error).message}`);
+    }
+  }
+
+  #say(text: string): void {
+    this.#el('measure-status').textContent = text;
   }
 }
 

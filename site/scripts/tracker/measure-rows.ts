@@ -28,7 +28,7 @@ export function measureRow(r: MeasureRow, s: RowState): TemplateResult {
     : nothing;
   const editing = s.editing === id;
   return html`<tr data-id=${id} class=${editing ? 'is-editing' : ''}>
-      <td class="cell-select"><input type="checkbox" data-select=${id} aria-label="Vali ${id}" .checked=${live(s.selected.has(id))} ?disabled=${!s.canWrite} /></td>
+      <td class="cell-select">${s.canWrite ? html`<input type="checkbox" data-select=${id} aria-label="Vali ${id}" .checked=${live(s.selected.has(id))} />` : nothing}</td>
       <th scope="row" class="cell-id"><a href=${trackerUrl.measure(s.ehak, id)}>${id}</a></th>
       <td class="cell-title">${r.title}</td>
       <td data-label="Klass">${classLabel(r.class)}</td>

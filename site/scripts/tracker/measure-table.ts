@@ -14,6 +14,11 @@ import { saveMeasure, type ConflictDetail } from './status-editor.ts';
 import { ehakFromUrl, NOT_FOUND_KOV, statusLabel } from './vocabulary.ts';
 import type { MeasureRecord, MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
 
+const EDIT_HINT = html`<p class="hint">
+  Muuda seisu klaviatuuriga: liigu reale Tab-klahviga, vajuta „Muuda“, täida väljad ja salvesta Enteriga (tekstiväljas
+  Ctrl+Enter). Esc katkestab. Mitme meetme korraga muutmiseks märgi read ja kasuta lehe allosas olevat riba.
+</p>`;
+
 export class MeasureTable extends HTMLElement {
   ehak = '';
   rows: MeasureRow[] = [];
@@ -66,9 +71,12 @@ export class MeasureTable extends HTMLElement {
     const kov = kovs.find((k) => k.ehak === this.ehak);
     if (kov) this.dispatchEvent(new CustomEvent('tv-kov', { detail: kov, bubbles: true }));
     this.#renderModules();
-    this.#el('[data-edit-hint]').hidden = !this.canWrite;
-    this.#el<HTMLInputElement>('#select-all').disabled = !this.canWrite;
-    if (this.canWrite) setupBulk(this);
+    // A read-only user (viewer, auditor) gets neither the editing instructions nor selection boxes.
+    if (this.canWrite) {
+      render(EDIT_HINT, this.#el('[data-edit-hint]'));
+      render(html`<input type="checkbox" id="select-all" aria-label="Vali kõik nähtavad meetmed" />`, this.#el('#select-head'));
+      setupBulk(this);
+    }
     this.render();
     this.#el('#measure-table').hidden = false;
   }

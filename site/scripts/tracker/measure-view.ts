@@ -4,10 +4,11 @@ import { formatDate, formatDateTime } from '../lib/format.ts';
 import { shownValue } from './conflict.ts';
 import { EDIT_FIELDS, FIELD_LABELS } from './editor-form.ts';
 import { classLabel, priorityLabel, statusLabel } from './vocabulary.ts';
-import type { HistoryEntry, MeasureRecord } from '../../../api/contracts/tracker.ts';
+import type { Evidence, EvidenceHistoryEntry, HistoryEntry, MeasureRecord, StatusHistoryEntry } from '../../../api/contracts/tracker.ts';
+import type { MeasureLink } from '../../lib/kb-items.ts';
 
-export type MeasureLinks = Record<string, Array<{ url: string; title: string; type: string }>>;
-const KIND: Record<string, string> = { guide: 'juhend', template: 'mall', solution: 'standardlahendus' };
+/** /kb/measure-links.json: each link carries its Estonian type label (`typeLabel`), made at build time. */
+export type MeasureLinks = Record<string, MeasureLink[]>;
 const isHttps = (url: string | null) => !!url && /^https:\/\//i.test(url);
 
 export function metaList(m: MeasureRecord): TemplateResult {
@@ -31,23 +32,38 @@ export function metaList(m: MeasureRecord): TemplateResult {
   return html`${items.map(([k, v]) => html`<dt>${k}</dt><dd class="tracker-text">${v}</dd>`)}`;
 }
 
-export function guides(list: MeasureLinks[string]): TemplateResult {
+/** The guides, solutions, templates and the measure's note, each with its type in Estonian ("juhend"). */
+export function guides(list: MeasureLink[]): TemplateResult {
   if (list.length === 0) return html`<li>Selle meetme kohta juhendeid veel ei ole.</li>`;
-  return html`${list.map((g) => html`<li><a href=${g.url}>${g.title}</a> (${KIND[g.type] ?? g.type})</li>`)}`;
+  return html`${list.map((g) => html`<li><a href=${g.url}>${g.title}</a> (${g.typeLabel.toLocaleLowerCase('et')})</li>`)}`;
 }
 
-export function evidence(m: MeasureRecord, base: string): TemplateResult {
+const evidenceName = (e: Evidence) => (e.kind === 'file' ? e.fileName : e.url) ?? '';
+
+function evidenceLink(e: Evidence, base: string): TemplateResult {
+  if (e.kind === 'file') return html`<a href="${base}/evidence/${e.id}/file">${e.fileName}</a>`;
+  return /^https?:\/\//i.test(e.url ?? '') ? html`<a href=${e.url!} rel="noopener noreferrer">${e.url}</a>` : html`${e.url}`;
+}
+
+/** The current evidence; `remove` (given only to those who may change the measure) adds a button to each. */
+export function evidence(m: MeasureRecord, base: string, remove?: (e: Evidence) => void): TemplateResult {
   const items = m.evidence ?? [];
   if (items.length === 0) return html`<li>Tõendeid pole lisatud.</li>`;
-  return html`${items.map((e) => {
-    const added = html` (${formatDate(e.addedAt)})`;
-    if (e.kind === 'file') return html`<li><a href="${base}/evidence/${e.id}/file">${e.fileName}</a>${added}</li>`;
-    return /^https?:\/\//i.test(e.url ?? '') ? html`<li><a href=${e.url!} rel="noopener noreferrer">${e.url}</a>${added}</li>` : html`<li>${e.url}${added}</li>`;
-  })}`;
+  return html`${items.map(
+    (e) => html`<li data-evidence=${e.id}>${evidenceLink(e, base)} (lisatud ${formatDate(e.addedAt)})${e.description ? html`<br /><span class="tracker-text">${e.description}</span>` : nothing}${remove
+      ? html` <button type="button" class="button button--secondary button--small" @click=${() => remove(e)}>Eemalda<span class="visually-hidden"> tõend ${evidenceName(e)}</span></button>`
+      : nothing}</li>`,
+  )}`;
 }
 
-/** "Seis: hindamata → rakendatud; Vastutaja: – → Mari" for one history entry. */
-export function changeText(h: HistoryEntry): string {
+/** "Lisatud tõend „kord.pdf“ (Poliitika)" or "Eemaldatud tõend „kord.pdf“". */
+export function evidenceChangeText(h: EvidenceHistoryEntry): string {
+  const what = `tõend „${h.evidence.label}“`;
+  return h.action === 'added' ? `Lisatud ${what}${h.evidence.description ? ` (${h.evidence.description})` : ''}` : `Eemaldatud ${what}`;
+}
+
+/** "Seis: hindamata → rakendatud; Vastutaja: – → Mari" for one status change. */
+export function changeText(h: StatusHistoryEntry): string {
   const parts: string[] = [];
   for (const f of EDIT_FIELDS) {
     const before = ((h.old as Record<string, unknown> | null)?.[f] ?? null) as string | null;
@@ -57,8 +73,10 @@ export function changeText(h: HistoryEntry): string {
   return parts.join('; ') || 'muudatusteta salvestus';
 }
 
+/** Status changes and evidence added or removed, newest first (the API's order). */
 export function history(entries: HistoryEntry[]): TemplateResult {
   if (entries.length === 0) return html`<li>Muudatusi pole.</li>`;
-  const newest = [...entries].sort((a, b) => b.version - a.version);
-  return html`${newest.map((h) => html`<li><strong>${formatDateTime(h.changedAt)}</strong> ${h.changedBy?.name ?? ''}: ${changeText(h)}</li>`)}`;
+  return html`${entries.map(
+    (h) => html`<li><strong>${formatDateTime(h.changedAt)}</strong> ${h.changedBy?.name ?? ''}: ${h.kind === 'status' ? changeText(h) : evidenceChangeText(h)}</li>`,
+  )}`;
 }

@@ -1,8 +1,8 @@
 // <tv-kov-list>: the tracker's start: the municipalities this user may open (a filter narrows the
-// list as they type) and the ELVL overview link for analysts. One municipality opens directly.
+// list as they type) and, for those who may open it, the ELVL overview link. One municipality opens directly.
 import { html, render } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import { hasPermission } from '../../../api/auth/rules.ts';
+import { MAY_OPEN } from '../auth/role-links.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { loadWithRetry } from '../lib/load-error.ts';
 import { trackerUrl } from './vocabulary.ts';
@@ -33,11 +33,14 @@ class KovList extends HTMLElement {
       return;
     }
     this.#kovs = await apiFetch<Kov[]>('/api/kovs');
-    if (this.#kovs.length === 1 && !hasPermission(me, 'reports.read')) {
+    if (this.#kovs.length === 1 && !MAY_OPEN.overview(me)) {
       navigate(trackerUrl.dashboard(this.#kovs[0]!.ehak), { replace: true });
       return;
     }
-    this.querySelector<HTMLElement>('#overview-link')!.hidden = !hasPermission(me, 'reports.read');
+    // The ELVL overview link exists only for those who may open it (not merely hidden).
+    if (MAY_OPEN.overview(me)) {
+      render(html`<h2>ELVL koondvaade</h2><p><a href="/jalgimine/ulevaade/">Kõigi omavalitsuste ülevaade ja soojuskaart</a></p>`, this.querySelector<HTMLElement>('#overview-link')!);
+    }
     this.querySelector<HTMLElement>('#kov-list')!.hidden = this.#kovs.length === 0;
     this.#render('');
   }
