@@ -7,6 +7,7 @@ import { invitationRoutes } from './auth/invitation-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { taraRoutes } from './auth/tara-routes.ts';
 import { budgetActualRoutes } from './budget/routes-actuals.ts';
+import { budgetChangeRoutes } from './budget/routes-changes.ts';
 import { budgetExportRoutes } from './budget/routes-exports.ts';
 import { budgetPlanRoutes } from './budget/routes-plans.ts';
 import { catalogRoutes } from './catalog/routes.ts';
@@ -45,6 +46,7 @@ const ROUTERS = [
   // initiative budget (issue 7): plans, actual costs and reviews, exports
   budgetPlanRoutes,
   budgetActualRoutes,
+  budgetChangeRoutes,
   budgetExportRoutes,
   // templates: list and submissions, review actions, downloads, adoptions
   templateRoutes,

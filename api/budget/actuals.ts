@@ -1,5 +1,5 @@
 // Actual costs and business-panel dates. Both belong to the plan family, so revisions keep them.
-import type { ActualCost } from '../contracts/budget.ts';
+import type { ActualCost, ActualWarning } from '../contracts/budget.ts';
 import { recordAudit } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, badRequest, notFound } from '../lib/errors.ts';
@@ -7,7 +7,9 @@ import { MoneyError, centsToEuros, parseEuros } from './money.ts';
 import { isIsoDate } from './periods.ts';
 import { ACCOUNTS } from './schema.ts';
 import type { StoredPlan } from './store.ts';
-import { actualCentsRows, actualRows, businessPanelDate, businessPanelRows, insertActualRow, upsertBusinessPanel, type ActualCentsRow } from './stores/actuals.ts';
+import { insertActualHistory } from './stores/actual-history.ts';
+import { actualCentsRows, actualRows, businessPanelDate, businessPanelRows, insertActualRow, upsertBusinessPanel, type ActualCentsRow, type ActualFieldsRow, type ActualRow } from './stores/actuals.ts';
+import { vatWarnings } from './vat-check.ts';
 
 export interface ActualInput {
   initiative: string;
@@ -66,11 +68,22 @@ export function setBusinessPanel(db: Db, plan: StoredPlan, code: string, date: s
   });
 }
 
-/** Inserts entries all or nothing (one API entry, or every row of a CSV file; `csvRows` prefixes errors with the file's row). */
-export function insertActuals(db: Db, plan: StoredPlan, entries: ActualInput[], actorId: number | null, attachment?: { name: string; path: string }, csvRows = false): number[] {
+/** The fields a history row keeps of an entry (cents), and its status. */
+export const historySnapshot = (f: ActualFieldsRow, status: ActualRow['status']) => JSON.stringify({
+  initiative: f.initiative, date: f.date, account: f.account, net: f.net, vat: f.vat, supplier: f.supplier, documentNumber: f.documentNumber, description: f.description, status,
+});
+
+/**
+ * Inserts entries all or nothing (one API entry, or every row of a CSV file; `csvRows` prefixes errors
+ * with the file's row). Each gets its history row (version 1) and audit entry, and its VAT warnings.
+ */
+export function insertActuals(
+  db: Db, plan: StoredPlan, entries: ActualInput[], actorId: number | null, attachment?: { name: string; path: string }, csvRows = false,
+): Array<{ id: number; warnings: ActualWarning[] }> {
   return inTransaction(db, () =>
     entries.map((a, i) => {
       const { netCents, vatCents } = checkActual(db, plan, a, csvRows ? `rida ${i + 2}: ` : '');
+      const fields = { initiative: a.initiative, date: a.date, account: a.account, net: netCents, vat: vatCents, supplier: a.supplier.trim(), documentNumber: a.documentNumber.trim(), description: (a.description ?? '').trim() };
       const id = insertActualRow(db, {
         familyId: plan.familyId,
         initiative: a.initiative,
@@ -85,18 +98,22 @@ export function insertActuals(db: Db, plan: StoredPlan, entries: ActualInput[], 
         attachmentPath: attachment?.path ?? null,
         createdBy: actorId,
       });
+      insertActualHistory(db, { actualId: id, version: 1, action: 'create', old: null, new: historySnapshot(fields, 'active'), reason: null, changedBy: actorId });
       recordAudit(db, { actorId, action: 'budget_actual.create', entity: 'budget_actual', entityId: id, newValue: { planFamily: plan.familyId, ...a } });
-      return id;
+      return { id, warnings: vatWarnings({ date: a.date, account: a.account, netCents, vatCents }) };
     }),
   );
 }
 
+/** A stored entry in euros, as the API answers. */
+export const actualCost = (r: ActualRow): ActualCost => ({ ...r, gross: centsToEuros(r.net + r.vat), net: centsToEuros(r.net), vat: centsToEuros(r.vat) });
+
+/** Every entry of the family in the range, cancelled ones included (marked): the list shows them, sums skip them. */
 export function listActuals(db: Db, familyId: number, range: { from?: string; to?: string } = {}): ActualCost[] {
-  const rows = actualRows(db, familyId, range.from ?? '0000-01-01', range.to ?? '9999-12-31');
-  return rows.map((r) => ({ ...r, gross: centsToEuros(r.net + r.vat), net: centsToEuros(r.net), vat: centsToEuros(r.vat) }));
+  return actualRows(db, familyId, range.from ?? '0000-01-01', range.to ?? '9999-12-31').map(actualCost);
 }
 
-/** Raw cents rows for aggregation (execution report, declaration). */
+/** Raw cents rows of the active (not cancelled) entries, for aggregation (execution, ministry report). */
 export function actualCents(db: Db, familyId: number): ActualCentsRow[] {
   return actualCentsRows(db, familyId);
 }

@@ -49,7 +49,8 @@ export interface ComputedPlan {
   lines: ComputedLine[];
 }
 
-const DEFAULT_VATABLE: Record<Account, boolean> = { '15': true, '50': false, '55': true };
+/** Whether an account's amounts carry VAT unless a plan line says otherwise: 15 and 55 yes, 50 (personnel) no. */
+export const DEFAULT_VATABLE: Record<Account, boolean> = { '15': true, '50': false, '55': true };
 
 /** Cents of a declared or line amount; a 3-decimal figure is refused naming its path. */
 export function centsAt(value: number, path: string, initiative: string | null): number {

@@ -30,7 +30,7 @@ export function declarationRows(db: Db, plan: StoredPlan, range: { from?: string
     plan.computed.initiatives.filter((i) => plan.computed.sources.get(i.fundingSource)?.vatTreatment === 'grant_includes_vat').map((i) => [i.code, i]),
   );
   return listActuals(db, plan.familyId, range)
-    .filter((a) => sf.has(a.initiative))
+    .filter((a) => a.status === 'active' && sf.has(a.initiative))
     .map((a) => {
       const ini = sf.get(a.initiative)!;
       return {

@@ -78,8 +78,10 @@ describe('/eelarve/ in a real browser', () => {
     await page.keyboard.press('Tab'); // attachment
     await page.keyboard.press('Tab'); // submit
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#budget-status .notice--success');
-    expect(text(await page.textContent('#budget-status'))).toBe('Kulu salvestatud: Seminarikeskus OÜ, 1 250,50 € ilma käibemaksuta.');
+    // The confirmation is said at the form, which takes the focus (not at the top of the page).
+    await page.waitForSelector('#cost-result .notice--success');
+    expect(text(await page.textContent('#cost-result'))).toBe('Kulu salvestatud: Seminarikeskus OÜ, 1 250,50 € ilma käibemaksuta.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('cost-result');
     expect(text(await page.textContent('#actuals'))).toContain('A-2024-77');
     expect(text(await page.textContent('#actuals'))).toContain('1 525,61 €');
     const saved = db.prepare("SELECT initiative_code AS i, net_cents AS n, vat_cents AS v FROM budget_actual WHERE document_number = 'A-2024-77'").get();

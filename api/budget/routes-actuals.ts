@@ -38,7 +38,7 @@ const addActual = createRoute({
   middleware: [requirePermission('budget.actuals.write')] as const,
   request: { params: IdParam },
   responses: {
-    201: json(ActualCreatedSchema, 'Recorded'),
+    201: json(ActualCreatedSchema, 'Recorded; `warnings` names a VAT that does not match the rate in force on the date (saved anyway)'),
     400: errorResponse('Invalid entry, or an attachment that is not PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS or text'),
     409: errorResponse('Business panel not passed yet'),
     413: errorResponse('Attachment over 10 MB'),
@@ -129,8 +129,8 @@ export function budgetActualRoutes() {
     if (file) checkActual(db, plan, input);
     const saved: SavedAttachment | undefined = file ? await saveAttachment(filesPath, file) : undefined;
     try {
-      const [id] = insertActuals(db, plan, [input], c.get('user')!.id, saved);
-      return c.json({ id: id! }, 201);
+      const [created] = insertActuals(db, plan, [input], c.get('user')!.id, saved);
+      return c.json({ id: created!.id, version: 1, warnings: created!.warnings }, 201);
     } catch (err) {
       if (saved) discardAttachment(filesPath, saved);
       throw err;

@@ -122,11 +122,33 @@ export const ActualCostSchema = z
     description: z.string(),
     attachmentName: z.string().nullable(),
     createdAt: z.string(),
+    version: z.number().meta({ description: 'send it back with a correction or cancellation; a stale one answers 409' }),
+    status: z.enum(['active', 'cancelled']).meta({ description: 'cancelled costs stay listed but count in no sum' }),
+    cancelReason: z.string().nullable(),
   })
   .meta({ id: 'BudgetActualCost' });
 export type ActualCost = z.infer<typeof ActualCostSchema>;
 export const ActualCostListSchema = z.array(ActualCostSchema);
-export const ActualCreatedSchema = z.object({ id: z.number() }).meta({ id: 'BudgetActualCreated' });
+
+/**
+ * A warning about an entry that was saved anyway: its VAT differs from net × the rate in force on
+ * its date (api/budget/vat-check.ts). Invoices may legitimately differ (exempt supplies, reverse
+ * charge, a foreign supplier), so the API warns and never refuses on it.
+ */
+export const ActualWarningSchema = z
+  .object({
+    code: z.literal('vat_rate_mismatch'),
+    message: z.string(),
+    expectedVat: z.number().meta({ description: 'net × the rate in force on the date (0 for account 50), euros' }),
+    expectedPercent: z.number().meta({ description: 'the rate applied for expectedVat, percent (0 for account 50)' }),
+  })
+  .meta({ id: 'BudgetActualWarning' });
+export type ActualWarning = z.infer<typeof ActualWarningSchema>;
+const Warnings = z.array(ActualWarningSchema);
+
+export const ActualCreatedSchema = z.object({ id: z.number(), version: z.number(), warnings: Warnings }).meta({ id: 'BudgetActualCreated' });
+export const ActualChangedSchema = z.object({ actual: ActualCostSchema, warnings: Warnings }).meta({ id: 'BudgetActualChanged' });
+export type ActualChanged = z.infer<typeof ActualChangedSchema>;
 export const BusinessPanelSchema = z.object({ code: z.string(), date: z.string() }).meta({ id: 'BudgetBusinessPanel' });
 
 export const ExecutionRowSchema = z

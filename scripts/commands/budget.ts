@@ -71,6 +71,8 @@ export const budgetCommands: Command[] = [
         const plan = loadPlan(ctx.db(), id);
         const ids = insertActuals(ctx.db(), plan, entries, null, undefined, true);
         ctx.stdout.write(`Imporditud ${ids.length} kulu plaani ${id} (${plan.name}).\n`);
+        // A VAT that does not match the dated rate is imported as written and named here (api/budget/vat-check.ts).
+        ids.forEach((r, i) => r.warnings.forEach((w) => ctx.stdout.write(`Hoiatus, rida ${i + 2}: ${w.message}\n`)));
       } catch (err) {
         if (err instanceof ApiError) throw new InputError(err.message);
         throw err;

@@ -3,6 +3,9 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { ApiRequestError, apiFetch } from '../lib/api.ts';
 import { formatDate, parseDate } from '../lib/format.ts';
+import type { ActualWarning } from '../../../api/contracts/budget.ts';
+
+type ActualCreated = { id: number; version: number; warnings: ActualWarning[] };
 
 export interface FieldError {
   id: string;
@@ -78,9 +81,9 @@ export function readCostForm(): { errors: FieldError[]; body?: FormData | Record
   return { errors, body: form };
 }
 
-export async function submitCost(planId: number, body: FormData | Record<string, string>): Promise<void> {
+export async function submitCost(planId: number, body: FormData | Record<string, string>): Promise<ActualCreated> {
   const path = `/api/budget/plans/${planId}/actuals`;
-  await (body instanceof FormData ? apiFetch(path, { method: 'POST', body }) : apiFetch(path, { method: 'POST', json: body }));
+  return body instanceof FormData ? apiFetch<ActualCreated>(path, { method: 'POST', body }) : apiFetch<ActualCreated>(path, { method: 'POST', json: body });
 }
 
 export function panels(items: Array<{ code: string; name: string; date: string | null }>): TemplateResult {

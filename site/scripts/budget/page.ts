@@ -2,12 +2,17 @@
 // actual, cost entry, business-panel dates and exports for the selected plan.
 import { html, render, type TemplateResult } from 'lit-html';
 import { ApiRequestError, apiFetch } from '../lib/api.ts';
-import { formatDate, formatEuro, parseDate } from '../lib/format.ts';
+import { formatDate, parseDate } from '../lib/format.ts';
 import { loadErrorView } from '../lib/load-error.ts';
-import { errorText, panels, readCostForm, showErrors, submitCost } from './forms.ts';
+import { CostEditor } from './costs.ts';
+import { errorText, panels, showErrors } from './forms.ts';
+import { costHistory } from './history.ts';
+import { ministryReport } from './ministry.ts';
 import { actuals, execution, inconsistencies, planTable, totals } from './render.ts';
 import { comparison, type Comparison } from './review.ts';
 import type { ActualCost, Execution, Money, PlanReport, PlanSummary } from '../../../api/contracts/budget.ts';
+import type { ActualHistoryEntry } from '../../../api/contracts/budget-history.ts';
+import type { MinistryReport } from '../../../api/contracts/budget-ministry.ts';
 import { navigate } from '../lib/navigate.ts';
 
 const notice = (kind: 'info' | 'warning' | 'success' | 'error', text: string | TemplateResult) =>
@@ -17,6 +22,7 @@ class BudgetPage extends HTMLElement {
   #planId = 0;
   #plans: PlanSummary[] = [];
   #started = false;
+  #costs: CostEditor | null = null;
 
   #el<T extends HTMLElement = HTMLElement>(id: string): T {
     return this.querySelector<T>(`#${id}`)!;
@@ -28,7 +34,7 @@ class BudgetPage extends HTMLElement {
   connectedCallback(): void {
     if (this.#started) return;
     this.#started = true;
-    this.#el('cost-form').addEventListener('submit', (e) => void this.#addCost(e));
+    this.#costs = new CostEditor(this, () => this.#planId, () => this.#loadPlan(this.#planId));
     this.#el('panels').addEventListener('submit', (e) => void this.#savePanel(e));
     this.#el('declaration-form').addEventListener('submit', (e) => this.#declaration(e));
     void this.#start();
@@ -70,11 +76,13 @@ class BudgetPage extends HTMLElement {
   async #loadPlan(id: number): Promise<void> {
     this.#planId = id;
     const base = `/api/budget/plans/${id}`;
-    const [report, lines, exec, costs] = await Promise.all([
+    const [report, lines, exec, costs, ministry, history] = await Promise.all([
       apiFetch<PlanReport>(`${base}/report`),
       apiFetch<Array<{ initiative: string; year: string; account: string } & Money>>(`${base}/lines`),
       apiFetch<Execution>(`${base}/execution`),
       apiFetch<ActualCost[]>(`${base}/actuals`),
+      apiFetch<MinistryReport>(`${base}/ministry-report`),
+      apiFetch<ActualHistoryEntry[]>(`${base}/actual-history`),
     ]);
     const byIni = new Map<string, Array<{ year: string; account: string; money: Money }>>();
     for (const l of lines) {
@@ -85,7 +93,12 @@ class BudgetPage extends HTMLElement {
     render(totals(report), this.#el('totals'));
     render(planTable(report, byIni), this.#el('plan-table'));
     render(execution(exec), this.#el('execution'));
+    render(ministryReport(ministry), this.#el('ministry'));
     render(actuals(costs, id), this.#el('actuals'));
+    render(costHistory(history, costs), this.#el('cost-history'));
+    this.#costs!.costs = costs;
+    this.#el<HTMLAnchorElement>('export-ministry-xlsx').href = `${base}/ministry-report.xlsx`;
+    this.#el<HTMLAnchorElement>('export-ministry-csv').href = `${base}/ministry-report.csv`;
     const select = this.#el<HTMLSelectElement>('cost-initiative');
     const current = select.value;
     const note = (i: Execution['byInitiative'][number]) => (i.businessPanelRequired && !i.businessPanelDate ? ' (äripaneel läbimata)' : '');
@@ -104,24 +117,6 @@ class BudgetPage extends HTMLElement {
     this.#el('review').hidden = !prev;
     if (!prev) return;
     render(comparison(await apiFetch<Comparison>(`/api/budget/plans/${prev.id}/compare/${id}`)), this.#el('review-body'));
-  }
-
-  async #addCost(ev: Event): Promise<void> {
-    ev.preventDefault();
-    const form = ev.currentTarget as HTMLFormElement;
-    const box = this.#el('cost-errors');
-    const { errors, body } = readCostForm();
-    showErrors(form, box, errors);
-    if (!body) return;
-    try {
-      await submitCost(this.#planId, body);
-      form.reset();
-      await this.#loadPlan(this.#planId);
-      const get = (k: string) => String(body instanceof FormData ? body.get(k) : body[k]);
-      this.#say(notice('success', `Kulu salvestatud: ${get('supplier')}, ${formatEuro(Number(get('net')))} ilma käibemaksuta.`));
-    } catch (err) {
-      showErrors(form, box, [{ id: 'cost-initiative', message: errorText(err) }], 'Kulu ei salvestatud');
-    }
   }
 
   async #savePanel(ev: Event): Promise<void> {

@@ -102,10 +102,21 @@ export function execution(x: Execution): TemplateResult {
     ${executionTable('Aastate kaupa', 'Aasta', Object.entries(x.byPeriod))}`;
 }
 
+const STATUS_TEXT = (a: ActualCost) => (a.status === 'cancelled' ? html`<strong>Tühistatud</strong>${a.cancelReason ? `: ${a.cancelReason}` : ''}` : 'kehtiv');
+
+/** The cost list: a card per cost on phones; cancelled costs stay, marked in words, without actions. */
 export function actuals(list: ActualCost[], planId: number): TemplateResult {
   if (list.length === 0) return html`<p>Tegelikke kulusid pole veel sisestatud.</p>`;
-  const row = (a: ActualCost) => html`<tr><td>${formatDate(a.date)}</td><td>${a.initiative}</td><td>${a.account}</td><td>${a.supplier}</td><td>${a.documentNumber}${a.attachmentName
-    ? html` <a href="/api/budget/plans/${planId}/actuals/${a.id}/attachment">${a.attachmentName}</a>`
-    : nothing}</td><td>${a.description}</td><td class="num">${eur(a.net)}</td><td class="num">${eur(a.vat)}</td><td class="num">${eur(a.gross)}</td></tr>`;
-  return html`<table class="budget-table"><caption class="visually-hidden">Tegelikud kulud</caption><thead><tr><th scope="col">Kuupäev</th><th scope="col">Algatus</th><th scope="col">EA konto</th><th scope="col">Tarnija</th><th scope="col">Dokument</th><th scope="col">Kirjeldus</th><th scope="col" class="num">Ilma km-ta</th><th scope="col" class="num">Km</th><th scope="col" class="num">Koos km-ga</th></tr></thead><tbody>${list.map(row)}</tbody></table>`;
+  const actions = (a: ActualCost) =>
+    a.status === 'cancelled'
+      ? nothing
+      : html`<button type="button" class="button button--secondary" data-action="correct" data-id=${a.id}>Paranda<span class="visually-hidden"> kulu ${a.documentNumber}</span></button>
+          <button type="button" class="button button--secondary" data-action="cancel" data-id=${a.id}>Tühista<span class="visually-hidden"> kulu ${a.documentNumber}</span></button>`;
+  const row = (a: ActualCost) => html`<tr class=${a.status === 'cancelled' ? 'budget-cancelled' : ''} data-id=${a.id}>
+    <td data-label="Kuupäev">${formatDate(a.date)}</td><td data-label="Algatus">${a.initiative}</td><td data-label="EA konto">${a.account}</td>
+    <td data-label="Tarnija">${a.supplier}</td><td data-label="Dokument">${a.documentNumber}${a.attachmentName
+      ? html` <a href="/api/budget/plans/${planId}/actuals/${a.id}/attachment">${a.attachmentName}</a>`
+      : nothing}</td><td data-label="Kirjeldus">${a.description}</td><td class="num" data-label="Ilma km-ta">${eur(a.net)}</td><td class="num" data-label="Km">${eur(a.vat)}</td>
+    <td class="num" data-label="Koos km-ga">${eur(a.gross)}</td><td data-label="Seis">${STATUS_TEXT(a)}</td><td class="budget-actions">${actions(a)}</td></tr>`;
+  return html`<table class="card-table" id="actuals-table"><caption class="visually-hidden">Tegelikud kulud</caption><thead><tr><th scope="col">Kuupäev</th><th scope="col">Algatus</th><th scope="col">EA konto</th><th scope="col">Tarnija</th><th scope="col">Dokument</th><th scope="col">Kirjeldus</th><th scope="col" class="num">Ilma km-ta</th><th scope="col" class="num">Km</th><th scope="col" class="num">Koos km-ga</th><th scope="col">Seis</th><th scope="col"><span class="visually-hidden">Tegevused</span></th></tr></thead><tbody>${list.map(row)}</tbody></table>`;
 }

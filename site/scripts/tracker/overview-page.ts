@@ -4,7 +4,9 @@ import { hasPermission } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { formatPercent } from '../lib/format.ts';
 import { loadWithRetry } from '../lib/load-error.ts';
+import { html, render } from 'lit-html';
 import { renderHeatmap, type Sort, type SortKey } from './heatmap.ts';
+import { counties, heatmapFiltersFromUrl, matchesHeatmap, urlWithHeatmapFilters, validFilters, type HeatmapFilters } from './heatmap-filters.ts';
 import { setupSharedServices } from './shared-services.ts';
 import type { Overview } from '../../../api/contracts/reports.ts';
 
@@ -22,13 +24,31 @@ class OverviewPage extends HTMLElement {
     const [me, data] = await Promise.all([fetchMe(), apiFetch<Overview>('/api/reports/overview')]);
     this.querySelector('#median')!.textContent = `${data.rows.length} omavalitsust; rakendatud meetmete osakaalu mediaan ${formatPercent(data.median.implementedShare)}.`;
     const table = this.querySelector<HTMLTableElement>('#heatmap')!;
+    const form = this.querySelector<HTMLFormElement>('#heatmap-filters')!;
+    const county = form.elements.namedItem('maakond') as HTMLSelectElement;
+    const type = form.elements.namedItem('tyyp') as HTMLSelectElement;
+    render(html`<option value="">Kõik maakonnad</option>${counties(data.rows).map((c) => html`<option value=${c}>${c}</option>`)}`, county);
+    let filters: HeatmapFilters = validFilters(heatmapFiltersFromUrl(window.location.search), data.rows);
+    county.value = filters.maakond;
+    type.value = filters.tyyp;
     const sort: Sort = { key: 'implementedShare', dir: -1 };
+    const draw = () => {
+      const rows = data.rows.filter((r) => matchesHeatmap(r, filters));
+      renderHeatmap(table, { ...data, rows }, sort, onSort);
+      this.querySelector('#heatmap-count')!.textContent = `Näidatud ${rows.length} omavalitsust ${data.rows.length}-st.`;
+    };
     const onSort = (key: SortKey) => {
       sort.dir = sort.key === key ? (sort.dir === 1 ? -1 : 1) : key === 'name' ? 1 : -1;
       sort.key = key;
-      renderHeatmap(table, data, sort, onSort);
+      draw();
     };
-    renderHeatmap(table, data, sort, onSort);
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.addEventListener('change', () => {
+      filters = { maakond: county.value, tyyp: type.value };
+      history.replaceState(history.state, '', urlWithHeatmapFilters(window.location, filters));
+      draw();
+    });
+    draw();
     this.querySelector<HTMLElement>('#snapshot-section')!.hidden = !hasPermission(me, 'reports.snapshot');
     await setupSharedServices(this, data.rows, hasPermission(me, 'shared_services.manage'));
     this.querySelector<HTMLElement>('#overview')!.hidden = false;
