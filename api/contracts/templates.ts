@@ -89,7 +89,7 @@ export const DetailSchema = z
     quorum: Id,
     versions: z.array(VersionSchema),
     comments: z.array(CommentSchema),
-    viewer: z.object({ canReview: z.boolean(), canSubmitVersion: z.boolean(), ownVote: z.enum(DECISIONS).nullable() }),
+    viewer: z.object({ canReview: z.boolean(), canSubmitVersion: z.boolean(), canClose: z.boolean(), ownVote: z.enum(DECISIONS).nullable() }),
   })
   .meta({ id: 'TemplateDetail' });
 export type Detail = z.infer<typeof DetailSchema>;
