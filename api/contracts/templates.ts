@@ -98,7 +98,14 @@ export const SubmitResultSchema = z.object({ id: Id, version: Id, status: z.enum
 
 export const CommentResultSchema = z.object({ id: Id, version: Id, parentId: Id.nullable(), body: z.string() }).meta({ id: 'TemplateCommentResult' });
 export const VoteResultSchema = z
-  .object({ id: Id, version: Id, status: z.enum(STATUSES), approvals: Id, quorum: Id })
+  .object({
+    id: Id,
+    version: Id,
+    status: z.enum(STATUSES),
+    approvals: Id,
+    rejections: Id.meta({ description: "Standing 'reject' votes; while one stands the version is not approved" }),
+    quorum: Id,
+  })
   .meta({ id: 'TemplateVoteResult' });
 
 export const CommentBodySchema = z
@@ -116,6 +123,14 @@ export const ReviewBodySchema = z
     version: z.number().int().positive().optional().meta({ description: 'Defaults to the latest version; must be the latest' }),
   })
   .meta({ id: 'TemplateReviewInput' });
+
+export const CloseBodySchema = z
+  .object({
+    reason: z.string().trim().min(1, 'Kirjuta põhjendus.').max(MAX_COMMENT, `Põhjendus on pikem kui ${MAX_COMMENT} märki.`),
+    version: z.number().int().positive().optional().meta({ description: 'Defaults to the latest version; must be the latest' }),
+  })
+  .meta({ id: 'TemplateCloseInput' });
+export const CloseResultSchema = z.object({ id: Id, version: Id, status: z.enum(STATUSES) }).meta({ id: 'TemplateCloseResult' });
 
 export const AdoptionSchema = z
   .object({

@@ -1,14 +1,17 @@
 // Write side of the template workflow. Every state change is audited in the same transaction.
-// States: submitted → in_review (first reviewer comment or vote) → approved (quorum of approvals,
-// none from the submitter) | changes_requested | rejected. An undecided version replaced by a new
-// submission becomes superseded.
+// States: submitted → in_review (first reviewer comment or vote) → approved, when the approvals
+// (never the submitter's) reach the quorum and no reviewer's "reject" stands. "Request changes" and
+// "reject" are votes with a reason: they do not close the vote for the others. The submitter answers
+// with a new version, which supersedes the open one; an admin may close an open version as rejected.
+// ('changes_requested' is only found on versions decided under the earlier rule, where one such vote
+// closed the version.)
 import { recordAudit } from '../audit/record.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import { assertTemplateAction, hasPermission } from '../auth/access.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { deleteStoredFile } from '../files/store.ts';
 import { conflict, notFound } from '../lib/errors.ts';
-import { countApprovals, getTemplate, getVersion, latestVersion, OPEN_STATUSES, type VersionRow } from './queries.ts';
+import { countApprovals, countRejections, getTemplate, getVersion, latestVersion, OPEN_STATUSES, type VersionRow } from './queries.ts';
 import type { Decision, Status } from './schemas.ts';
 import { commentVersion, insertComment } from './stores/comments.ts';
 import { reviewRow, upsertReview } from './stores/reviews.ts';
@@ -101,8 +104,8 @@ export function addComment(db: Db, user: SessionUser, id: number, input: { body:
 }
 
 /**
- * One vote per reviewer per version, changeable until the version is decided. request_changes and
- * reject decide at once; approvals decide when they reach the quorum.
+ * One vote per reviewer per version, changeable while the vote is open. After every vote: approved
+ * when the approvals reach the quorum and no "reject" stands; otherwise the vote stays open.
  */
 export function castVote(db: Db, user: SessionUser, quorum: number, id: number, input: { decision: Decision; comment: string; version?: number | undefined }) {
   return inTransaction(db, () => {
@@ -117,14 +120,24 @@ export function castVote(db: Db, user: SessionUser, quorum: number, id: number, 
       actorId: user.id, action: 'template_review.vote', entity: 'template_version', entityId: `${id}/${v.n}`,
       oldValue: old ? { decision: old.decision, comment: old.comment } : null, newValue: { decision: input.decision, comment: input.comment },
     });
-    if (input.decision === 'request_changes') setStatus(db, v, 'changes_requested', user.id);
-    else if (input.decision === 'reject') setStatus(db, v, 'rejected', user.id);
-    else if (countApprovals(db, v) >= quorum) {
+    if (countApprovals(db, v) >= quorum && countRejections(db, v) === 0) {
       setStatus(db, v, 'approved', user.id, { approved: true });
       const t = getTemplate(db, id)!;
       setCurrentVersion(db, id, v.n);
       recordAudit(db, { actorId: user.id, action: 'template.current_version', entity: 'template', entityId: id, oldValue: { currentVersion: t.current_version }, newValue: { currentVersion: v.n } });
     }
-    return { id, version: v.n, status: v.status, approvals: countApprovals(db, v), quorum };
+    return { id, version: v.n, status: v.status, approvals: countApprovals(db, v), rejections: countRejections(db, v), quorum };
+  });
+}
+
+/** An admin closes the open latest version as rejected, with a reason (audited). */
+export function closeVersion(db: Db, user: SessionUser, id: number, input: { reason: string; version?: number | undefined }) {
+  return inTransaction(db, () => {
+    assertTemplateAction(db, user, id, 'close');
+    const v = latestVersion(db, id);
+    if (input.version !== undefined && input.version !== v.n) throw conflict(`Sulgeda saab ainult viimase versiooni (${v.n}).`);
+    if (!OPEN_STATUSES.includes(v.status)) throw conflict('Selle versiooni kohta on otsus juba tehtud.');
+    setStatus(db, v, 'rejected', user.id, { reason: input.reason });
+    return { id, version: v.n, status: v.status };
   });
 }
