@@ -94,6 +94,26 @@ export const DetailSchema = z
   .meta({ id: 'TemplateDetail' });
 export type Detail = z.infer<typeof DetailSchema>;
 
+/**
+ * A version's text for the review page: blocks of plain text (never HTML), rendered by the page with
+ * lit-html. kind 'none' when there is no preview: PDF and spreadsheets stay downloads ('download'),
+ * a document whose text would inflate past the cap ('too_large'), or one that cannot be read.
+ */
+export const PreviewBlockSchema = z
+  .object({ type: z.enum(['h', 'p', 'li']), level: z.number().int().min(1).max(6).optional().meta({ description: "Heading level, for type 'h'" }), text: z.string() })
+  .meta({ id: 'TemplatePreviewBlock' });
+export type PreviewBlock = z.infer<typeof PreviewBlockSchema>;
+export const PreviewSchema = z
+  .object({
+    kind: z.enum(['blocks', 'none']),
+    blocks: z.array(PreviewBlockSchema),
+    truncated: z.boolean().meta({ description: 'The text was cut at the block or character cap' }),
+    reason: z.enum(['download', 'too_large', 'unreadable']).nullable(),
+    message: z.string().nullable(),
+  })
+  .meta({ id: 'TemplatePreview' });
+export type Preview = z.infer<typeof PreviewSchema>;
+
 export const SubmitResultSchema = z.object({ id: Id, version: Id, status: z.enum(STATUSES) }).meta({ id: 'TemplateSubmitResult' });
 
 export const CommentResultSchema = z.object({ id: Id, version: Id, parentId: Id.nullable(), body: z.string() }).meta({ id: 'TemplateCommentResult' });
