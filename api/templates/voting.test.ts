@@ -103,3 +103,22 @@ describe('an admin closes a version as rejected', () => {
     expect((await ctx.request(`/api/templates/${id}`, { as: admin.token }).then((r) => r.json())).viewer).toMatchObject({ canClose: false, canReview: false });
   });
 });
+
+describe("the reviewer's queue: awaiting=me", () => {
+  it('lists open versions the reviewer has no vote on and did not submit; a new version asks again', async () => {
+    const author = signInAs(ctx.db, 'specialist');
+    const r1 = signInAs(ctx.db, 'reviewer');
+    const r2 = signInAs(ctx.db, 'reviewer');
+    const a = (await submit(author.token)).id;
+    const b = (await submit(author.token)).id;
+    const own = (await submit(r1.token)).id;
+    const queue = async (as: string) => ((await (await ctx.request('/api/templates?awaiting=me', { as })).json()) as Array<{ id: number }>).map((t) => t.id).sort();
+    expect(await queue(r1.token)).toEqual([a, b]);
+    await vote(r1.token, a, 'request_changes', 'Lisa vastutajad.');
+    expect(await queue(r1.token)).toEqual([b]);
+    expect(await queue(r2.token)).toEqual([a, b, own]);
+    await submit(author.token, `/api/templates/${a}/versions`);
+    expect(await queue(r1.token)).toEqual([a, b]);
+    expect((await ctx.request('/api/templates?awaiting=me')).status).toBe(401);
+  });
+});
