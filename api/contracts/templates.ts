@@ -152,12 +152,19 @@ export const CloseBodySchema = z
   .meta({ id: 'TemplateCloseInput' });
 export const CloseResultSchema = z.object({ id: Id, version: Id, status: z.enum(STATUSES) }).meta({ id: 'TemplateCloseResult' });
 
+/**
+ * A municipality's adoption of a template: a working group's approved version (`templateId`,
+ * `version`) or a built-in template of the knowledge base (`slug`, `builtinVersion`, e.g. "1.0").
+ */
 export const AdoptionSchema = z
   .object({
     ehak: z.string(),
-    templateId: Id,
+    source: z.enum(['working_group', 'builtin']),
+    templateId: Id.nullable(),
+    slug: z.string().nullable().meta({ description: 'Built-in template: its page is /mallid/{slug}/' }),
     title: z.string(),
-    version: Id,
+    version: Id.nullable().meta({ description: 'Working-group version adopted' }),
+    builtinVersion: z.string().nullable().meta({ description: 'Built-in template version adopted' }),
     adoptedOn: z.string(),
     recordedAt: z.string(),
     currentVersion: Id.nullable(),
@@ -166,13 +173,16 @@ export const AdoptionSchema = z
   .meta({ id: 'TemplateAdoption' });
 export type Adoption = z.infer<typeof AdoptionSchema>;
 
+const AdoptedOn = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kuupäev kujul AAAA-KK-PP.');
+
+/** Either a working-group template's approved version or a built-in template by its slug (its current version is recorded). */
 export const AdoptionInputSchema = z
-  .object({
-    templateId: z.number().int().positive(),
-    version: z.number().int().positive(),
-    adoptedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kuupäev kujul AAAA-KK-PP.'),
-  })
+  .union([
+    z.object({ templateId: z.number().int().positive(), version: z.number().int().positive(), adoptedOn: AdoptedOn }).strict(),
+    z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Tundmatu mall.'), adoptedOn: AdoptedOn }).strict(),
+  ])
   .meta({ id: 'TemplateAdoptionInput' });
+export type AdoptionInput = z.infer<typeof AdoptionInputSchema>;
 
 export const AdoptionAcrossSchema = z
   .object({

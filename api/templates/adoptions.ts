@@ -1,5 +1,6 @@
-// Which approved template version each municipality adopted. Writes go through the
-// /kovs/:ehak scope guard (writers of that municipality); ELVL sees all 79 per template.
+// Which templates each municipality adopted: a working group's approved version, or a built-in
+// template of the knowledge base by its slug (builtin.ts). Writes go through the /kovs/:ehak scope
+// guard (writers of that municipality); ELVL sees all 79 per working-group template.
 import { createRoute, z } from '@hono/zod-openapi';
 import { recordAudit } from '../audit/record.ts';
 import { requirePermission } from '../auth/access.ts';
@@ -11,7 +12,11 @@ import { AdoptionAcrossSchema, AdoptionInputSchema, AdoptionSchema } from '../co
 import { IdParams } from './schemas.ts';
 import { tallinnToday } from '../lib/today.ts';
 import { allKovs } from '../kov/store.ts';
-import { adoptionOf, adoptionsOfTemplate, adoptionViewRow, adoptionViewRows, upsertAdoption, type AdoptionViewRow } from './stores/adoptions.ts';
+import { adoptionOf, adoptionsOfTemplate, adoptionViewRow, adoptionViewRows, builtinAdoptionRow, builtinAdoptionRows, upsertAdoption, upsertBuiltinAdoption, type AdoptionViewRow, type BuiltinAdoptionRow } from './stores/adoptions.ts';
+import { builtinTemplate } from './builtin.ts';
+import type { Adoption } from '../contracts/templates.ts';
+import type { Db } from '../db/database.ts';
+import type { SessionUser } from '../auth/session-user.ts';
 
 const EhakParams = z.object({ ehak: z.string().regex(/^\d{4}$/).openapi({ param: { name: 'ehak', in: 'path' }, example: '0784' }) });
 
@@ -20,7 +25,7 @@ const list = createRoute({
   method: 'get',
   path: '/kovs/{ehak}/adoptions',
   tags: ['templates'],
-  summary: 'Templates this municipality adopted, with newerVersionAvailable',
+  summary: 'Templates this municipality adopted (working-group and built-in), with newerVersionAvailable',
   request: { params: EhakParams },
   responses: {
     200: { description: 'Adoptions', content: { 'application/json': { schema: z.array(AdoptionSchema) } } },
@@ -33,7 +38,7 @@ const record = createRoute({
   method: 'post',
   path: '/kovs/{ehak}/adoptions',
   tags: ['templates'],
-  summary: 'Record that the municipality adopted an approved version (replaces its earlier record)',
+  summary: 'Record that the municipality adopted an approved working-group version ({templateId, version}) or a built-in template ({slug}); replaces its earlier record',
   request: { params: EhakParams, body: { required: true, content: { 'application/json': { schema: AdoptionInputSchema } } } },
   responses: {
     201: { description: 'Recorded', content: { 'application/json': { schema: AdoptionSchema } } },
@@ -66,21 +71,52 @@ const perTemplate = createRoute({
   },
 });
 
-const toJson = (r: AdoptionViewRow) => ({
+const toJson = (r: AdoptionViewRow): Adoption => ({
   ehak: r.ehak,
+  source: 'working_group',
   templateId: r.template_id,
+  slug: null,
   title: r.title,
   version: r.n,
+  builtinVersion: null,
   adoptedOn: r.adopted_on,
   recordedAt: r.recorded_at,
   currentVersion: r.current_version,
   newerVersionAvailable: r.current_version !== null && r.current_version > r.n,
 });
 
+/** A built-in adoption; a template no longer shipped keeps its slug as the title. */
+function builtinJson(r: BuiltinAdoptionRow): Adoption {
+  const t = builtinTemplate(r.slug);
+  return {
+    ehak: r.ehak, source: 'builtin', templateId: null, slug: r.slug, title: t?.title ?? r.slug, version: null, builtinVersion: r.version,
+    adoptedOn: r.adopted_on, recordedAt: r.recorded_at, currentVersion: null, newerVersionAvailable: !!t && t.version !== r.version,
+  };
+}
+
+const byTitle = (a: Adoption, b: Adoption) => a.title.localeCompare(b.title, 'et');
+
+/** Records the built-in template's current version as adopted (audited); 404 for an unknown slug. */
+function recordBuiltin(db: Db, user: SessionUser, ehak: string, slug: string, adoptedOn: string): Adoption {
+  const t = builtinTemplate(slug);
+  if (!t) throw notFound('Malli ei leitud.');
+  return inTransaction(db, () => {
+    const old = builtinAdoptionRow(db, ehak, slug);
+    upsertBuiltinAdoption(db, { ehak, slug, version: t.version, adopted_on: adoptedOn, recorded_by: user.id });
+    recordAudit(db, {
+      actorId: user.id, action: 'template_adoption.record', entity: 'builtin_template_adoption', entityId: slug, kov: ehak,
+      oldValue: old ? { version: old.version, adoptedOn: old.adopted_on } : null, newValue: { version: t.version, adoptedOn },
+    });
+    return builtinJson(builtinAdoptionRow(db, ehak, slug)!);
+  });
+}
+
 export function templateAdoptionRoutes() {
   return createRouter()
     .openapi(list, (c) => {
-      return c.json(adoptionViewRows(c.get('db'), c.req.valid('param').ehak).map(toJson), 200);
+      const { ehak } = c.req.valid('param');
+      const db = c.get('db');
+      return c.json([...adoptionViewRows(db, ehak).map(toJson), ...builtinAdoptionRows(db, ehak).map(builtinJson)].sort(byTitle), 200);
     })
     .openapi(record, (c) => {
       const { ehak } = c.req.valid('param');
@@ -90,6 +126,7 @@ export function templateAdoptionRoutes() {
       if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== input.adoptedOn) throw badRequest('Kuupäev ei ole kehtiv.', [{ path: 'adoptedOn', message: 'Kehtetu kuupäev' }]);
       if (input.adoptedOn > tallinnToday()) throw badRequest('Kasutuselevõtu kuupäev ei saa olla tulevikus.', [{ path: 'adoptedOn', message: 'Tulevikus' }]);
       const user = c.get('user')!;
+      if ('slug' in input) return c.json(recordBuiltin(db, user, ehak, input.slug, input.adoptedOn), 201);
       const row = inTransaction(db, () => {
         if (!getTemplate(db, input.templateId)) throw notFound('Malli ei leitud.');
         const v = getVersion(db, input.templateId, input.version);
