@@ -49,7 +49,7 @@ export function markdownBlocks(source: string): Blocks {
       out.add('p', line);
       continue;
     }
-    const heading = /^(#{1,6})\s+(.*?)\s*#*$/.exec(t);
+    const heading = /^(#{1,6})\s+(.*?)(?:\s+#+)?$/.exec(t);
     const item = /^(?:[-*+]|\d{1,9}[.)])\s+(.*)$/.exec(t);
     if (t === '' || /^\|?\s*:?-{3,}/.test(t)) flush();
     else if (heading) {
