@@ -194,3 +194,16 @@ export const AdoptionAcrossSchema = z
   })
   .meta({ id: 'TemplateAdoptionAcross' });
 export type AdoptionAcross = z.infer<typeof AdoptionAcrossSchema>;
+
+/** One built-in template's adoption across the 79 municipalities (versions are the content's strings, e.g. "1.0"). */
+export const BuiltinAdoptionAcrossSchema = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    currentVersion: z.string(),
+    adopted: Id,
+    onCurrent: Id,
+    kovs: z.array(z.object({ ehak: z.string(), name: z.string(), version: z.string().nullable(), adoptedOn: z.string().nullable(), newerVersionAvailable: z.boolean() })),
+  })
+  .meta({ id: 'TemplateBuiltinAdoptionAcross' });
+export type BuiltinAdoptionAcross = z.infer<typeof BuiltinAdoptionAcrossSchema>;

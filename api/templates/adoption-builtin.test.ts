@@ -40,6 +40,15 @@ describe('adopting a built-in template', () => {
     ctx.db.prepare("UPDATE builtin_template_adoption SET version = '0.1'").run();
     const again = await (await ctx.request('/api/kovs/0784/adoptions', { as: spec.token })).json();
     expect(again[1]).toMatchObject({ builtinVersion: '0.1', newerVersionAvailable: true });
+
+    // ELVL sees the built-in template's adoption across the 79; others may not.
+    const analyst = signInAs(ctx.db, 'analyst');
+    const across = await (await ctx.request('/api/builtin-templates/varundusplaan/adoptions', { as: analyst.token })).json();
+    expect(across).toMatchObject({ slug: 'varundusplaan', title: t.title, currentVersion: t.version, adopted: 1, onCurrent: 0 });
+    expect(across.kovs).toHaveLength(79);
+    expect(across.kovs.find((k: { ehak: string }) => k.ehak === '0784')).toMatchObject({ version: '0.1', adoptedOn: '2025-04-01', newerVersionAvailable: true });
+    expect((await ctx.request('/api/builtin-templates/varundusplaan/adoptions', { as: spec.token })).status).toBe(403);
+    expect((await ctx.request('/api/builtin-templates/pole-olemas/adoptions', { as: analyst.token })).status).toBe(404);
   });
 
   it('refuses an unknown slug (404), a mixed body (400), and another municipality (404) — nothing stored', async () => {

@@ -12,11 +12,9 @@ import { AdoptionAcrossSchema, AdoptionInputSchema, AdoptionSchema } from '../co
 import { IdParams } from './schemas.ts';
 import { tallinnToday } from '../lib/today.ts';
 import { allKovs } from '../kov/store.ts';
-import { adoptionOf, adoptionsOfTemplate, adoptionViewRow, adoptionViewRows, builtinAdoptionRow, builtinAdoptionRows, upsertAdoption, upsertBuiltinAdoption, type AdoptionViewRow, type BuiltinAdoptionRow } from './stores/adoptions.ts';
-import { builtinTemplate } from './builtin.ts';
+import { adoptionOf, adoptionsOfTemplate, adoptionViewRow, adoptionViewRows, builtinAdoptionRows, upsertAdoption, type AdoptionViewRow } from './stores/adoptions.ts';
+import { builtinJson, recordBuiltin } from './builtin-adoptions.ts';
 import type { Adoption } from '../contracts/templates.ts';
-import type { Db } from '../db/database.ts';
-import type { SessionUser } from '../auth/session-user.ts';
 
 const EhakParams = z.object({ ehak: z.string().regex(/^\d{4}$/).openapi({ param: { name: 'ehak', in: 'path' }, example: '0784' }) });
 
@@ -85,31 +83,7 @@ const toJson = (r: AdoptionViewRow): Adoption => ({
   newerVersionAvailable: r.current_version !== null && r.current_version > r.n,
 });
 
-/** A built-in adoption; a template no longer shipped keeps its slug as the title. */
-function builtinJson(r: BuiltinAdoptionRow): Adoption {
-  const t = builtinTemplate(r.slug);
-  return {
-    ehak: r.ehak, source: 'builtin', templateId: null, slug: r.slug, title: t?.title ?? r.slug, version: null, builtinVersion: r.version,
-    adoptedOn: r.adopted_on, recordedAt: r.recorded_at, currentVersion: null, newerVersionAvailable: !!t && t.version !== r.version,
-  };
-}
-
 const byTitle = (a: Adoption, b: Adoption) => a.title.localeCompare(b.title, 'et');
-
-/** Records the built-in template's current version as adopted (audited); 404 for an unknown slug. */
-function recordBuiltin(db: Db, user: SessionUser, ehak: string, slug: string, adoptedOn: string): Adoption {
-  const t = builtinTemplate(slug);
-  if (!t) throw notFound('Malli ei leitud.');
-  return inTransaction(db, () => {
-    const old = builtinAdoptionRow(db, ehak, slug);
-    upsertBuiltinAdoption(db, { ehak, slug, version: t.version, adopted_on: adoptedOn, recorded_by: user.id });
-    recordAudit(db, {
-      actorId: user.id, action: 'template_adoption.record', entity: 'builtin_template_adoption', entityId: slug, kov: ehak,
-      oldValue: old ? { version: old.version, adoptedOn: old.adopted_on } : null, newValue: { version: t.version, adoptedOn },
-    });
-    return builtinJson(builtinAdoptionRow(db, ehak, slug)!);
-  });
-}
 
 export function templateAdoptionRoutes() {
   return createRouter()

@@ -175,6 +175,16 @@ describe('working-group reviewer journey', () => {
     expect(db.prepare('SELECT ehak, template_id, n, adopted_on FROM template_adoption').all()).toEqual([{ ehak: '0784', template_id: templateId, n: 1, adopted_on: '2025-02-01' }]);
     expect(db.prepare('SELECT ehak, slug, adopted_on FROM builtin_template_adoption').all()).toEqual([{ ehak: '0784', slug: 'varundusplaan', adopted_on: '2025-02-01' }]);
     expect(adoptErrors).toEqual([]);
+
+    // ELVL sees the built-in template's adoption across the 79 too.
+    const e = await contextAs(signInAs(db, 'analyst').token);
+    const { page: elvl, errors: elvlErrors } = await open(e, '/mallid/kasutus/');
+    await elvl.waitForSelector('#elvl-section:not([hidden])');
+    await elvl.selectOption('#elvl-template', 'builtin:varundusplaan');
+    await expect.poll(() => elvl.textContent('#elvl-summary')).toBe('Kasutusele võtnud 1 omavalitsust 79-st, neist uusimal versioonil 1.');
+    expect(await elvl.locator('#elvl-table tbody tr').count()).toBe(79);
+    await checkBothWidths(elvl, '/mallid/kasutus/ ELVL');
+    expect(elvlErrors).toEqual([]);
     expect(dialogs).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 // /mallid/kasutus/: a municipality's adopted templates, built-in and working-group (with "uuem
 // versioon saadaval"), recording an adoption of either, and for ELVL (reports.read) one
-// working-group template's adoption across the 79. The built-in options come with the page's markup.
+// template's adoption across the 79. The built-in templates' options come with the page's markup.
 import { hasPermission } from '../../../api/auth/rules.ts';
 import { html, render, type TemplateResult } from 'lit-html';
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
 import { formatDate, parseDate } from '../lib/format.ts';
-import type { Adoption, AdoptionAcross as Across } from '../../../api/contracts/templates.ts';
+import type { Adoption, AdoptionAcross as Across, BuiltinAdoptionAcross } from '../../../api/contracts/templates.ts';
 import type { ListItem } from './common.ts';
 
 interface Kov { ehak: string; name: string }
@@ -71,12 +71,18 @@ async function initKov(): Promise<void> {
   await showKov();
 }
 
+/** A working-group template ("wg:<id>") or a built-in one ("builtin:<slug>") across the 79. */
 async function showAcross(select: HTMLSelectElement): Promise<boolean> {
+  const [source, key] = select.value.split(':') as [string, string];
   try {
-    const a = await apiFetch<Across>(`/api/templates/${encodeURIComponent(select.value)}/adoptions`);
-    document.getElementById('elvl-summary')!.textContent = `Kasutusele võtnud ${a.adopted} omavalitsust 79-st, neist uusimal kinnitatud versioonil ${a.onCurrent}.`;
-    const note = (k: Across['kovs'][number]) => (k.version === null ? 'ei ole kasutusel' : k.newerVersionAvailable ? newer : 'ajakohane');
-    render(adoptionTable('Malli kasutus omavalitsustes', 'Omavalitsus', a.kovs.map((k) => [k.name, k.version, k.adoptedOn, note(k)])), document.getElementById('elvl-table')!);
+    const a =
+      source === 'builtin'
+        ? await apiFetch<BuiltinAdoptionAcross>(`/api/builtin-templates/${encodeURIComponent(key)}/adoptions`)
+        : await apiFetch<Across>(`/api/templates/${encodeURIComponent(key)}/adoptions`);
+    document.getElementById('elvl-summary')!.textContent = `Kasutusele võtnud ${a.adopted} omavalitsust 79-st, neist uusimal ${source === 'builtin' ? '' : 'kinnitatud '}versioonil ${a.onCurrent}.`;
+    const note = (k: { version: number | string | null; newerVersionAvailable: boolean }) => (k.version === null ? 'ei ole kasutusel' : k.newerVersionAvailable ? newer : 'ajakohane');
+    const rows = a.kovs.map((k): [string, number | string | null, string | null, TemplateResult | string] => [k.name, k.version, k.adoptedOn, note(k)]);
+    render(adoptionTable('Malli kasutus omavalitsustes', 'Omavalitsus', rows), document.getElementById('elvl-table')!);
     return true;
   } catch (err) {
     if (err instanceof ApiRequestError && err.status === 403) return false;
@@ -85,9 +91,8 @@ async function showAcross(select: HTMLSelectElement): Promise<boolean> {
 }
 
 async function initAcross(): Promise<void> {
-  if (approved.length === 0) return;
   const select = document.getElementById('elvl-template') as HTMLSelectElement;
-  render(html`${approved.map((t) => html`<option value=${t.id}>${t.title}</option>`)}`, select);
+  render(html`${approved.map((t) => html`<option value="wg:${t.id}">${t.title}</option>`)}`, document.getElementById('elvl-wg')!);
   select.addEventListener('change', () => void showAcross(select));
   if (await showAcross(select)) document.getElementById('elvl-section')!.hidden = false;
 }
