@@ -186,5 +186,5 @@ describe('working-group reviewer journey', () => {
     await checkBothWidths(elvl, '/mallid/kasutus/ ELVL');
     expect(elvlErrors).toEqual([]);
     expect(dialogs).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -93,6 +93,8 @@ async function showAcross(select: HTMLSelectElement): Promise<boolean> {
 async function initAcross(): Promise<void> {
   const select = document.getElementById('elvl-template') as HTMLSelectElement;
   render(html`${approved.map((t) => html`<option value="wg:${t.id}">${t.title}</option>`)}`, document.getElementById('elvl-wg')!);
+  // The built-in options were selected first while the markup loaded; a working-group template leads once listed.
+  if (approved[0]) select.value = `wg:${approved[0].id}`;
   select.addEventListener('change', () => void showAcross(select));
   if (await showAcross(select)) document.getElementById('elvl-section')!.hidden = false;
 }
