@@ -27,19 +27,6 @@ export const SITE_MAY_IMPORT_FROM_API = [
  */
 export const MAY_PREPARE_SQL = ['api/**/store.ts', 'api/**/stores/*.ts', 'api/db/**', 'scripts/bench/**', '**/*.test.ts', '**/test-*.ts', 'tests/**'];
 
-/**
- * TEMPORARY: files of the domains not yet moved to stores, which still prepare SQL themselves.
- * Delete a file's entry when its SQL moves into its domain's store; add nothing
- * (tests/architecture.test.ts fails on an entry that no longer prepares SQL).
- */
-export const SQL_OUTSIDE_STORES_NOT_YET_CONVERTED = [
-  'api/templates/adoptions.ts',
-  'api/templates/queries.ts',
-  'api/templates/upload.ts',
-  'api/templates/workflow.ts',
-  'scripts/seed/templates-demo.ts',
-];
-
 /** Calls that prepare SQL: db.prepare(…), prepareCached(db, …) and a store's prepared(…). */
 export const PREPARE_SQL_SELECTORS = [
   "CallExpression[callee.property.name='prepare']",
@@ -64,7 +51,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.ts'],
-    ignores: [...MAY_PREPARE_SQL, ...SQL_OUTSIDE_STORES_NOT_YET_CONVERTED],
+    ignores: MAY_PREPARE_SQL,
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -19,6 +19,7 @@ import { objectRoutes } from './objects/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { templateActionRoutes } from './templates/action-routes.ts';
 import { templateAdoptionRoutes } from './templates/adoptions.ts';
+import { builtinAdoptionRoutes } from './templates/builtin-adoptions.ts';
 import { templateDownloadRoutes } from './templates/download.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { evidenceRoutes } from './tracker/evidence-routes.ts';
@@ -53,6 +54,7 @@ const ROUTERS = [
   templateActionRoutes,
   templateDownloadRoutes,
   templateAdoptionRoutes,
+  builtinAdoptionRoutes,
   // tracker: measures, evidence, scope, shared services; reports over it; /meta
   measureRoutes,
   evidenceRoutes,

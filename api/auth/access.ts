@@ -7,7 +7,7 @@ import { forbidden, notFound, unauthorized } from '../lib/errors.ts';
 import type { Db } from '../db/database.ts';
 import { canActOnTemplate, canReadKov, canWriteKov, hasPermission, type Permission, type TemplateAction } from './rules.ts';
 import type { SessionUser } from './session-user.ts';
-import { templateFactsRow } from '../templates/stores/facts.ts';
+import { templateFactsRow } from '../templates/stores/templates.ts';
 
 export { PERMISSIONS, canActOnTemplate, canReadKov, canWriteKov, hasPermission, readableKovs, type Permission, type TemplateAction } from './rules.ts';
 
@@ -50,6 +50,7 @@ const TEMPLATE_REFUSALS: Record<TemplateAction, string> = {
   version: 'Uut versiooni saab esitada ainult malli esitaja või administraator.',
   review: 'Oma esitatud versiooni üle ei saa hääletada.',
   comment: 'Sul ei ole õigust seda malli kommenteerida.',
+  close: 'Versiooni saab tagasilükatuna sulgeda ainult administraator.',
 };
 
 /** 404 for no such template, 403 when the rules refuse the action. Also called inside the write's transaction. */

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'budget.actuals.write': ['admin', 'analyst'],
   'templates.submit': ['admin', 'analyst', 'specialist', 'viewer', 'reviewer', 'auditor'],
   'templates.review': ['reviewer'],
+  'templates.close': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -47,7 +48,7 @@ export function canWriteKov(user: RuleUser, ehak: string): boolean {
 }
 
 /** What may be done to an existing template (new templates need only the templates.submit permission). */
-export type TemplateAction = 'version' | 'comment' | 'review';
+export type TemplateAction = 'version' | 'comment' | 'review' | 'close';
 
 /** The template as far as the rules need it: who submitted it first, and who submitted its latest version. */
 export interface TemplateFacts {
@@ -58,7 +59,8 @@ export interface TemplateFacts {
 /**
  * A new version only by the template's submitter or an admin (it supersedes the version under review
  * and its votes); a vote only by a reviewer who did not submit the latest version; comments by anyone
- * who may submit templates (the submitter answers the reviewers there).
+ * who may submit templates (the submitter answers the reviewers there); closing an open version as
+ * rejected only by an admin.
  */
 export function canActOnTemplate(user: (RuleUser & { id: number }) | null, template: TemplateFacts, action: TemplateAction): boolean {
   if (!user) return false;
@@ -69,5 +71,7 @@ export function canActOnTemplate(user: (RuleUser & { id: number }) | null, templ
       return hasPermission(user, 'templates.review') && user.id !== template.latestSubmittedBy;
     case 'comment':
       return hasPermission(user, 'templates.submit');
+    case 'close':
+      return hasPermission(user, 'templates.close');
   }
 }

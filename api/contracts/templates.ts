@@ -89,16 +89,43 @@ export const DetailSchema = z
     quorum: Id,
     versions: z.array(VersionSchema),
     comments: z.array(CommentSchema),
-    viewer: z.object({ canReview: z.boolean(), canSubmitVersion: z.boolean(), ownVote: z.enum(DECISIONS).nullable() }),
+    viewer: z.object({ canReview: z.boolean(), canSubmitVersion: z.boolean(), canClose: z.boolean(), ownVote: z.enum(DECISIONS).nullable() }),
   })
   .meta({ id: 'TemplateDetail' });
 export type Detail = z.infer<typeof DetailSchema>;
+
+/**
+ * A version's text for the review page: blocks of plain text (never HTML), rendered by the page with
+ * lit-html. kind 'none' when there is no preview: PDF and spreadsheets stay downloads ('download'),
+ * a document whose text would inflate past the cap ('too_large'), or one that cannot be read.
+ */
+export const PreviewBlockSchema = z
+  .object({ type: z.enum(['h', 'p', 'li']), level: z.number().int().min(1).max(6).optional().meta({ description: "Heading level, for type 'h'" }), text: z.string() })
+  .meta({ id: 'TemplatePreviewBlock' });
+export type PreviewBlock = z.infer<typeof PreviewBlockSchema>;
+export const PreviewSchema = z
+  .object({
+    kind: z.enum(['blocks', 'none']),
+    blocks: z.array(PreviewBlockSchema),
+    truncated: z.boolean().meta({ description: 'The text was cut at the block or character cap' }),
+    reason: z.enum(['download', 'too_large', 'unreadable']).nullable(),
+    message: z.string().nullable(),
+  })
+  .meta({ id: 'TemplatePreview' });
+export type Preview = z.infer<typeof PreviewSchema>;
 
 export const SubmitResultSchema = z.object({ id: Id, version: Id, status: z.enum(STATUSES) }).meta({ id: 'TemplateSubmitResult' });
 
 export const CommentResultSchema = z.object({ id: Id, version: Id, parentId: Id.nullable(), body: z.string() }).meta({ id: 'TemplateCommentResult' });
 export const VoteResultSchema = z
-  .object({ id: Id, version: Id, status: z.enum(STATUSES), approvals: Id, quorum: Id })
+  .object({
+    id: Id,
+    version: Id,
+    status: z.enum(STATUSES),
+    approvals: Id,
+    rejections: Id.meta({ description: "Standing 'reject' votes; while one stands the version is not approved" }),
+    quorum: Id,
+  })
   .meta({ id: 'TemplateVoteResult' });
 
 export const CommentBodySchema = z
@@ -117,12 +144,27 @@ export const ReviewBodySchema = z
   })
   .meta({ id: 'TemplateReviewInput' });
 
+export const CloseBodySchema = z
+  .object({
+    reason: z.string().trim().min(1, 'Kirjuta põhjendus.').max(MAX_COMMENT, `Põhjendus on pikem kui ${MAX_COMMENT} märki.`),
+    version: z.number().int().positive().optional().meta({ description: 'Defaults to the latest version; must be the latest' }),
+  })
+  .meta({ id: 'TemplateCloseInput' });
+export const CloseResultSchema = z.object({ id: Id, version: Id, status: z.enum(STATUSES) }).meta({ id: 'TemplateCloseResult' });
+
+/**
+ * A municipality's adoption of a template: a working group's approved version (`templateId`,
+ * `version`) or a built-in template of the knowledge base (`slug`, `builtinVersion`, e.g. "1.0").
+ */
 export const AdoptionSchema = z
   .object({
     ehak: z.string(),
-    templateId: Id,
+    source: z.enum(['working_group', 'builtin']),
+    templateId: Id.nullable(),
+    slug: z.string().nullable().meta({ description: 'Built-in template: its page is /mallid/{slug}/' }),
     title: z.string(),
-    version: Id,
+    version: Id.nullable().meta({ description: 'Working-group version adopted' }),
+    builtinVersion: z.string().nullable().meta({ description: 'Built-in template version adopted' }),
     adoptedOn: z.string(),
     recordedAt: z.string(),
     currentVersion: Id.nullable(),
@@ -131,13 +173,16 @@ export const AdoptionSchema = z
   .meta({ id: 'TemplateAdoption' });
 export type Adoption = z.infer<typeof AdoptionSchema>;
 
+const AdoptedOn = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kuupäev kujul AAAA-KK-PP.');
+
+/** Either a working-group template's approved version or a built-in template by its slug (its current version is recorded). */
 export const AdoptionInputSchema = z
-  .object({
-    templateId: z.number().int().positive(),
-    version: z.number().int().positive(),
-    adoptedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Kuupäev kujul AAAA-KK-PP.'),
-  })
+  .union([
+    z.object({ templateId: z.number().int().positive(), version: z.number().int().positive(), adoptedOn: AdoptedOn }).strict(),
+    z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Tundmatu mall.'), adoptedOn: AdoptedOn }).strict(),
+  ])
   .meta({ id: 'TemplateAdoptionInput' });
+export type AdoptionInput = z.infer<typeof AdoptionInputSchema>;
 
 export const AdoptionAcrossSchema = z
   .object({
@@ -149,3 +194,16 @@ export const AdoptionAcrossSchema = z
   })
   .meta({ id: 'TemplateAdoptionAcross' });
 export type AdoptionAcross = z.infer<typeof AdoptionAcrossSchema>;
+
+/** One built-in template's adoption across the 79 municipalities (versions are the content's strings, e.g. "1.0"). */
+export const BuiltinAdoptionAcrossSchema = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    currentVersion: z.string(),
+    adopted: Id,
+    onCurrent: Id,
+    kovs: z.array(z.object({ ehak: z.string(), name: z.string(), version: z.string().nullable(), adoptedOn: z.string().nullable(), newerVersionAvailable: z.boolean() })),
+  })
+  .meta({ id: 'TemplateBuiltinAdoptionAcross' });
+export type BuiltinAdoptionAcross = z.infer<typeof BuiltinAdoptionAcrossSchema>;

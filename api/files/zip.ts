@@ -44,6 +44,8 @@ export interface CentralEntry {
   compressedSize: number;
   /** The uncompressed size the archive claims; never trusted for allocation. */
   size: number;
+  /** Where the entry's local header starts. */
+  offset: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export function centralDirectory(bytes: Uint8Array): CentralEntry[] | null {
     const nameEnd = at + 46 + u16(bytes, at + 28);
     const next = nameEnd + u16(bytes, at + 30) + u16(bytes, at + 32);
     if (next > end) return null;
-    entries.push({ name: decodeName(bytes.subarray(at + 46, nameEnd)), method: u16(bytes, at + 10), compressedSize: u32(bytes, at + 20), size: u32(bytes, at + 24) });
+    entries.push({ name: decodeName(bytes.subarray(at + 46, nameEnd)), method: u16(bytes, at + 10), compressedSize: u32(bytes, at + 20), size: u32(bytes, at + 24), offset: u32(bytes, at + 42) });
     at = next;
   }
   return entries;
@@ -100,5 +102,37 @@ export function inflateBounded(data: Uint8Array, maxOutput: number): Uint8Array 
     return inflateRawSync(data, { maxOutputLength: maxOutput, chunkSize: Math.max(64, Math.min(maxOutput, 16 * 1024)) });
   } catch {
     return null;
+  }
+}
+
+/**
+ * The entry's data as it sits in the archive (still compressed), found through its local header;
+ * null when the header is not where the central directory says or the data runs past the end.
+ */
+export function entryData(bytes: Uint8Array, entry: CentralEntry): Uint8Array | null {
+  const at = entry.offset;
+  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL_HEADER) return null;
+  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
+  const end = start + entry.compressedSize;
+  return end > bytes.length ? null : bytes.subarray(start, end);
+}
+
+/**
+ * One named entry's content, never more than `maxOutput` bytes: 'too_large' when it claims or
+ * inflates to more (a bomb stops within the limit), null when missing or not readable.
+ */
+export function readEntryBounded(bytes: Uint8Array, name: string, maxOutput: number): Uint8Array | 'too_large' | null {
+  const entry = centralDirectory(bytes)?.find((e) => e.name === name);
+  if (!entry) return null;
+  if (entry.size > maxOutput) return 'too_large';
+  const data = entryData(bytes, entry);
+  if (!data) return null;
+  if (entry.method === 0) return data.length > maxOutput ? 'too_large' : data;
+  if (entry.method !== 8) return null;
+  try {
+    return inflateRawSync(data, { maxOutputLength: maxOutput, chunkSize: Math.max(64, Math.min(maxOutput, 16 * 1024)) });
+  } catch (err) {
+    // zlib stops as soon as the output passes the limit: a bomb costs microseconds.
+    return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too_large' : null;
   }
 }

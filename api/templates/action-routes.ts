@@ -1,11 +1,11 @@
-// Reviewer actions: threaded comments and votes.
+// Reviewer actions: threaded comments and votes; an admin's closing of an open version as rejected.
 import { createRoute } from '@hono/zod-openapi';
 import { requireTemplateAccess } from '../auth/access.ts';
 import { badRequest } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
-import { CommentBodySchema, CommentResultSchema, ReviewBodySchema, VoteResultSchema } from '../contracts/templates.ts';
+import { CloseBodySchema, CloseResultSchema, CommentBodySchema, CommentResultSchema, ReviewBodySchema, VoteResultSchema } from '../contracts/templates.ts';
 import { IdParams } from './schemas.ts';
-import { addComment, castVote } from './workflow.ts';
+import { addComment, castVote, closeVersion } from './workflow.ts';
 
 const commentRoute = createRoute({
   method: 'post',
@@ -31,7 +31,7 @@ const reviewRoute = createRoute({
   method: 'post',
   path: '/templates/{id}/reviews',
   tags: ['templates'],
-  summary: "Reviewer's vote on the latest version (one per reviewer, changeable until decided)",
+  summary: "Reviewer's vote on the latest version (one per reviewer, changeable while open). Approved when approvals reach the quorum and no 'reject' stands; request_changes and reject do not close the vote",
   middleware: [requireTemplateAccess('review')] as const,
   request: { params: IdParams, body: { required: true, content: { 'application/json': { schema: ReviewBodySchema } } } },
   responses: {
@@ -51,6 +51,23 @@ const reviewRoute = createRoute({
   },
 });
 
+const closeRoute = createRoute({
+  method: 'post',
+  path: '/templates/{id}/close',
+  tags: ['templates'],
+  summary: 'Admin: close the open latest version as rejected, with a reason (audited)',
+  middleware: [requireTemplateAccess('close')] as const,
+  request: { params: IdParams, body: { required: true, content: { 'application/json': { schema: CloseBodySchema } } } },
+  responses: {
+    200: { description: 'Closed', content: { 'application/json': { schema: CloseResultSchema } } },
+    400: errorResponse('No reason given'),
+    401: errorResponse('Not signed in'),
+    403: errorResponse('Not an admin'),
+    404: errorResponse('No such template'),
+    409: errorResponse('Version already decided, or not the latest'),
+  },
+});
+
 export function templateActionRoutes() {
   return createRouter()
     .openapi(commentRoute, (c) => c.json(addComment(c.get('db'), c.get('user')!, c.req.valid('param').id, c.req.valid('json')), 201))
@@ -60,5 +77,6 @@ export function templateActionRoutes() {
         throw badRequest('Muutmise palve või tagasilükkamise juurde kirjuta põhjendus.', [{ path: 'comment', message: 'Põhjendus on kohustuslik.' }]);
       }
       return c.json(castVote(c.get('db'), c.get('user')!, c.get('config').templateQuorum, c.req.valid('param').id, body), 200);
-    });
+    })
+    .openapi(closeRoute, (c) => c.json(closeVersion(c.get('db'), c.get('user')!, c.req.valid('param').id, c.req.valid('json')), 200));
 }

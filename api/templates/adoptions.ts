@@ -1,5 +1,6 @@
-// Which approved template version each municipality adopted. Writes go through the
-// /kovs/:ehak scope guard (writers of that municipality); ELVL sees all 79 per template.
+// Which templates each municipality adopted: a working group's approved version, or a built-in
+// template of the knowledge base by its slug (builtin.ts). Writes go through the /kovs/:ehak scope
+// guard (writers of that municipality); ELVL sees all 79 per working-group template.
 import { createRoute, z } from '@hono/zod-openapi';
 import { recordAudit } from '../audit/record.ts';
 import { requirePermission } from '../auth/access.ts';
@@ -10,6 +11,10 @@ import { getTemplate, getVersion } from './queries.ts';
 import { AdoptionAcrossSchema, AdoptionInputSchema, AdoptionSchema } from '../contracts/templates.ts';
 import { IdParams } from './schemas.ts';
 import { tallinnToday } from '../lib/today.ts';
+import { allKovs } from '../kov/store.ts';
+import { adoptionOf, adoptionsOfTemplate, adoptionViewRow, adoptionViewRows, builtinAdoptionRows, upsertAdoption, type AdoptionViewRow } from './stores/adoptions.ts';
+import { builtinJson, recordBuiltin } from './builtin-adoptions.ts';
+import type { Adoption } from '../contracts/templates.ts';
 
 const EhakParams = z.object({ ehak: z.string().regex(/^\d{4}$/).openapi({ param: { name: 'ehak', in: 'path' }, example: '0784' }) });
 
@@ -18,7 +23,7 @@ const list = createRoute({
   method: 'get',
   path: '/kovs/{ehak}/adoptions',
   tags: ['templates'],
-  summary: 'Templates this municipality adopted, with newerVersionAvailable',
+  summary: 'Templates this municipality adopted (working-group and built-in), with newerVersionAvailable',
   request: { params: EhakParams },
   responses: {
     200: { description: 'Adoptions', content: { 'application/json': { schema: z.array(AdoptionSchema) } } },
@@ -31,7 +36,7 @@ const record = createRoute({
   method: 'post',
   path: '/kovs/{ehak}/adoptions',
   tags: ['templates'],
-  summary: 'Record that the municipality adopted an approved version (replaces its earlier record)',
+  summary: 'Record that the municipality adopted an approved working-group version ({templateId, version}) or a built-in template ({slug}); replaces its earlier record',
   request: { params: EhakParams, body: { required: true, content: { 'application/json': { schema: AdoptionInputSchema } } } },
   responses: {
     201: { description: 'Recorded', content: { 'application/json': { schema: AdoptionSchema } } },
@@ -64,28 +69,28 @@ const perTemplate = createRoute({
   },
 });
 
-interface Row { ehak: string; template_id: number; n: number; adopted_on: string; recorded_at: string; title: string; current_version: number | null }
-
-const SELECT = `SELECT a.ehak, a.template_id, a.n, a.adopted_on, a.recorded_at, v.title, t.current_version
-  FROM template_adoption a JOIN template t ON t.id = a.template_id
-  JOIN template_version v ON v.template_id = a.template_id AND v.n = coalesce(t.current_version, a.n)`;
-
-const toJson = (r: Row) => ({
+const toJson = (r: AdoptionViewRow): Adoption => ({
   ehak: r.ehak,
+  source: 'working_group',
   templateId: r.template_id,
+  slug: null,
   title: r.title,
   version: r.n,
+  builtinVersion: null,
   adoptedOn: r.adopted_on,
   recordedAt: r.recorded_at,
   currentVersion: r.current_version,
   newerVersionAvailable: r.current_version !== null && r.current_version > r.n,
 });
 
+const byTitle = (a: Adoption, b: Adoption) => a.title.localeCompare(b.title, 'et');
+
 export function templateAdoptionRoutes() {
   return createRouter()
     .openapi(list, (c) => {
-      const rows = c.get('db').prepare(`${SELECT} WHERE a.ehak = ? ORDER BY v.title`).all(c.req.valid('param').ehak) as Row[];
-      return c.json(rows.map(toJson), 200);
+      const { ehak } = c.req.valid('param');
+      const db = c.get('db');
+      return c.json([...adoptionViewRows(db, ehak).map(toJson), ...builtinAdoptionRows(db, ehak).map(builtinJson)].sort(byTitle), 200);
     })
     .openapi(record, (c) => {
       const { ehak } = c.req.valid('param');
@@ -95,19 +100,16 @@ export function templateAdoptionRoutes() {
       if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== input.adoptedOn) throw badRequest('Kuupäev ei ole kehtiv.', [{ path: 'adoptedOn', message: 'Kehtetu kuupäev' }]);
       if (input.adoptedOn > tallinnToday()) throw badRequest('Kasutuselevõtu kuupäev ei saa olla tulevikus.', [{ path: 'adoptedOn', message: 'Tulevikus' }]);
       const user = c.get('user')!;
+      if ('slug' in input) return c.json(recordBuiltin(db, user, ehak, input.slug, input.adoptedOn), 201);
       const row = inTransaction(db, () => {
         if (!getTemplate(db, input.templateId)) throw notFound('Malli ei leitud.');
         const v = getVersion(db, input.templateId, input.version);
         if (!v) throw notFound('Versiooni ei leitud.');
         if (v.approved_at === null) throw conflict('Kasutusele saab võtta ainult kinnitatud versiooni.');
-        const old = db.prepare('SELECT n, adopted_on FROM template_adoption WHERE ehak = ? AND template_id = ?').get(ehak, input.templateId);
-        db.prepare(
-          `INSERT INTO template_adoption (ehak, template_id, n, adopted_on, recorded_by) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (ehak, template_id) DO UPDATE SET n = excluded.n, adopted_on = excluded.adopted_on, recorded_by = excluded.recorded_by,
-             recorded_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-        ).run(ehak, input.templateId, input.version, input.adoptedOn, user.id);
+        const old = adoptionOf(db, ehak, input.templateId);
+        upsertAdoption(db, { ehak, template_id: input.templateId, n: input.version, adopted_on: input.adoptedOn, recorded_by: user.id });
         recordAudit(db, { actorId: user.id, action: 'template_adoption.record', entity: 'template_adoption', entityId: input.templateId, kov: ehak, oldValue: old ?? null, newValue: { n: input.version, adoptedOn: input.adoptedOn } });
-        return db.prepare(`${SELECT} WHERE a.ehak = ? AND a.template_id = ?`).get(ehak, input.templateId) as Row;
+        return adoptionViewRow(db, ehak, input.templateId)!;
       });
       return c.json(toJson(row), 201);
     })
@@ -116,10 +118,12 @@ export function templateAdoptionRoutes() {
       const id = c.req.valid('param').id;
       const t = getTemplate(db, id);
       if (!t) throw notFound('Malli ei leitud.');
-      const rows = db
-        .prepare(`SELECT k.ehak, k.name, a.n, a.adopted_on FROM kov k LEFT JOIN template_adoption a ON a.ehak = k.ehak AND a.template_id = ? ORDER BY k.name`)
-        .all(id) as Array<{ ehak: string; name: string; n: number | null; adopted_on: string | null }>;
-      const kovs = rows.map((r) => ({ ehak: r.ehak, name: r.name, version: r.n, adoptedOn: r.adopted_on, newerVersionAvailable: r.n !== null && t.current_version !== null && t.current_version > r.n }));
+      const adopted = new Map(adoptionsOfTemplate(db, id).map((a) => [a.ehak, a]));
+      const kovs = allKovs(db).map((k) => {
+        const a = adopted.get(k.ehak);
+        const n = a?.n ?? null;
+        return { ehak: k.ehak, name: k.name, version: n, adoptedOn: a?.adopted_on ?? null, newerVersionAvailable: n !== null && t.current_version !== null && t.current_version > n };
+      });
       return c.json({
         templateId: id,
         currentVersion: t.current_version,

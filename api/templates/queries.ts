@@ -1,66 +1,39 @@
 // Read side of the template workflow: the list, one template with its history, and small lookups.
+// SQL lives in the stores (./stores/); this module shapes their rows into the contract's answers.
 import type { SessionUser } from '../auth/session-user.ts';
 import { canActOnTemplate } from '../auth/access.ts';
 import type { Db } from '../db/database.ts';
-import type { Category, Change, Decision, Status } from '../contracts/templates.ts';
+import type { Change, Status } from '../contracts/templates.ts';
+import { peopleOf } from '../users/store.ts';
+import { commentRows } from './stores/comments.ts';
+import { decisionCount, reviewRow, reviewRows } from './stores/reviews.ts';
+import { latestVersionRow, templateListRows, templateRow, versionRow, versionRows, type TemplateRow, type VersionRow } from './stores/templates.ts';
 
-export interface VersionRow {
-  template_id: number;
-  n: number;
-  title: string;
-  summary: string;
-  category: Category;
-  measures: string;
-  file_name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  storage_key: string;
-  status: Status;
-  submitted_by: number;
-  submitted_at: string;
-  decided_at: string | null;
-  approved_at: string | null;
-}
+export type { TemplateRow, VersionRow };
 
-export interface TemplateRow {
-  id: number;
-  category: Category;
-  current_version: number | null;
-  created_by: number;
-  created_at: string;
-}
-
+/** Versions whose vote is open: reviewers may vote, a new version supersedes them. */
 export const OPEN_STATUSES: readonly Status[] = ['submitted', 'in_review'];
 
 export const downloadUrl = (id: number, n: number) => `/api/templates/${id}/versions/${n}/file`;
 
-export function getTemplate(db: Db, id: number): TemplateRow | undefined {
-  return db.prepare('SELECT * FROM template WHERE id = ?').get(id) as TemplateRow | undefined;
-}
+export const getTemplate = (db: Db, id: number): TemplateRow | undefined => templateRow(db, id);
 
-export function getVersion(db: Db, id: number, n: number): VersionRow | undefined {
-  return db.prepare('SELECT * FROM template_version WHERE template_id = ? AND n = ?').get(id, n) as VersionRow | undefined;
-}
+export const getVersion = (db: Db, id: number, n: number): VersionRow | undefined => versionRow(db, id, n);
 
-export function latestVersion(db: Db, id: number): VersionRow {
-  return db.prepare('SELECT * FROM template_version WHERE template_id = ? ORDER BY n DESC LIMIT 1').get(id) as VersionRow;
-}
+export const latestVersion = (db: Db, id: number): VersionRow => latestVersionRow(db, id);
 
 /** Approvals that count toward the quorum: never the submitter's. */
-export function countApprovals(db: Db, v: VersionRow): number {
-  return (
-    db
-      .prepare("SELECT count(*) FROM template_review WHERE template_id = ? AND n = ? AND decision = 'approve' AND reviewer_id <> ?")
-      .pluck()
-      .get(v.template_id, v.n, v.submitted_by) as number
-  );
-}
+export const countApprovals = (db: Db, v: VersionRow): number => decisionCount(db, v.template_id, v.n, 'approve', v.submitted_by);
+
+/** Standing rejections: while one stands the version is not approved, whatever the approvals. */
+export const countRejections = (db: Db, v: VersionRow): number => decisionCount(db, v.template_id, v.n, 'reject', v.submitted_by);
 
 export interface ListFilter {
   status?: Status | undefined;
   category?: string | undefined;
   measure?: string | undefined;
+  /** A reviewer's id: only open versions this reviewer has not voted on and did not submit. */
+  awaiting?: number | undefined;
 }
 
 /**
@@ -68,30 +41,7 @@ export interface ListFilter {
  * otherwise the latest version, filtered by its status when one is given.
  */
 export function listTemplates(db: Db, f: ListFilter) {
-  const join = f.status === 'approved' ? 'v.n = t.current_version' : 'v.n = (SELECT max(n) FROM template_version WHERE template_id = t.id)';
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (f.status && f.status !== 'approved') {
-    where.push('v.status = ?');
-    args.push(f.status);
-  }
-  if (f.category) {
-    where.push('t.category = ?');
-    args.push(f.category);
-  }
-  if (f.measure) {
-    where.push('EXISTS (SELECT 1 FROM json_each(v.measures) WHERE value = ?)');
-    args.push(f.measure);
-  }
-  const rows = db
-    .prepare(
-      `SELECT v.*, t.category AS t_category, t.current_version,
-              (SELECT max(n) FROM template_version WHERE template_id = t.id) AS latest
-       FROM template t JOIN template_version v ON v.template_id = t.id AND ${join}
-       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY coalesce(v.approved_at, v.submitted_at) DESC, t.id DESC`,
-    )
-    .all(...args) as Array<VersionRow & { t_category: Category; current_version: number | null; latest: number }>;
+  const rows = templateListRows(db, { status: f.status ?? null, category: f.category ?? null, measure: f.measure ?? null, awaiting: f.awaiting ?? null });
   return rows.map((r) => ({
     id: r.template_id,
     category: r.t_category,
@@ -124,22 +74,17 @@ function versionChanges(prev: VersionMeta | undefined, cur: VersionMeta): Change
 export function templateDetail(db: Db, id: number, quorum: number, user: SessionUser) {
   const t = getTemplate(db, id);
   if (!t) return null;
-  const names = db.prepare('SELECT id, name FROM app_user WHERE id = ?');
-  const person = (uid: number) => (names.get(uid) as { id: number; name: string } | undefined) ?? { id: uid, name: '' };
-  const versions = db.prepare('SELECT * FROM template_version WHERE template_id = ? ORDER BY n').all(id) as VersionRow[];
-  const votesStmt = db.prepare('SELECT * FROM template_review WHERE template_id = ? AND n = ? ORDER BY created_at, reviewer_id');
+  const versions = versionRows(db, id);
+  const votesOf = versions.map((v) => reviewRows(db, id, v.n));
+  const comments = commentRows(db, id);
+  const people = peopleOf(db, [t.created_by, ...versions.map((v) => v.submitted_by), ...votesOf.flat().map((r) => r.reviewer_id), ...comments.map((c) => c.author_id)]);
+  const person = (uid: number) => people.get(uid)!;
   let prev: VersionMeta | undefined;
-  const out = versions.map((v) => {
+  const out = versions.map((v, i) => {
     const meta = { title: v.title, summary: v.summary, category: v.category, measures: JSON.parse(v.measures) as string[], fileName: v.file_name, sha256: v.sha256 };
     const changes = versionChanges(prev, meta);
     prev = meta;
-    const votes = (votesStmt.all(id, v.n) as Array<{ reviewer_id: number; decision: Decision; comment: string; created_at: string; updated_at: string }>).map((r) => ({
-      reviewer: person(r.reviewer_id),
-      decision: r.decision,
-      comment: r.comment,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    }));
+    const votes = votesOf[i]!.map((r) => ({ reviewer: person(r.reviewer_id), decision: r.decision, comment: r.comment, createdAt: r.created_at, updatedAt: r.updated_at }));
     const approvals = countApprovals(db, v);
     return {
       n: v.n,
@@ -158,11 +103,8 @@ export function templateDetail(db: Db, id: number, quorum: number, user: Session
       changes,
     };
   });
-  const comments = (db.prepare('SELECT * FROM template_comment WHERE template_id = ? ORDER BY created_at, id').all(id) as Array<{
-    id: number; n: number; parent_id: number | null; author_id: number; body: string; created_at: string;
-  }>).map((c) => ({ id: c.id, version: c.n, parentId: c.parent_id, author: person(c.author_id), body: c.body, createdAt: c.created_at }));
   const latest = versions[versions.length - 1]!;
-  const own = db.prepare('SELECT decision FROM template_review WHERE template_id = ? AND n = ? AND reviewer_id = ?').pluck().get(id, latest.n, user.id) as Decision | undefined;
+  const own = reviewRow(db, id, latest.n, user.id)?.decision;
   const facts = { createdBy: t.created_by, latestSubmittedBy: latest.submitted_by };
   return {
     id: t.id,
@@ -173,10 +115,11 @@ export function templateDetail(db: Db, id: number, quorum: number, user: Session
     createdAt: t.created_at,
     quorum,
     versions: out,
-    comments,
+    comments: comments.map((c) => ({ id: c.id, version: c.n, parentId: c.parent_id, author: person(c.author_id), body: c.body, createdAt: c.created_at })),
     viewer: {
       canReview: canActOnTemplate(user, facts, 'review') && OPEN_STATUSES.includes(latest.status),
       canSubmitVersion: canActOnTemplate(user, facts, 'version'),
+      canClose: canActOnTemplate(user, facts, 'close') && OPEN_STATUSES.includes(latest.status),
       ownVote: own ?? null,
     },
   };

@@ -19,6 +19,7 @@ const listRoute = createRoute({
       status: z.enum(STATUSES).optional(),
       category: z.string().max(40).optional(),
       measure: z.string().max(40).optional(),
+      awaiting: z.enum(['me']).optional().openapi({ description: "'me': open versions the signed-in reviewer has not voted on and did not submit" }),
     }),
   },
   responses: {
@@ -76,8 +77,9 @@ export function templateRoutes() {
   return createRouter()
     .openapi(listRoute, (c) => {
       const q = c.req.valid('query');
-      if (q.status !== 'approved' && !c.get('user')) throw unauthorized();
-      return c.json(listTemplates(c.get('db'), q), 200);
+      const user = c.get('user');
+      if ((q.status !== 'approved' || q.awaiting) && !user) throw unauthorized();
+      return c.json(listTemplates(c.get('db'), { ...q, awaiting: q.awaiting ? user!.id : undefined }), 200);
     })
     .openapi(detailRoute, (c) => {
       const detail = templateDetail(c.get('db'), c.req.valid('param').id, c.get('config').templateQuorum, c.get('user')!);

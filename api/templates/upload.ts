@@ -1,5 +1,7 @@
 // Turns a multipart submission into validated metadata plus a stored file. Everything is checked
 // before the file is written, so a refused upload leaves nothing on disk or in the database.
+import { measureExists } from '../catalog/store.ts';
+import { latestEditionId } from '../catalog/stores/editions.ts';
 import type { Db } from '../db/database.ts';
 import { checkFileType, FileTypeError } from '../files/sniff.ts';
 import { FileTooLargeError, storeFile, type StoredFile } from '../files/store.ts';
@@ -23,8 +25,7 @@ const invalid = (path: string, message: string) => new ApiError(400, 'validation
 
 /** The catalogue edition submissions are checked against: the newest one loaded. */
 export function currentEdition(db: Db): string {
-  const row = db.prepare('SELECT max(id) AS id FROM catalog_edition').get() as { id: string | null };
-  return row.id ?? '2024';
+  return latestEditionId(db) ?? '2024';
 }
 
 /** Parses "ISMS.1.M1, ORP.1.M2" and checks every id against the current catalogue edition. */
@@ -32,8 +33,7 @@ export function parseMeasures(db: Db, raw: string): string[] {
   const ids = [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
   if (ids.length > 50) throw invalid('measures', 'Meetmeid on üle 50.');
   const edition = currentEdition(db);
-  const exists = db.prepare('SELECT 1 FROM catalog_measure WHERE edition = ? AND id = ?');
-  const unknown = ids.filter((id) => !exists.get(edition, id));
+  const unknown = ids.filter((id) => !measureExists(db, edition, id));
   if (unknown.length > 0) {
     const message = `Tundmatu meetme tähis (E-ITS ${edition}): ${unknown.join(', ')}`;
     throw new ApiError(400, 'unknown_measure', message, unknown.map((id) => ({ path: 'measures', message: `Tundmatu meede ${id}` })));

@@ -1,45 +1,44 @@
 // Write side of the template workflow. Every state change is audited in the same transaction.
-// States: submitted → in_review (first reviewer comment or vote) → approved (quorum of approvals,
-// none from the submitter) | changes_requested | rejected. An undecided version replaced by a new
-// submission becomes superseded.
+// States: submitted → in_review (first reviewer comment or vote) → approved, when the approvals
+// (never the submitter's) reach the quorum and no reviewer's "reject" stands. "Request changes" and
+// "reject" are votes with a reason: they do not close the vote for the others. The submitter answers
+// with a new version, which supersedes the open one; an admin may close an open version as rejected.
+// ('changes_requested' is only found on versions decided under the earlier rule, where one such vote
+// closed the version.)
 import { recordAudit } from '../audit/record.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import { assertTemplateAction, hasPermission } from '../auth/access.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { deleteStoredFile } from '../files/store.ts';
 import { conflict, notFound } from '../lib/errors.ts';
-import { countApprovals, getTemplate, getVersion, latestVersion, OPEN_STATUSES, type VersionRow } from './queries.ts';
+import { countApprovals, countRejections, getTemplate, getVersion, latestVersion, OPEN_STATUSES, type VersionRow } from './queries.ts';
 import type { Decision, Status } from './schemas.ts';
+import { commentVersion, insertComment } from './stores/comments.ts';
+import { reviewRow, upsertReview } from './stores/reviews.ts';
+import { insertTemplate, insertVersionRow, setCurrentVersion, setTemplateCategory, setVersionStatus } from './stores/templates.ts';
 import type { Submission } from './upload.ts';
 
 const nowIso = () => new Date().toISOString();
 
-function setStatus(db: Db, v: VersionRow, to: Status, actorId: number, extra: { approved?: boolean } = {}): void {
+function setStatus(db: Db, v: VersionRow, to: Status, actorId: number, extra: { approved?: boolean; reason?: string } = {}): void {
   const at = nowIso();
-  const decided = to !== 'in_review';
-  db.prepare('UPDATE template_version SET status = ?, decided_at = ?, approved_at = ? WHERE template_id = ? AND n = ?').run(
-    to,
-    decided ? at : null,
-    extra.approved ? at : null,
-    v.template_id,
-    v.n,
-  );
+  setVersionStatus(db, v.template_id, v.n, to, to !== 'in_review' ? at : null, extra.approved ? at : null);
   recordAudit(db, {
     actorId,
     action: `template.${to}`,
     entity: 'template_version',
     entityId: `${v.template_id}/${v.n}`,
     oldValue: { status: v.status },
-    newValue: { status: to },
+    newValue: extra.reason === undefined ? { status: to } : { status: to, reason: extra.reason },
   });
   v.status = to;
 }
 
 function insertVersion(db: Db, templateId: number, n: number, s: Submission, userId: number): void {
-  db.prepare(
-    `INSERT INTO template_version (template_id, n, title, summary, category, measures, file_name, content_type, size, sha256, storage_key, submitted_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(templateId, n, s.title, s.summary, s.category, JSON.stringify(s.measures), s.fileName, s.contentType, s.stored.size, s.stored.sha256, s.stored.storageKey, userId);
+  insertVersionRow(db, {
+    template_id: templateId, n, title: s.title, summary: s.summary, category: s.category, measures: JSON.stringify(s.measures), file_name: s.fileName,
+    content_type: s.contentType, size: s.stored.size, sha256: s.stored.sha256, storage_key: s.stored.storageKey, submitted_by: userId,
+  });
   recordAudit(db, {
     actorId: userId,
     action: 'template.submitted',
@@ -61,7 +60,7 @@ function withFileRollback<T>(db: Db, filesPath: string, s: Submission, fn: () =>
 
 export function createTemplate(db: Db, filesPath: string, user: SessionUser, s: Submission) {
   return withFileRollback(db, filesPath, s, () => {
-    const id = Number(db.prepare('INSERT INTO template (category, created_by) VALUES (?, ?)').run(s.category, user.id).lastInsertRowid);
+    const id = insertTemplate(db, s.category, user.id);
     insertVersion(db, id, 1, s, user.id);
     return { id, version: 1, status: 'submitted' as const };
   });
@@ -74,7 +73,7 @@ export function addVersion(db: Db, filesPath: string, user: SessionUser, id: num
     const prev = latestVersion(db, id);
     if (OPEN_STATUSES.includes(prev.status)) setStatus(db, prev, 'superseded', user.id);
     const n = prev.n + 1;
-    db.prepare('UPDATE template SET category = ? WHERE id = ?').run(s.category, id);
+    setTemplateCategory(db, id, s.category);
     insertVersion(db, id, n, s, user.id);
     return { id, version: n, status: 'submitted' as const };
   });
@@ -90,25 +89,23 @@ export function addComment(db: Db, user: SessionUser, id: number, input: { body:
     assertTemplateAction(db, user, id, 'comment');
     let n = input.version ?? latestVersion(db, id).n;
     if (input.parentId !== undefined) {
-      const parent = db.prepare('SELECT n FROM template_comment WHERE id = ? AND template_id = ?').get(input.parentId, id) as { n: number } | undefined;
-      if (!parent) throw notFound('Kommentaari, millele vastata, ei leitud.');
-      if (input.version !== undefined && input.version !== parent.n) throw conflict('Vastus peab olema sama versiooni kohta kui kommentaar.');
-      n = parent.n;
+      const parentVersion = commentVersion(db, input.parentId, id);
+      if (parentVersion === undefined) throw notFound('Kommentaari, millele vastata, ei leitud.');
+      if (input.version !== undefined && input.version !== parentVersion) throw conflict('Vastus peab olema sama versiooni kohta kui kommentaar.');
+      n = parentVersion;
     }
     const v = getVersion(db, id, n);
     if (!v) throw notFound(`Versiooni ${n} ei leitud.`);
     startReviewIfFirst(db, v, user);
-    const commentId = Number(
-      db.prepare('INSERT INTO template_comment (template_id, n, parent_id, author_id, body) VALUES (?, ?, ?, ?, ?)').run(id, n, input.parentId ?? null, user.id, input.body).lastInsertRowid,
-    );
+    const commentId = insertComment(db, id, n, input.parentId ?? null, user.id, input.body);
     recordAudit(db, { actorId: user.id, action: 'template_comment.create', entity: 'template_comment', entityId: commentId, newValue: { template: id, version: n, parentId: input.parentId ?? null, body: input.body } });
     return { id: commentId, version: n, parentId: input.parentId ?? null, body: input.body };
   });
 }
 
 /**
- * One vote per reviewer per version, changeable until the version is decided. request_changes and
- * reject decide at once; approvals decide when they reach the quorum.
+ * One vote per reviewer per version, changeable while the vote is open. After every vote: approved
+ * when the approvals reach the quorum and no "reject" stands; otherwise the vote stays open.
  */
 export function castVote(db: Db, user: SessionUser, quorum: number, id: number, input: { decision: Decision; comment: string; version?: number | undefined }) {
   return inTransaction(db, () => {
@@ -117,21 +114,30 @@ export function castVote(db: Db, user: SessionUser, quorum: number, id: number, 
     if (input.version !== undefined && input.version !== v.n) throw conflict(`Hääletada saab ainult viimase versiooni (${v.n}) üle.`);
     if (!OPEN_STATUSES.includes(v.status)) throw conflict('Selle versiooni kohta on otsus juba tehtud.');
     startReviewIfFirst(db, v, user);
-    const old = db.prepare('SELECT decision, comment FROM template_review WHERE template_id = ? AND n = ? AND reviewer_id = ?').get(id, v.n, user.id);
-    db.prepare(
-      `INSERT INTO template_review (template_id, n, reviewer_id, decision, comment) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (template_id, n, reviewer_id) DO UPDATE SET decision = excluded.decision, comment = excluded.comment,
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-    ).run(id, v.n, user.id, input.decision, input.comment);
-    recordAudit(db, { actorId: user.id, action: 'template_review.vote', entity: 'template_version', entityId: `${id}/${v.n}`, oldValue: old ?? null, newValue: { decision: input.decision, comment: input.comment } });
-    if (input.decision === 'request_changes') setStatus(db, v, 'changes_requested', user.id);
-    else if (input.decision === 'reject') setStatus(db, v, 'rejected', user.id);
-    else if (countApprovals(db, v) >= quorum) {
+    const old = reviewRow(db, id, v.n, user.id);
+    upsertReview(db, id, v.n, user.id, input.decision, input.comment);
+    recordAudit(db, {
+      actorId: user.id, action: 'template_review.vote', entity: 'template_version', entityId: `${id}/${v.n}`,
+      oldValue: old ? { decision: old.decision, comment: old.comment } : null, newValue: { decision: input.decision, comment: input.comment },
+    });
+    if (countApprovals(db, v) >= quorum && countRejections(db, v) === 0) {
       setStatus(db, v, 'approved', user.id, { approved: true });
       const t = getTemplate(db, id)!;
-      db.prepare('UPDATE template SET current_version = ? WHERE id = ?').run(v.n, id);
+      setCurrentVersion(db, id, v.n);
       recordAudit(db, { actorId: user.id, action: 'template.current_version', entity: 'template', entityId: id, oldValue: { currentVersion: t.current_version }, newValue: { currentVersion: v.n } });
     }
-    return { id, version: v.n, status: v.status, approvals: countApprovals(db, v), quorum };
+    return { id, version: v.n, status: v.status, approvals: countApprovals(db, v), rejections: countRejections(db, v), quorum };
+  });
+}
+
+/** An admin closes the open latest version as rejected, with a reason (audited). */
+export function closeVersion(db: Db, user: SessionUser, id: number, input: { reason: string; version?: number | undefined }) {
+  return inTransaction(db, () => {
+    assertTemplateAction(db, user, id, 'close');
+    const v = latestVersion(db, id);
+    if (input.version !== undefined && input.version !== v.n) throw conflict(`Sulgeda saab ainult viimase versiooni (${v.n}).`);
+    if (!OPEN_STATUSES.includes(v.status)) throw conflict('Selle versiooni kohta on otsus juba tehtud.');
+    setStatus(db, v, 'rejected', user.id, { reason: input.reason });
+    return { id, version: v.n, status: v.status };
   });
 }

@@ -90,6 +90,9 @@ const UPDATE = prepared<[UserChange], unknown>(
    disabled_at = @disabled_at WHERE id = @id`,
 );
 const ACTIVE_ADMINS = prepared<[], { n: number }>("SELECT count(*) AS n FROM app_user WHERE role = 'admin' AND disabled_at IS NULL");
+const ACTIVE_BY_ROLE = prepared<[string, number], { id: number }>(
+  "SELECT id FROM app_user WHERE role = ? AND disabled_at IS NULL ORDER BY (email LIKE '%demo%') DESC, id LIMIT ?",
+);
 const CLEAR_KOVS = prepared<[number], unknown>('DELETE FROM user_kov WHERE user_id = ?');
 const ADD_KOV = prepared<[number, string], unknown>('INSERT INTO user_kov (user_id, ehak) VALUES (?, ?)');
 
@@ -146,6 +149,9 @@ export const disabledAtOf = (db: Db, id: number): string | null => DISABLED_AT(d
 export const insertUser = (db: Db, row: NewUserRow): number => Number(INSERT(db).run(row).lastInsertRowid);
 
 export const updateUserRow = (db: Db, change: UserChange): void => void UPDATE(db).run(change);
+
+/** Up to `limit` active users with the role, demo accounts first (the seeders' actors). */
+export const activeUserIdsByRole = (db: Db, role: string, limit: number): number[] => ACTIVE_BY_ROLE(db).all(role, limit).map((r) => r.id);
 
 export const activeAdminCount = (db: Db): number => ACTIVE_ADMINS(db).get()!.n;
 

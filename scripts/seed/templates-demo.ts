@@ -2,6 +2,7 @@
 // states, made by the demo users through the same workflow functions the API uses (so every
 // transition is audited). Skips what it cannot do when the demo users are missing.
 import { recordAudit } from '../../api/audit/record.ts';
+import { measureExists } from '../../api/catalog/store.ts';
 import { loadSessionUser } from '../../api/auth/sessions.ts';
 import type { SessionUser } from '../../api/auth/session-user.ts';
 import { loadConfig } from '../../api/config.ts';
@@ -10,6 +11,8 @@ import { checkFileType } from '../../api/files/sniff.ts';
 import { storeFile } from '../../api/files/store.ts';
 import { currentEdition, type Submission } from '../../api/templates/upload.ts';
 import { MAX_TEMPLATE_FILE_BYTES, type Category } from '../../api/templates/schemas.ts';
+import { upsertAdoption } from '../../api/templates/stores/adoptions.ts';
+import { activeUserIdsByRole } from '../../api/users/store.ts';
 import { addComment, addVersion, castVote, createTemplate } from '../../api/templates/workflow.ts';
 
 type Log = (line: string) => void;
@@ -53,20 +56,18 @@ const DOCS: DemoDoc[] = [
 ];
 
 function usersByRole(db: Db, role: string, limit: number): SessionUser[] {
-  const ids = db.prepare("SELECT id FROM app_user WHERE role = ? AND disabled_at IS NULL ORDER BY (email LIKE '%demo%') DESC, id LIMIT ?").pluck().all(role, limit) as number[];
-  return ids.map((id) => loadSessionUser(db, id)).filter((u): u is NonNullable<typeof u> => u !== null);
+  return activeUserIdsByRole(db, role, limit).map((id) => loadSessionUser(db, id)).filter((u): u is NonNullable<typeof u> => u !== null);
 }
 
 function submission(db: Db, filesPath: string, doc: DemoDoc): Submission {
   const bytes = new TextEncoder().encode(doc.body);
   const { contentType } = checkFileType(doc.fileName, bytes);
-  const known = db.prepare('SELECT 1 FROM catalog_measure WHERE edition = ? AND id = ?');
   const edition = currentEdition(db);
   return {
     title: doc.title,
     summary: doc.summary,
     category: doc.category,
-    measures: doc.measures.filter((m) => known.get(edition, m)),
+    measures: doc.measures.filter((m) => measureExists(db, edition, m)),
     fileName: doc.fileName,
     contentType,
     stored: storeFile(filesPath, 'templates', bytes, { maxBytes: MAX_TEMPLATE_FILE_BYTES }),
@@ -92,7 +93,7 @@ export function seedTemplatesDemo(db: Db, log: Log = () => {}, filesPath = loadC
     castVote(db, r2, quorum, pw.id, { decision: 'approve', comment: 'Sobib väikesele vallale.' });
     const ehak = author.kovs[0];
     if (ehak) {
-      db.prepare("INSERT INTO template_adoption (ehak, template_id, n, adopted_on, recorded_by) VALUES (?, ?, 1, '2025-09-01', ?)").run(ehak, pw.id, author.id);
+      upsertAdoption(db, { ehak, template_id: pw.id, n: 1, adopted_on: '2025-09-01', recorded_by: author.id });
       recordAudit(db, { actorId: author.id, action: 'template_adoption.record', entity: 'template_adoption', entityId: pw.id, kov: ehak, newValue: { n: 1, adoptedOn: '2025-09-01' } });
     }
     addVersion(db, filesPath, author, pw.id, submission(db, filesPath, { ...PASSWORDS, summary: PASSWORDS.summary + ' Lisatud paroolihalduri soovitus.' }));

@@ -95,7 +95,7 @@ describe('template workflow in a browser', () => {
     expect(await queue.textContent('.tpl-comment .tpl-pre')).toBe(XSS_COMMENT);
     expect(await queue.locator('.tpl-comment img').count()).toBe(0);
     await queue.getByRole('button', { name: 'Kinnita' }).click();
-    await expect.poll(() => queue.textContent('#load-status')).toBe('Hääl on salvestatud.');
+    await expect.poll(() => queue.textContent('#load-status')).toBe('Hääl on salvestatud. Hääletus on avatud.');
     expect(await queue.textContent('.tpl-quorum')).toContain('Kinnitusi 1/2');
     expect(await runAxe(queue)).toEqual([]);
     expect(queueErrors).toEqual([]);
@@ -111,9 +111,9 @@ describe('template workflow in a browser', () => {
     // Anyone, signed out, sees it on the templates page and can download it.
     const anon = await contextAs(null);
     const { page: list, errors: listErrors } = await open(anon, '/mallid/');
-    await list.waitForSelector('#kinnitatud-mallid [data-approved-list] li');
-    const card = list.locator('#kinnitatud-mallid [data-approved-list] li').first();
-    expect(await card.locator('h3').textContent()).toBe(XSS_TITLE);
+    await list.waitForSelector('#template-list [data-source="tooruhm"]');
+    const card = list.locator('#template-list [data-source="tooruhm"]').first();
+    expect(await card.locator('h2').textContent()).toBe(XSS_TITLE);
     const href = await card.getByRole('link', { name: /Laadi alla/ }).getAttribute('href');
     const file = await anon.request.get(url + href!);
     expect(file.status()).toBe(200);
@@ -126,6 +126,7 @@ describe('template workflow in a browser', () => {
     // The author's municipality records adoption of version 1.
     const { page: adopt, errors: adoptErrors } = await open(a, '/mallid/kasutus/');
     await adopt.waitForSelector('#kov-section:not([hidden])');
+    await adopt.selectOption('#adopt-template', `wg:${id}:1`);
     await adopt.fill('#adopt-date', '01.02.2025');
     await adopt.getByRole('button', { name: 'Salvesta' }).click();
     await expect.poll(() => adopt.textContent('#load-status')).toBe('Kasutuselevõtt on salvestatud.');

@@ -19,12 +19,16 @@ const SUMMARIES = prepared<[], EditionSummaryRow>(
      (SELECT json_group_array(name) FROM (SELECT name FROM catalog_profile p WHERE p.edition = e.id ORDER BY name)) AS profiles
    FROM catalog_edition e ORDER BY e.id DESC`,
 );
+const LATEST = prepared<[], { id: string | null }>('SELECT max(id) AS id FROM catalog_edition');
 const SOURCES = prepared<[string], { sources: string }>('SELECT sources FROM catalog_edition WHERE id = ?');
 const INSERT = prepared<[string, string, string, string], unknown>('INSERT INTO catalog_edition (id, title, imported_at, sources) VALUES (?, ?, ?, ?)');
 const SET_SOURCES = prepared<[string, string], unknown>('UPDATE catalog_edition SET sources = ? WHERE id = ?');
 
 /** Every edition, newest first. */
 export const editionSummaryRows = (db: Db): EditionSummaryRow[] => SUMMARIES(db).all();
+
+/** The newest edition loaded (the highest id), or null when the catalogue is empty. */
+export const latestEditionId = (db: Db): string | null => LATEST(db).get()?.id ?? null;
 
 /** The files the edition was imported from; undefined when there is no such edition. */
 export function editionSources(db: Db, edition: string): string[] | undefined {

@@ -4,11 +4,22 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { formatDateTime } from '../lib/format.ts';
 import { categoryLabel, DECISION_LABELS, downloadLink, FIELD_LABELS, formatDate, statusTag, type ListItem } from './common.ts';
 import type { Comment, Detail, Version, Vote } from '../../../api/contracts/templates.ts';
+import { diffView, previewView, type PreviewState } from './preview-render.ts';
+
+/** The latest version's preview and the previous version's (for the text comparison). */
+export interface Previews {
+  latest: PreviewState;
+  previous: PreviewState | null;
+}
+
+/** The voting rule, as api/templates/workflow.ts applies it. */
+export const RULE_TEXT =
+  'Versioon on kinnitatud, kui kinnitusi on kvoorumi jagu ja ühegi ülevaataja „Lükka tagasi” ei kehti. „Palu muudatusi” ja „Lükka tagasi” näidatakse koos põhjendusega ega lõpeta hääletust: esitaja vastab uue versiooniga, mis asendab selle. Administraator võib versiooni tagasilükatuna sulgeda.';
 
 export type { Detail };
 
-export function queueTable(items: ListItem[]): TemplateResult {
-  if (items.length === 0) return html`<p>Valitud tingimustele vastavaid malle ei ole.</p>`;
+export function queueTable(items: ListItem[], empty = 'Valitud tingimustele vastavaid malle ei ole.'): TemplateResult {
+  if (items.length === 0) return html`<p>${empty}</p>`;
   const row = (t: ListItem) => html`<tr>
     <th scope="row"><a href="?id=${t.id}">${t.title}</a></th>
     <td data-label="Liik">${categoryLabel(t.category)}</td>
@@ -37,7 +48,8 @@ function votesList(v: Version, quorum: number): TemplateResult {
   return html`<p class="tpl-quorum">${quorumText}</p>${v.votes.length ? html`<ul class="tpl-votes">${v.votes.map(vote)}</ul>` : html`<p>Hääli veel ei ole.</p>`}`;
 }
 
-function versionSection(v: Version, d: Detail): TemplateResult {
+function versionSection(v: Version, d: Detail, p: Previews): TemplateResult {
+  const textChanges = v.n === d.latestVersion && v.n > 1 && p.previous ? html`<h4>Teksti muudatused võrreldes versiooniga ${v.n - 1}</h4>${diffView(p.previous, p.latest, v.n)}` : nothing;
   return html`<section class="tpl-version" aria-labelledby="v${v.n}-title">
     <h3 id="v${v.n}-title">Versioon ${v.n}: ${v.title}</h3>
     <p>${statusTag(v.status)}${d.currentVersion === v.n ? html` <span class="tag">praegune kinnitatud versioon</span>` : nothing}</p>
@@ -50,6 +62,7 @@ function versionSection(v: Version, d: Detail): TemplateResult {
       <dt>SHA-256</dt><dd class="tpl-hash">${v.sha256}</dd>
     </dl>
     ${changesTable(v)}
+    ${textChanges}
     <h4>Hääled</h4>
     ${votesList(v, d.quorum)}
   </section>`;
@@ -73,7 +86,7 @@ function reviewForm(d: Detail): TemplateResult | typeof nothing {
   if (!d.viewer.canReview) return nothing;
   return html`<section aria-labelledby="review-title" class="tpl-review">
     <h2 id="review-title">Sinu otsus versiooni ${d.latestVersion} kohta</h2>
-    ${d.viewer.ownVote ? html`<p>Sinu praegune hääl: ${DECISION_LABELS[d.viewer.ownVote]}. Võid seda muuta, kuni otsus on tehtud.</p>` : nothing}
+    ${d.viewer.ownVote ? html`<p>Sinu praegune hääl: ${DECISION_LABELS[d.viewer.ownVote]}. Võid seda muuta, kuni hääletus on avatud.</p>` : nothing}
     <form id="review-form" novalidate>
       <div class="field">
         <label for="review-comment">Põhjendus</label>
@@ -90,12 +103,31 @@ function reviewForm(d: Detail): TemplateResult | typeof nothing {
   </section>`;
 }
 
-export function detailView(d: Detail): TemplateResult {
+function closeForm(d: Detail): TemplateResult | typeof nothing {
+  if (!d.viewer.canClose) return nothing;
+  return html`<section aria-labelledby="close-title" class="tpl-review">
+    <h2 id="close-title">Sulge versioon ${d.latestVersion} tagasilükatuna</h2>
+    <form id="close-form" novalidate>
+      <div class="field">
+        <label for="close-reason">Põhjendus</label>
+        <span class="hint" id="close-reason-hint">Administraatori otsus; jääb auditilogisse.</span>
+        <p class="error-message" id="close-reason-error" hidden></p>
+        <textarea id="close-reason" name="reason" rows="2" maxlength="5000" aria-describedby="close-reason-hint close-reason-error"></textarea>
+      </div>
+      <button type="submit" class="button button--warning">Sulge tagasilükatuna</button>
+    </form>
+  </section>`;
+}
+
+export function detailView(d: Detail, p: Previews): TemplateResult {
   const latest = d.versions[d.versions.length - 1]!;
-  return html`<p>${statusTag(latest.status)} Viimane versioon ${latest.n}${d.currentVersion ? `, kinnitatud versioon ${d.currentVersion}` : ''}. Kvoorum: ${d.quorum} ülevaataja kinnitust (esitaja hääl ei loe).</p>
+  return html`<p>${statusTag(latest.status)} Viimane versioon ${latest.n}${d.currentVersion ? `, kinnitatud versioon ${d.currentVersion}` : ''}. Kvoorum: ${d.quorum} ülevaataja kinnitust (esitaja hääl ei loe); praegu ${latest.approvals}/${d.quorum}.</p>
+    <p class="tpl-rule">${RULE_TEXT}</p>
+    ${previewView(p.latest, latest.n, downloadLink(latest, 'Laadi fail alla'))}
     ${reviewForm(d)}
+    ${closeForm(d)}
     <h2>Versioonid</h2>
-    ${[...d.versions].reverse().map((v) => versionSection(v, d))}
+    ${[...d.versions].reverse().map((v) => versionSection(v, d, p))}
     ${d.viewer.canSubmitVersion ? html`<p><a class="button button--secondary" href="/mallid/esita/?mall=${d.id}">Esita uus versioon</a></p>` : nothing}
     <section aria-labelledby="comments-title">
       <h2 id="comments-title">Arutelu</h2>

@@ -1,7 +1,9 @@
 // <tv-kov-list>: the tracker's start: the municipalities this user may open (a filter narrows the
-// list as they type) and, for those who may open it, the ELVL overview link. One municipality opens directly.
+// list as they type) and, for those who may open it, the ELVL overview link. One municipality opens directly; a
+// working-group reviewer, who tracks no municipality, lands on the review queue.
 import { html, render } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
+import { hasPermission, readableKovs } from '../../../api/auth/rules.ts';
 import { MAY_OPEN } from '../auth/role-links.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { loadWithRetry } from '../lib/load-error.ts';
@@ -13,6 +15,9 @@ interface Kov {
   name: string;
   county: string;
 }
+
+/** The reviewer's queue: versions awaiting their decision is the page's default for reviewers. */
+const REVIEW_QUEUE = '/mallid/ulevaatus/';
 
 class KovList extends HTMLElement {
   #started = false;
@@ -30,6 +35,11 @@ class KovList extends HTMLElement {
     const me = await fetchMe();
     if (!me) {
       render(html`Jälgimine on sisselogitud kasutajatele. <a href="/logi-sisse/?tagasi=/jalgimine/">Logi sisse</a>.`, status);
+      return;
+    }
+    const kovs = readableKovs(me);
+    if (hasPermission(me, 'templates.review') && kovs !== 'all' && kovs.length === 0) {
+      navigate(REVIEW_QUEUE, { replace: true });
       return;
     }
     this.#kovs = await apiFetch<Kov[]>('/api/kovs');
