@@ -18,6 +18,8 @@ export interface MeasureFactsRow {
   role: string;
   link: string | null;
   sortKey: string;
+  /** The protection needs a high measure answers: '', 'C', 'CI', … 'CIA'. */
+  cia: string;
 }
 
 /** A top-level row of catalog_group. */
@@ -68,7 +70,7 @@ export interface MeasureFilterParams {
 
 const FACTS = prepared<[string], MeasureFactsRow>(
   `SELECT m.edition, m.id AS measureId, m.title, m.module_id AS moduleId, md.title AS moduleTitle, md.group_id AS groupId,
-          m.class, m.responsible AS role, m.link, m.sort_key AS sortKey
+          m.class, m.responsible AS role, m.link, m.sort_key AS sortKey, m.cia
    FROM catalog_measure m JOIN catalog_module md ON md.edition = m.edition AND md.id = m.module_id
    WHERE m.edition = ? ORDER BY m.sort_key, m.id`,
 );

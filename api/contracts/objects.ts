@@ -40,6 +40,8 @@ export const TargetObjectSchema = z
     justification: z.string().nullable(),
     dependsOn: z.array(z.number()),
     modules: z.array(z.string()).meta({ description: 'Modules modelled on the object; the organisation object models its scope’s modules' }),
+    measureCount: z.number().meta({ description: 'Measures that apply to the object under the scope rules (0 when the approach leaves it out)' }),
+    needMeasureCount: z.number().meta({ description: 'Of those, high measures its protection need brings in' }),
     version: z.number(),
     updatedAt: z.string(),
     updatedBy: PersonSchema.nullable(),
@@ -75,3 +77,16 @@ export const TargetObjectPatchSchema = TargetObjectCreateSchema.omit({ type: tru
   .strict()
   .meta({ id: 'TargetObjectPatch' });
 export type TargetObjectPatch = z.infer<typeof TargetObjectPatchSchema>;
+
+export const ObjectMeasureSchema = z
+  .object({
+    measureId: z.string(),
+    title: z.string(),
+    module: z.string(),
+    class: z.enum(['basic', 'standard', 'high']),
+    priority: z.enum(['P1', 'P2', 'P3']).nullable().meta({ description: "The KOV profile's priority; null when the profile has not classified the measure or does not cover its module" }),
+    cia: z.string().meta({ description: "The protection needs a high measure answers ('C', 'CI', … 'CIA'; '' for others)" }),
+    reason: z.enum(['baseline', 'need']).meta({ description: 'baseline: by class and approach; need: a high measure the protection need brings in' }),
+  })
+  .meta({ id: 'ObjectMeasure' });
+export type ObjectMeasureItem = z.infer<typeof ObjectMeasureSchema>;

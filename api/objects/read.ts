@@ -5,6 +5,7 @@ import type { NeedDimension, TargetObject } from '../contracts/objects.ts';
 import type { Db } from '../db/database.ts';
 import { scopeOf } from '../tracker/reference.ts';
 import { peopleOf } from '../users/store.ts';
+import { measuresByObject } from './measures.ts';
 import { effectiveNeeds, type NeedInput } from './need.ts';
 import { dependencyRows, moduleRows, objectRows, type TargetObjectRow } from './store.ts';
 
@@ -37,7 +38,7 @@ export function listObjects(db: Db, ehak: string): TargetObject[] {
   const needs = effectiveNeeds(inputs);
   const people = peopleOf(db, rows.map((r) => r.updated_by));
   const orgModules = rows.some((r) => r.type === 'organisation') ? scopeModules(db, ehak) : [];
-  return rows.map((r): TargetObject => {
+  const objects = rows.map((r): Omit<TargetObject, 'measureCount' | 'needMeasureCount'> => {
     const need = needs.get(r.id)!;
     const added = modules.get(r.id) ?? [];
     return {
@@ -58,6 +59,11 @@ export function listObjects(db: Db, ehak: string): TargetObject[] {
       updatedAt: r.updated_at,
       updatedBy: r.updated_by === null ? null : (people.get(r.updated_by) ?? null),
     };
+  });
+  const measures = measuresByObject(db, ehak, objects);
+  return objects.map((o) => {
+    const of = measures.get(o.id) ?? [];
+    return { ...o, measureCount: of.length, needMeasureCount: of.filter((m) => m.reason === 'need').length };
   });
 }
 

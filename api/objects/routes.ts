@@ -1,11 +1,12 @@
 // /api/kovs/{ehak}/objects…: the structure analysis (target objects, protection needs, modelling).
 // The tenant check (read for GET, write for mutations) is kovScopeGuard's, mounted in api/routes.ts.
 import { createRoute, z } from '@hono/zod-openapi';
-import { TargetObjectCreateSchema, TargetObjectPatchSchema, TargetObjectSchema } from '../contracts/objects.ts';
+import { ObjectMeasureSchema, TargetObjectCreateSchema, TargetObjectPatchSchema, TargetObjectSchema } from '../contracts/objects.ts';
 import { notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { actorOf } from '../tracker/measure-routes.ts';
 import { KovParams } from '../tracker/params.ts';
+import { measureItem, measuresByObject } from './measures.ts';
 import { listObjects, objectOf } from './read.ts';
 import { createObject, patchObject, removeObject } from './write.ts';
 
@@ -27,6 +28,14 @@ const getRoute = createRoute({
   summary: 'One target object',
   request: { params: ObjectParams },
   responses: { 200: json(TargetObjectSchema, 'Target object'), 404: errorResponse('Unknown object') },
+});
+const measuresRoute = createRoute({
+  method: 'get',
+  path: '/kovs/{ehak}/objects/{id}/measures',
+  tags: ['objects'],
+  summary: "The measures that apply to the object under the municipality's approach: baseline by class, high measures by protection need",
+  request: { params: ObjectParams },
+  responses: { 200: json(z.array(ObjectMeasureSchema), 'Measures in catalogue order'), 404: errorResponse('Unknown object') },
 });
 const createObjectRoute = createRoute({
   method: 'post',
@@ -67,6 +76,14 @@ export function objectRoutes() {
       const object = objectOf(c.get('db'), ehak, Number(id));
       if (!object) throw notFound('Objekti ei leitud.');
       return c.json(object, 200);
+    })
+    .openapi(measuresRoute, (c) => {
+      const { ehak, id } = c.req.valid('param');
+      const db = c.get('db');
+      // All objects: under core an object is in play through the critical objects that depend on it.
+      const objects = listObjects(db, ehak);
+      if (!objects.some((o) => o.id === Number(id))) throw notFound('Objekti ei leitud.');
+      return c.json((measuresByObject(db, ehak, objects).get(Number(id)) ?? []).map(measureItem), 200);
     })
     .openapi(createObjectRoute, (c) => c.json(createObject(c.get('db'), c.req.valid('param').ehak, c.req.valid('json'), actorOf(c)), 201))
     .openapi(patchRoute, (c) => {

@@ -1,5 +1,5 @@
-// ODT (content.xml) and DOCX (word/document.xml) text as preview blocks, read with the strict
-// tokenizer of preview-blocks.ts. Only paragraph text is kept: headings by outline level or heading
+// ODT (content.xml) and DOCX (word/document.xml) text as preview blocks, read with saxes through
+// preview-blocks.ts's scanXml. Only paragraph text is kept: headings by outline level or heading
 // style, list items by list membership, everything else a paragraph. Styles and images are dropped.
 import type { PreviewBlock } from '../contracts/templates.ts';
 import { MAX_BLOCKS, MAX_CHARS, scanXml, type Blocks } from './preview-blocks.ts';

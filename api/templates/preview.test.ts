@@ -47,7 +47,9 @@ describe('Markdown', () => {
       message: null,
       blocks: [
         { type: 'h', level: 1, text: 'Paroolid' },
-        { type: 'p', text: 'Parool on <b>pikk</b>. <script>alert(1)</script>' },
+        // CommonMark: inline HTML stays in its paragraph; <script> starts an HTML block of its own.
+        { type: 'p', text: 'Parool on <b>pikk</b>.' },
+        { type: 'p', text: '<script>alert(1)</script>' },
         { type: 'li', text: '12 märki' },
         { type: 'li', text: 'MFA' },
         { type: 'h', level: 2, text: 'Vastutus' },
@@ -106,5 +108,12 @@ describe('PDF', () => {
   it('stays a download: kind none', async () => {
     const p = await previewOfUpload('mall.pdf', '%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
     expect(p).toMatchObject({ kind: 'none', reason: 'download', blocks: [] });
+  });
+});
+
+describe('malformed documents', () => {
+  it('a DOCX whose XML is not well-formed gets no preview, with the reason', async () => {
+    const { docxBlocks } = await import('./preview-office.ts');
+    expect(() => docxBlocks('<w:document><w:p><w:t>katki</w:p></w:document>')).toThrow();
   });
 });

@@ -23,7 +23,11 @@ function office(bytes: Uint8Array, entry: string, toBlocks: (xml: string) => Blo
   const xml = readEntryBounded(bytes, entry, MAX_XML_BYTES);
   if (xml === 'too_large') return none('too_large');
   if (xml === null) return none('unreadable');
-  return ok(toBlocks(new TextDecoder('utf-8').decode(xml)));
+  try {
+    return ok(toBlocks(new TextDecoder('utf-8').decode(xml)));
+  } catch {
+    return none('unreadable'); // not well-formed XML (saxes refuses it)
+  }
 }
 
 /** The preview of a stored file of the given (sniffed, stored) content type. */

@@ -5,9 +5,8 @@ import { prepared } from '../../db/statements.ts';
 
 export type ActualStatus = 'active' | 'cancelled';
 
-/** A budget_actual row as the list reads it (amounts in cents). */
-export interface ActualRow {
-  id: number;
+/** The editable fields of a cost entry, in cents (a correction rewrites them, a version check first). */
+export interface ActualFieldsRow {
   initiative: string;
   date: string;
   account: string;
@@ -16,6 +15,11 @@ export interface ActualRow {
   supplier: string;
   documentNumber: string;
   description: string;
+}
+
+/** A budget_actual row as the list reads it (amounts in cents). */
+export interface ActualRow extends ActualFieldsRow {
+  id: number;
   attachmentName: string | null;
   createdAt: string;
   version: number;
@@ -24,13 +28,7 @@ export interface ActualRow {
 }
 
 /** The amounts of one cost entry, for aggregation (cents). */
-export interface ActualCentsRow {
-  initiative: string;
-  date: string;
-  account: string;
-  net: number;
-  vat: number;
-}
+export type ActualCentsRow = Pick<ActualFieldsRow, 'initiative' | 'date' | 'account' | 'net' | 'vat'>;
 
 export interface NewActualRow {
   familyId: number;
@@ -100,17 +98,6 @@ export function actualAttachment(db: Db, familyId: number, actualId: number): { 
     .get(actualId, familyId);
 }
 
-/** The editable fields of a cost entry, in cents (a correction rewrites them, a version check first). */
-export interface ActualFieldsRow {
-  initiative: string;
-  date: string;
-  account: string;
-  net: number;
-  vat: number;
-  supplier: string;
-  documentNumber: string;
-  description: string;
-}
 
 /** One entry with its version and status: the row a correction or cancellation starts from. */
 export type ActualCurrentRow = ActualRow;

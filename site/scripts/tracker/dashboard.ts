@@ -7,6 +7,7 @@ import { formatPercent } from '../lib/format.ts';
 import { benchmark, charts, downloads, keyFigures, nextSteps, tables, type DashboardData } from './dashboard-view.ts';
 import { setupScopeForm } from './scope-form.ts';
 import { APPROACH_LABELS, ehakFromUrl, NOT_FOUND_KOV, trackerUrl } from './vocabulary.ts';
+import { announceKov } from './kov-name.ts';
 import type { Approach } from '../../../api/contracts/labels.ts';
 import type { KovProgress as Progress } from '../../../api/contracts/progress.ts';
 import type { Benchmark } from '../../../api/contracts/reports.ts';
@@ -29,18 +30,8 @@ class Dashboard extends HTMLElement {
       return;
     }
     // The name has its own request, so the heading names the municipality even when the figures fail.
-    void this.#name(ehak);
+    void announceKov(this, ehak);
     void loadWithRetry(box, () => this.#load(ehak), { busy: 'Laadin andmeid…', notFound: NOT_FOUND_KOV });
-  }
-
-  async #name(ehak: string): Promise<void> {
-    const kovs = await apiFetch<Array<{ ehak: string; name: string }>>('/api/kovs').catch(() => []);
-    const kov = kovs.find((k) => k.ehak === ehak);
-    if (kov) this.#announceKov(kov.name);
-  }
-
-  #announceKov(name: string): void {
-    this.dispatchEvent(new CustomEvent('tv-kov', { detail: { name }, bubbles: true }));
   }
 
   async #load(ehak: string): Promise<void> {
@@ -50,7 +41,6 @@ class Dashboard extends HTMLElement {
       apiFetch<MeasureRow[]>(`/api/kovs/${ehak}/measures`),
     ]);
     this.#render({ progress, bench, rows });
-    this.#announceKov(progress.name);
     this.#el('dashboard').hidden = false;
     setupScopeForm(this, ehak, () => window.location.reload()).catch((err: unknown) => {
       this.#el('scope-summary').textContent = `Ulatust ei õnnestunud laadida: ${(err as Error).message}`;

@@ -10,6 +10,7 @@ import { renderEvidenceForm } from './evidence-form.ts';
 import { evidence, guides, history, metaList, type MeasureLinks } from './measure-view.ts';
 import { saveMeasure, type ConflictDetail } from './status-editor.ts';
 import { ehakFromUrl, statusLabel } from './vocabulary.ts';
+import { announceKov } from './kov-name.ts';
 import type { Evidence, HistoryEntry, MeasureRecord } from '../../../api/contracts/tracker.ts';
 
 const loadLinks = (): Promise<MeasureLinks> =>
@@ -48,17 +49,12 @@ class MeasureDetail extends HTMLElement {
   }
 
   async #load(): Promise<void> {
-    const [me, kovs, links] = await Promise.all([fetchMe(), apiFetch<Array<{ ehak: string; name: string }>>('/api/kovs'), loadLinks()]);
+    const [me, kovName, links] = await Promise.all([fetchMe(), announceKov(this, this.#ehak), loadLinks()]);
     this.#links = links;
     this.#canWrite = !!me && canWriteKov(me, this.#ehak);
     const m = await this.#refresh();
-    const kov = kovs.find((k) => k.ehak === this.#ehak);
-    if (kov) {
-      // The breadcrumb (kov-nav.ts) and the lead name the municipality.
-      this.dispatchEvent(new CustomEvent('tv-kov', { detail: kov, bubbles: true }));
-      render(html`Omavalitsus: <strong>${kov.name}</strong>`, this.#el('measure-kov'));
-    }
-    document.title = `${m.measureId} ${m.title}${kov ? ` – ${kov.name}` : ''} – Turvarada`;
+    if (kovName) render(html`Omavalitsus: <strong>${kovName}</strong>`, this.#el('measure-kov'));
+    document.title = `${m.measureId} ${m.title}${kovName ? ` – ${kovName}` : ''} – Turvarada`;
     document.getElementById('page-title')!.textContent = `${m.measureId} ${m.title}`;
     const crumb = document.getElementById('crumb-measure');
     if (crumb) crumb.textContent = m.measureId;

@@ -12,6 +12,7 @@ import { filtersFromUrl, matches, readForm, urlWithFilters, writeForm, type Filt
 import { measureRow } from './measure-rows.ts';
 import { saveMeasure, type ConflictDetail } from './status-editor.ts';
 import { ehakFromUrl, NOT_FOUND_KOV, statusLabel } from './vocabulary.ts';
+import { announceKov } from './kov-name.ts';
 import type { MeasureRecord, MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
 
 const EDIT_HINT = html`<p class="hint">
@@ -61,15 +62,9 @@ export class MeasureTable extends HTMLElement {
   }
 
   async #load(): Promise<void> {
-    const [me, rows, kovs] = await Promise.all([
-      fetchMe(),
-      apiFetch<MeasureRow[]>(`/api/kovs/${this.ehak}/measures`),
-      apiFetch<Array<{ ehak: string; name: string }>>('/api/kovs'),
-    ]);
+    const [me, rows] = await Promise.all([fetchMe(), apiFetch<MeasureRow[]>(`/api/kovs/${this.ehak}/measures`), announceKov(this, this.ehak)]);
     this.rows = rows;
     this.canWrite = !!me && canWriteKov(me, this.ehak);
-    const kov = kovs.find((k) => k.ehak === this.ehak);
-    if (kov) this.dispatchEvent(new CustomEvent('tv-kov', { detail: kov, bubbles: true }));
     this.#renderModules();
     // A read-only user (viewer, auditor) gets neither the editing instructions nor selection boxes.
     if (this.canWrite) {

@@ -10,6 +10,7 @@ import { loadWithRetry } from '../lib/load-error.ts';
 import { formErrors, objectForm, readObjectForm, type FormErrors } from './objects-form.ts';
 import { firstPass, objectTable } from './objects-view.ts';
 import { ehakFromUrl, NOT_FOUND_KOV } from './vocabulary.ts';
+import { announceKov } from './kov-name.ts';
 
 class ObjectsPage extends HTMLElement {
   #ehak = '';
@@ -36,13 +37,7 @@ class ObjectsPage extends HTMLElement {
   }
 
   async #load(): Promise<void> {
-    const [me, objects, kovs] = await Promise.all([
-      fetchMe(),
-      apiFetch<TargetObject[]>(`/api/kovs/${this.#ehak}/objects`),
-      apiFetch<Array<{ ehak: string; name: string }>>('/api/kovs').catch(() => []),
-    ]);
-    const kov = kovs.find((k) => k.ehak === this.#ehak);
-    if (kov) this.dispatchEvent(new CustomEvent('tv-kov', { detail: { name: kov.name }, bubbles: true }));
+    const [me, objects] = await Promise.all([fetchMe(), apiFetch<TargetObject[]>(`/api/kovs/${this.#ehak}/objects`), announceKov(this, this.#ehak)]);
     this.#canWrite = me !== null && canWriteKov(me, this.#ehak);
     this.#objects = objects;
     this.#el('objects').hidden = false;

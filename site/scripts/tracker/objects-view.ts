@@ -35,6 +35,7 @@ function row(o: TargetObject, names: ReadonlyMap<number, string>, on: ListHandle
     <td data-label="Kaitsetarve">${needChips(o, names)}${o.justification ? html`<p class="hint">${o.justification}</p>` : nothing}</td>
     <td data-label="Sõltub">${deps.length ? deps.join(', ') : '–'}</td>
     <td data-label="Moodulid">${modules || '–'}</td>
+    <td data-label="Meetmed">${o.measureCount}${o.needMeasureCount ? html`<span class="hint"> (neist kaitsetarbest ${o.needMeasureCount} kõrgmeedet)</span>` : nothing}</td>
     ${on.canWrite
       ? html`<td data-label="Tegevused">
           <button type="button" class="button button--secondary" @click=${() => on.edit(o)}>Muuda<span class="visually-hidden"> ${o.name}</span></button>
@@ -48,7 +49,7 @@ export function objectTable(objects: readonly TargetObject[], on: ListHandlers):
   const names = new Map(objects.map((o) => [o.id, o.name]));
   return html`<table class="data-table card-table objects-table">
     <caption class="visually-hidden">Sihtobjektid, nende kaitsetarve, sõltuvused ja moodulid</caption>
-    <thead><tr><th scope="col">Objekt</th><th scope="col">Kaitsetarve (C, I, A)</th><th scope="col">Sõltub</th><th scope="col">Moodulid</th>${on.canWrite ? html`<th scope="col">Tegevused</th>` : nothing}</tr></thead>
+    <thead><tr><th scope="col">Objekt</th><th scope="col">Kaitsetarve (C, I, A)</th><th scope="col">Sõltub</th><th scope="col">Moodulid</th><th scope="col">Meetmed</th>${on.canWrite ? html`<th scope="col">Tegevused</th>` : nothing}</tr></thead>
     <tbody>${objects.map((o) => row(o, names, on))}</tbody>
   </table>`;
 }
