@@ -14,6 +14,7 @@ import { catalogRoutes } from './catalog/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
+import { mailRoutes } from './mail/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { objectRoutes } from './objects/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -37,13 +38,14 @@ const ROUTERS = [
   healthRoutes,
   kovRoutes,
   catalogRoutes,
-  // accounts: sign-in, own account, invitations, TARA; user admin; the audit log
+  // accounts: sign-in, own account, invitations, TARA; user admin; the audit log; the mail outbox
   authRoutes,
   accountRoutes,
   invitationRoutes,
   taraRoutes,
   userRoutes,
   auditRoutes,
+  mailRoutes,
   // initiative budget (issue 7): plans, actual costs and reviews, exports
   budgetPlanRoutes,
   budgetActualRoutes,
