@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { kovScopeGuard } from './auth/access.ts';
 import { accountRoutes } from './auth/account-routes.ts';
 import { invitationRoutes } from './auth/invitation-routes.ts';
+import { passwordResetRoutes } from './auth/reset-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { taraRoutes } from './auth/tara-routes.ts';
 import { budgetActualRoutes } from './budget/routes-actuals.ts';
@@ -38,10 +39,11 @@ const ROUTERS = [
   healthRoutes,
   kovRoutes,
   catalogRoutes,
-  // accounts: sign-in, own account, invitations, TARA; user admin; the audit log; the mail outbox
+  // accounts: sign-in, own account, invitations, password reset, TARA; user admin; the audit log; the mail outbox
   authRoutes,
   accountRoutes,
   invitationRoutes,
+  passwordResetRoutes,
   taraRoutes,
   userRoutes,
   auditRoutes,
