@@ -23,6 +23,10 @@ export interface AppConfig {
    * comma-separated). Empty: the socket's address is the client's. See api/auth/client.ts.
    */
   trustedProxies: BlockList;
+  /** SMTP server (SMTP_URL, smtp:// or smtps://, credentials in the URL); null: mail stays in the outbox. */
+  smtpUrl: string | null;
+  /** Sender of every mail (MAIL_FROM), e.g. "Turvarada <turvarada@elvl.ee>". */
+  mailFrom: string;
 }
 
 export interface TaraConfig {
@@ -82,6 +86,46 @@ export function parseTrustedProxies(raw: string | undefined): BlockList {
   return list;
 }
 
+/** The URL without its user and password (everything up to the last @), for messages. */
+function redactUrl(raw: string): string {
+  const at = raw.lastIndexOf('@');
+  if (at < 0) return raw;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? '';
+  return `${scheme}***@${raw.slice(at + 1)}`;
+}
+
+/** SMTP_URL: smtp://[user:pass@]host[:port] or smtps://…; nothing else (no path, query or fragment). */
+export function parseSmtpUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`SMTP_URL ei ole URL: "${redactUrl(raw)}"`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(`SMTP_URL peab algama smtp:// või smtps:// (nt smtps://kasutaja:parool@smtp.elvl.ee:465), saadi "${redactUrl(raw)}"`);
+  }
+  if (!url.hostname) throw new ConfigError(`SMTP_URL-is puudub server: "${redactUrl(raw)}"`);
+  if ((url.pathname !== '' && url.pathname !== '/') || url.search || url.hash) {
+    throw new ConfigError(`SMTP_URL on ainult skeem, kasutaja, parool, server ja port, ilma rajata: "${redactUrl(raw)}"`);
+  }
+  return raw;
+}
+
+const ADDRESS = /^[^\s@<>(),;:"\\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+
+/** MAIL_FROM: "address@domain" or "Name <address@domain>", on one line. */
+export function parseMailFrom(raw: string | undefined, fallbackHost: string): string {
+  if (raw === undefined || raw === '') return `Turvarada <turvarada@${fallbackHost}>`;
+  const m = /^(?:([^<>\r\n"]{1,100}?)\s*<([^<>\s]+)>|([^<>\s]+))$/.exec(raw.trim());
+  const address = m?.[2] ?? m?.[3];
+  if (!address || !ADDRESS.test(address) || address.length > 254) {
+    throw new ConfigError(`MAIL_FROM ei ole e-posti aadress (nt "Turvarada <turvarada@elvl.ee>"): ${JSON.stringify(raw)}`);
+  }
+  return raw.trim();
+}
+
 const TARA_VARS = ['TARA_ISSUER', 'TARA_CLIENT_ID', 'TARA_CLIENT_SECRET', 'TARA_REDIRECT_URI'] as const;
 
 /** All four TARA_* variables enable TARA; some but not all is a mistake worth stopping for. */
@@ -111,6 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databasePath = env['DATABASE_PATH'] || `${ROOT_DIR}data/runtime/turvarada.db`;
   if (databasePath.trim() === '') throw new ConfigError('DATABASE_PATH on tühi');
   const tara = parseTara(env);
+  const smtpUrl = parseSmtpUrl(env['SMTP_URL']);
+  if (smtpUrl && !env['MAIL_FROM']) throw new ConfigError('SMTP_URL vajab ka MAIL_FROM-i (saatja aadress, nt "Turvarada <turvarada@elvl.ee>")');
+  const mailFrom = parseMailFrom(env['MAIL_FROM'], new URL(publicOrigin).hostname);
   return {
     port,
     host,
@@ -122,6 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env['NODE_ENV'] === 'production',
     templateQuorum: parseQuorum(env['TEMPLATE_QUORUM']),
     trustedProxies: parseTrustedProxies(env['TRUSTED_PROXIES']),
+    smtpUrl,
+    mailFrom,
   };
 }
 
@@ -137,6 +186,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     production: false,
     templateQuorum: 2,
     trustedProxies: new BlockList(),
+    smtpUrl: null,
+    mailFrom: 'Turvarada <turvarada@turvarada.test>',
     ...overrides,
   };
 }

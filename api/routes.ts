@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { kovScopeGuard } from './auth/access.ts';
 import { accountRoutes } from './auth/account-routes.ts';
 import { invitationRoutes } from './auth/invitation-routes.ts';
+import { passwordResetRoutes } from './auth/reset-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { taraRoutes } from './auth/tara-routes.ts';
 import { budgetActualRoutes } from './budget/routes-actuals.ts';
@@ -14,6 +15,7 @@ import { catalogRoutes } from './catalog/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
+import { mailRoutes } from './mail/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { objectRoutes } from './objects/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -37,13 +39,15 @@ const ROUTERS = [
   healthRoutes,
   kovRoutes,
   catalogRoutes,
-  // accounts: sign-in, own account, invitations, TARA; user admin; the audit log
+  // accounts: sign-in, own account, invitations, password reset, TARA; user admin; the audit log; the mail outbox
   authRoutes,
   accountRoutes,
   invitationRoutes,
+  passwordResetRoutes,
   taraRoutes,
   userRoutes,
   auditRoutes,
+  mailRoutes,
   // initiative budget (issue 7): plans, actual costs and reviews, exports
   budgetPlanRoutes,
   budgetActualRoutes,

@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { loadConfig, ConfigError, type AppConfig } from './config.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { SchemaTooNewError } from './db/migrate.ts';
+import { createMailSender } from './mail/sender.ts';
 import { createSiteApp } from './site.ts';
 
 export interface RunningServer {
@@ -24,11 +25,13 @@ const toStdout = (line: string) => void process.stdout.write(line + '\n');
 
 /**
  * Starts the HTTP server; resolves once it listens. Each request is logged as one JSON line
- * (to stdout unless `log` says otherwise; false: no log).
+ * (to stdout unless `log` says otherwise; false: no log). With SMTP_URL set the mail sender polls
+ * the outbox until close(); without it mail stays in the outbox (the admin's "Saatmata kirjad").
  */
 export function startServer(config: AppConfig, db: Db, options: { log?: ((line: string) => void) | false } = {}): Promise<RunningServer> {
   const site = createSiteApp({ db, config });
   const log = options.log ?? toStdout;
+  const mail = config.smtpUrl ? createMailSender({ db, smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
   const fetch = async (req: Request, env: unknown) => {
     const started = performance.now();
     const res = await site.fetch(req, env);
@@ -54,15 +57,18 @@ export function startServer(config: AppConfig, db: Db, options: { log?: ((line: 
         hostname: config.host,
       },
       (info) => {
+        mail?.start();
         resolve({
           server,
           port: info.port,
           close: () =>
             new Promise<void>((done) => {
-              // Stops accepting, lets in-flight requests finish, then closes the database.
+              // Stops accepting, lets in-flight requests and a delivery in progress finish, then closes the database.
               server.close(() => {
-                db.close();
-                done();
+                void (mail ? mail.stop() : Promise.resolve()).finally(() => {
+                  db.close();
+                  done();
+                });
               });
               if ('closeIdleConnections' in server) server.closeIdleConnections();
             }),
@@ -94,6 +100,7 @@ export async function main(): Promise<void> {
     process.exit(1);
   });
   console.error(`Turvarada töötab: http://${config.host}:${running.port}/ (API: /api/health)`);
+  if (!config.smtpUrl) console.error('E-post: SMTP_URL puudub, kirjad jäävad väljasaatmise järjekorda (haldus: /haldus/kirjad/).');
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

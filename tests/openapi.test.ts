@@ -13,7 +13,7 @@ import * as tracker from '../api/contracts/tracker.ts';
 import { insertTestCatalog } from '../api/tracker/test-catalog.ts';
 import { createTestContext, signInAs } from './helpers/app.ts';
 
-const TAGS = ['tracker', 'reports', 'exports', 'kov', 'system'];
+const TAGS = ['tracker', 'reports', 'exports', 'kov', 'system', 'mail'];
 
 type Schema = Record<string, unknown>;
 

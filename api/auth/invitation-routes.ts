@@ -65,6 +65,7 @@ export function invitationRoutes() {
         setPasswordHash(db, inv.userId, hash);
         deleteUserSessions(db, inv.userId);
       });
-      return c.json(startSession(c, inv.userId, 'invitation.accept', { passwordSet: true }), 200);
+      // The audit row says which kind of link set the password: an admin's invitation or the user's reset.
+      return c.json(startSession(c, inv.userId, inv.purpose === 'reset' ? 'password_reset.complete' : 'invitation.accept', { passwordSet: true }), 200);
     });
 }

@@ -7,6 +7,11 @@ import type { Db } from '../db/database.ts';
 import { insertInvitation, pendingInvitation, revokeInvitationsOf, useInvitation, type PendingInvitationRow } from './stores/invitations.ts';
 
 export const INVITATION_LIFETIME_S = 72 * 60 * 60;
+/** A reset link the user asked for lives an hour: long enough to open the mail, short as a credential. */
+export const RESET_LIFETIME_S = 60 * 60;
+
+/** An invitation (made by an admin, 72 h) or a password reset (asked for by the user, 1 h). */
+export type InvitationPurpose = 'invitation' | 'reset';
 
 const now = () => Math.floor(Date.now() / 1000);
 const hashToken = (token: string) => Buffer.from(sha256(new TextEncoder().encode(token)));
@@ -22,14 +27,15 @@ export function invitationLink(publicOrigin: string, token: string): string {
 }
 
 /** Issues a new link and revokes the user's earlier unused ones. Call inside the caller's transaction. */
-export function issueInvitation(db: Db, userId: number, createdBy: number | null): IssuedInvitation {
+export function issueInvitation(db: Db, userId: number, createdBy: number | null, purpose: InvitationPurpose = 'invitation'): IssuedInvitation {
   const bytes = new Uint8Array(32);
   crypto.getRandomValues(bytes);
   const token = encodeBase64urlNoPadding(bytes);
   const t = now();
+  const expiresAt = t + (purpose === 'reset' ? RESET_LIFETIME_S : INVITATION_LIFETIME_S);
   revokeInvitationsOf(db, userId, t);
-  insertInvitation(db, { token_hash: hashToken(token), user_id: userId, created_by: createdBy, created_at: t, expires_at: t + INVITATION_LIFETIME_S });
-  return { token, expiresAt: t + INVITATION_LIFETIME_S };
+  insertInvitation(db, { token_hash: hashToken(token), user_id: userId, created_by: createdBy, created_at: t, expires_at: expiresAt, purpose });
+  return { token, expiresAt };
 }
 
 export type PendingInvitation = PendingInvitationRow;

@@ -8,8 +8,11 @@ import { verifyDummy, verifyPassword } from './passwords.ts';
 import { releaseAttempt, reserveAttempt } from './throttle.ts';
 
 export class ThrottledError extends ApiError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(429, 'too_many_attempts', `Liiga palju ebaõnnestunud katseid. Proovi uuesti ${retryAfterSeconds} sekundi pärast.`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'ebaõnnestunud katseid',
+  ) {
+    super(429, 'too_many_attempts', `Liiga palju ${what}. Proovi uuesti ${retryAfterSeconds} sekundi pärast.`);
   }
 }
 

@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   'catalog.read': ['admin', 'analyst', 'specialist', 'viewer', 'reviewer', 'auditor'],
   'catalog.manage': ['admin'],
   'users.manage': ['admin'],
+  'mail.outbox': ['admin'],
   'audit.read': ['admin', 'analyst'],
   'reports.read': ['admin', 'analyst'],
   'reports.snapshot': ['admin', 'analyst'],

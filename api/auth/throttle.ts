@@ -19,12 +19,24 @@ const now = () => Math.floor(Date.now() / 1000);
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
 
+// Password-reset requests (password-reset.ts) use the same reservations with keys of their own, and
+// every request counts (none is handed back): 3 per address and 10 per client address, then the locks.
+export const RESET_ACCOUNT_THRESHOLD = 3;
+export const RESET_IP_THRESHOLD = 10;
+export const resetAccountKey = (email: string) => `reset:${email.trim().toLowerCase()}`;
+export const resetIpKey = (ip: string) => `reset-ip:${ip}`;
+
 /** A granted attempt: hand it back with releaseAttempt when the password was right. */
 export interface Reservation {
   keys: readonly string[];
 }
 
-const thresholdFor = (key: string) => (key.startsWith('ip:') ? IP_THRESHOLD : ACCOUNT_THRESHOLD);
+function thresholdFor(key: string): number {
+  if (key.startsWith('ip:')) return IP_THRESHOLD;
+  if (key.startsWith('reset:')) return RESET_ACCOUNT_THRESHOLD;
+  if (key.startsWith('reset-ip:')) return RESET_IP_THRESHOLD;
+  return ACCOUNT_THRESHOLD;
+}
 
 /** The lock that `failures` failures, the last at `at`, put on the key (0: none). */
 function lockFor(key: string, failures: number, at: number): number {

@@ -39,3 +39,7 @@ export type Session = z.infer<typeof SessionSchema>;
 
 export const InvitationSchema = z.object({ email: z.string(), name: z.string() }).meta({ id: 'Invitation' });
 export type Invitation = z.infer<typeof InvitationSchema>;
+
+export const PasswordResetAcceptedSchema = z
+  .object({ message: z.string().meta({ description: 'The same text for every address: whether an account exists is never told' }) })
+  .meta({ id: 'PasswordResetAccepted' });

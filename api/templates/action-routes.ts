@@ -76,7 +76,7 @@ export function templateActionRoutes() {
       if (body.decision !== 'approve' && body.comment === '') {
         throw badRequest('Muutmise palve või tagasilükkamise juurde kirjuta põhjendus.', [{ path: 'comment', message: 'Põhjendus on kohustuslik.' }]);
       }
-      return c.json(castVote(c.get('db'), c.get('user')!, c.get('config').templateQuorum, c.req.valid('param').id, body), 200);
+      return c.json(castVote(c.get('db'), c.get('user')!, c.get('config'), c.req.valid('param').id, body), 200);
     })
-    .openapi(closeRoute, (c) => c.json(closeVersion(c.get('db'), c.get('user')!, c.req.valid('param').id, c.req.valid('json')), 200));
+    .openapi(closeRoute, (c) => c.json(closeVersion(c.get('db'), c.get('user')!, c.get('config').publicOrigin, c.req.valid('param').id, c.req.valid('json')), 200));
 }

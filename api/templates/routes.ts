@@ -91,7 +91,7 @@ export function templateRoutes() {
       const db = c.get('db');
       const meta = parseMeta(db, form);
       const file = await storeUpload(c.get('config').filesPath, form['file']);
-      return c.json(createTemplate(db, c.get('config').filesPath, c.get('user')!, { ...meta, ...file }), 201);
+      return c.json(createTemplate(db, c.get('config'), c.get('user')!, { ...meta, ...file }), 201);
     })
     .openapi(versionRoute, async (c) => {
       const id = c.req.valid('param').id;
@@ -102,6 +102,6 @@ export function templateRoutes() {
       const fallback: SubmissionMeta = { title: prev.title, summary: prev.summary, category: prev.category, measures: JSON.parse(prev.measures) as string[] };
       const meta = parseMeta(db, form, fallback);
       const file = await storeUpload(c.get('config').filesPath, form['file']);
-      return c.json(addVersion(db, c.get('config').filesPath, c.get('user')!, id, { ...meta, ...file }), 201);
+      return c.json(addVersion(db, c.get('config'), c.get('user')!, id, { ...meta, ...file }), 201);
     });
 }

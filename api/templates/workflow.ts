@@ -12,6 +12,7 @@ import { inTransaction, type Db } from '../db/database.ts';
 import { deleteStoredFile } from '../files/store.ts';
 import { conflict, notFound } from '../lib/errors.ts';
 import { countApprovals, countRejections, getTemplate, getVersion, latestVersion, OPEN_STATUSES, type VersionRow } from './queries.ts';
+import { notifyReviewers, notifySubmitter } from './notify.ts';
 import type { Decision, Status } from './schemas.ts';
 import { commentVersion, insertComment } from './stores/comments.ts';
 import { reviewRow, upsertReview } from './stores/reviews.ts';
@@ -34,7 +35,8 @@ function setStatus(db: Db, v: VersionRow, to: Status, actorId: number, extra: { 
   v.status = to;
 }
 
-function insertVersion(db: Db, templateId: number, n: number, s: Submission, userId: number): void {
+/** Inserts a submitted version, audits it and asks the reviewers for their decision by mail. */
+function insertVersion(db: Db, publicOrigin: string | null, templateId: number, n: number, s: Submission, userId: number): void {
   insertVersionRow(db, {
     template_id: templateId, n, title: s.title, summary: s.summary, category: s.category, measures: JSON.stringify(s.measures), file_name: s.fileName,
     content_type: s.contentType, size: s.stored.size, sha256: s.stored.sha256, storage_key: s.stored.storageKey, submitted_by: userId,
@@ -46,6 +48,7 @@ function insertVersion(db: Db, templateId: number, n: number, s: Submission, use
     entityId: `${templateId}/${n}`,
     newValue: { title: s.title, category: s.category, measures: s.measures, fileName: s.fileName, sha256: s.stored.sha256, size: s.stored.size },
   });
+  if (publicOrigin) notifyReviewers(db, publicOrigin, { template_id: templateId, n, title: s.title, submitted_by: userId });
 }
 
 /** Runs the transaction; if it fails the already stored file is removed, so nothing is left behind. */
@@ -58,23 +61,29 @@ function withFileRollback<T>(db: Db, filesPath: string, s: Submission, fn: () =>
   }
 }
 
-export function createTemplate(db: Db, filesPath: string, user: SessionUser, s: Submission) {
-  return withFileRollback(db, filesPath, s, () => {
+/** Where the workflow keeps files and how its mail links start (the app's config fits); null: no mail (demo seeding). */
+export interface WorkflowConfig {
+  filesPath: string;
+  publicOrigin: string | null;
+}
+
+export function createTemplate(db: Db, config: WorkflowConfig, user: SessionUser, s: Submission) {
+  return withFileRollback(db, config.filesPath, s, () => {
     const id = insertTemplate(db, s.category, user.id);
-    insertVersion(db, id, 1, s, user.id);
+    insertVersion(db, config.publicOrigin, id, 1, s, user.id);
     return { id, version: 1, status: 'submitted' as const };
   });
 }
 
 /** A new version supersedes: undecided earlier versions become superseded; approved ones stay downloadable. */
-export function addVersion(db: Db, filesPath: string, user: SessionUser, id: number, s: Submission) {
-  return withFileRollback(db, filesPath, s, () => {
+export function addVersion(db: Db, config: WorkflowConfig, user: SessionUser, id: number, s: Submission) {
+  return withFileRollback(db, config.filesPath, s, () => {
     assertTemplateAction(db, user, id, 'version');
     const prev = latestVersion(db, id);
     if (OPEN_STATUSES.includes(prev.status)) setStatus(db, prev, 'superseded', user.id);
     const n = prev.n + 1;
     setTemplateCategory(db, id, s.category);
-    insertVersion(db, id, n, s, user.id);
+    insertVersion(db, config.publicOrigin, id, n, s, user.id);
     return { id, version: n, status: 'submitted' as const };
   });
 }
@@ -107,7 +116,14 @@ export function addComment(db: Db, user: SessionUser, id: number, input: { body:
  * One vote per reviewer per version, changeable while the vote is open. After every vote: approved
  * when the approvals reach the quorum and no "reject" stands; otherwise the vote stays open.
  */
-export function castVote(db: Db, user: SessionUser, quorum: number, id: number, input: { decision: Decision; comment: string; version?: number | undefined }) {
+export function castVote(
+  db: Db,
+  user: SessionUser,
+  config: { templateQuorum: number; publicOrigin: string | null },
+  id: number,
+  input: { decision: Decision; comment: string; version?: number | undefined },
+) {
+  const quorum = config.templateQuorum;
   return inTransaction(db, () => {
     assertTemplateAction(db, user, id, 'review');
     const v = latestVersion(db, id);
@@ -125,19 +141,21 @@ export function castVote(db: Db, user: SessionUser, quorum: number, id: number, 
       const t = getTemplate(db, id)!;
       setCurrentVersion(db, id, v.n);
       recordAudit(db, { actorId: user.id, action: 'template.current_version', entity: 'template', entityId: id, oldValue: { currentVersion: t.current_version }, newValue: { currentVersion: v.n } });
+      if (config.publicOrigin) notifySubmitter(db, config.publicOrigin, v, { approved: true });
     }
     return { id, version: v.n, status: v.status, approvals: countApprovals(db, v), rejections: countRejections(db, v), quorum };
   });
 }
 
 /** An admin closes the open latest version as rejected, with a reason (audited). */
-export function closeVersion(db: Db, user: SessionUser, id: number, input: { reason: string; version?: number | undefined }) {
+export function closeVersion(db: Db, user: SessionUser, publicOrigin: string, id: number, input: { reason: string; version?: number | undefined }) {
   return inTransaction(db, () => {
     assertTemplateAction(db, user, id, 'close');
     const v = latestVersion(db, id);
     if (input.version !== undefined && input.version !== v.n) throw conflict(`Sulgeda saab ainult viimase versiooni (${v.n}).`);
     if (!OPEN_STATUSES.includes(v.status)) throw conflict('Selle versiooni kohta on otsus juba tehtud.');
     setStatus(db, v, 'rejected', user.id, { reason: input.reason });
+    notifySubmitter(db, publicOrigin, v, { approved: false, reason: input.reason });
     return { id, version: v.n, status: v.status };
   });
 }

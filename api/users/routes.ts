@@ -37,7 +37,7 @@ const list = createRoute({
 });
 
 const create = createRoute({
-  method: 'post', path: '/users', tags: ['users'], summary: 'Create a user; answers a one-time set-password link (shown once)', middleware: admin,
+  method: 'post', path: '/users', tags: ['users'], summary: 'Create a user; answers a one-time set-password link (shown once) and mails it to the user', middleware: admin,
   request: {
     body: {
       required: true,
@@ -91,7 +91,7 @@ const update = createRoute({
 });
 
 const reinvite = createRoute({
-  method: 'post', path: '/users/{id}/invitation', tags: ['users'], summary: 'A new set-password link (revokes earlier ones)', middleware: admin,
+  method: 'post', path: '/users/{id}/invitation', tags: ['users'], summary: 'A new set-password link (revokes earlier ones), also mailed to the user', middleware: admin,
   request: { params: IdParam },
   responses: { 201: json(InvitationSchema, 'Link (shown once)'), ...denied, 404: errorResponse('No such user'), 409: errorResponse('Account disabled') },
 });
@@ -116,7 +116,7 @@ export function userRoutes() {
     })
     .openapi(create, (c) => {
       const body = c.req.valid('json');
-      const { user, invitation } = createUser(c.get('db'), body, { id: c.get('user')!.id, ip: clientIp(c) });
+      const { user, invitation } = createUser(c.get('db'), body, { id: c.get('user')!.id, ip: clientIp(c) }, undefined, c.get('config').publicOrigin);
       return c.json({ user, invitation: linkOf(c.get('config').publicOrigin, invitation!) }, 201);
     })
     .openapi(update, (c) => {
@@ -124,7 +124,7 @@ export function userRoutes() {
       return c.json(user, 200);
     })
     .openapi(reinvite, (c) => {
-      const inv = reinviteUser(c.get('db'), c.req.valid('param').id, { id: c.get('user')!.id, ip: clientIp(c) });
+      const inv = reinviteUser(c.get('db'), c.req.valid('param').id, { id: c.get('user')!.id, ip: clientIp(c) }, c.get('config').publicOrigin);
       return c.json(linkOf(c.get('config').publicOrigin, inv), 201);
     });
 }

@@ -2,7 +2,9 @@
 import { recordAudit, type Actor } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
-import { issueInvitation, type IssuedInvitation } from '../auth/invitations.ts';
+import { invitationLink, issueInvitation, type IssuedInvitation } from '../auth/invitations.ts';
+import { invitationMail } from '../mail/messages.ts';
+import { queueMail } from '../mail/outbox.ts';
 import type { Role } from '../auth/session-user.ts';
 import { conflict, notFound } from '../lib/errors.ts';
 import { accessProblems, emailProblem, normaliseEmail, personalCodeProblem, validationFailed, type FieldProblem } from './validation.ts';
@@ -70,11 +72,25 @@ export interface NewUser {
   personalCode?: string | null;
 }
 
+/** The invitation mail with the set-password link, queued in the transaction that issued the link. */
+function queueInvitationMail(db: Db, publicOrigin: string, user: { email: string; name: string }, invitation: IssuedInvitation): void {
+  const link = invitationLink(publicOrigin, invitation.token);
+  queueMail(db, publicOrigin, { kind: 'invitation', to: user.email, ...invitationMail({ name: user.name, link, expiresAt: invitation.expiresAt }) });
+}
+
 /**
  * Creates a user. With `passwordHash` (CLI --password-stdin, demo seeding) the account is usable at
  * once; otherwise an invitation is issued and returned, and the user sets the password via the link.
+ * With `publicOrigin` (the admin API and the CLI) the link is also mailed to the user, through the
+ * outbox in the same transaction; tests and seeders that hand the link over themselves leave it out.
  */
-export function createUser(db: Db, input: NewUser, actor: Actor, passwordHash?: string): { user: UserView; invitation: IssuedInvitation | null } {
+export function createUser(
+  db: Db,
+  input: NewUser,
+  actor: Actor,
+  passwordHash?: string,
+  publicOrigin?: string,
+): { user: UserView; invitation: IssuedInvitation | null } {
   const email = normaliseEmail(input.email);
   const name = input.name.trim();
   const problems: FieldProblem[] = [];
@@ -106,6 +122,7 @@ export function createUser(db: Db, input: NewUser, actor: Actor, passwordHash?: 
     const { lastSeenAt: _l, createdAt: _c, ...audited } = user;
     recordAudit(db, { actorId: actor.id, action: 'user.create', entity: 'app_user', entityId: id, newValue: audited, ip: actor.ip ?? null });
     if (invitation) recordAudit(db, { actorId: actor.id, action: 'invitation.create', entity: 'app_user', entityId: id, ip: actor.ip ?? null });
+    if (invitation && publicOrigin) queueInvitationMail(db, publicOrigin, user, invitation);
     return { user, invitation };
   });
 }
@@ -161,14 +178,15 @@ export function updateUser(db: Db, id: number, patch: UserPatch, actor: Actor): 
   });
 }
 
-/** A new set-password link for an existing user (first login or forgotten password). */
-export function reinviteUser(db: Db, id: number, actor: Actor): IssuedInvitation {
+/** A new set-password link for an existing user (first login or forgotten password); mailed with `publicOrigin`. */
+export function reinviteUser(db: Db, id: number, actor: Actor, publicOrigin?: string): IssuedInvitation {
   return inTransaction(db, () => {
     const user = getUser(db, id);
     if (!user) throw notFound('Kasutajat ei leitud.');
     if (user.disabled) throw conflict('Suletud kontole ei saa kutset saata.');
     const invitation = issueInvitation(db, id, actor.id);
     recordAudit(db, { actorId: actor.id, action: 'invitation.create', entity: 'app_user', entityId: id, ip: actor.ip ?? null });
+    if (publicOrigin) queueInvitationMail(db, publicOrigin, user, invitation);
     return invitation;
   });
 }

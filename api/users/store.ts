@@ -93,6 +93,9 @@ const ACTIVE_ADMINS = prepared<[], { n: number }>("SELECT count(*) AS n FROM app
 const ACTIVE_BY_ROLE = prepared<[string, number], { id: number }>(
   "SELECT id FROM app_user WHERE role = ? AND disabled_at IS NULL ORDER BY (email LIKE '%demo%') DESC, id LIMIT ?",
 );
+const RECIPIENTS_BY_ROLE = prepared<[string], UserAuthRow>(
+  'SELECT id, email, name, role, access_expires_on, disabled_at FROM app_user WHERE role = ? AND disabled_at IS NULL ORDER BY id',
+);
 const CLEAR_KOVS = prepared<[number], unknown>('DELETE FROM user_kov WHERE user_id = ?');
 const ADD_KOV = prepared<[number, string], unknown>('INSERT INTO user_kov (user_id, ehak) VALUES (?, ?)');
 
@@ -152,6 +155,12 @@ export const updateUserRow = (db: Db, change: UserChange): void => void UPDATE(d
 
 /** Up to `limit` active users with the role, demo accounts first (the seeders' actors). */
 export const activeUserIdsByRole = (db: Db, role: string, limit: number): number[] => ACTIVE_BY_ROLE(db).all(role, limit).map((r) => r.id);
+
+/** Users with the role whose account is not closed (the caller checks access expiry), by id: mail recipients. */
+export const openUsersByRole = (db: Db, role: string): UserAuthRow[] => RECIPIENTS_BY_ROLE(db).all(role);
+
+/** The user's id by (normalised) e-mail address. */
+export const userIdByEmail = (db: Db, email: string): number | undefined => BY_EMAIL(db).get(email)?.id;
 
 export const activeAdminCount = (db: Db): number => ACTIVE_ADMINS(db).get()!.n;
 

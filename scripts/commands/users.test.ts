@@ -33,7 +33,31 @@ const userCount = () => {
   }
 };
 
+const outbox = () => {
+  const db = openDatabase(dbPath);
+  try {
+    return db.prepare('SELECT kind, to_address, text FROM mail_outbox ORDER BY id').all() as Array<{ kind: string; to_address: string; text: string }>;
+  } finally {
+    db.close();
+  }
+};
+
 describe('users CLI', () => {
+  it('mails the printed link through the outbox (create and invite), and nothing with --password-stdin', async () => {
+    const r = await cli('users', 'create', '--email', 'mari@vald.ee', '--name', 'Mari', '--role', 'viewer', '--kov', '0141');
+    const link = /https:\/\/turvarada\.example\/seadista-parool\/#token=[A-Za-z0-9_-]{43}/.exec(r.out)![0];
+    expect(r.out).toContain('Sama link on saadetud kirjaga aadressile mari@vald.ee');
+    const again = await cli('users', 'invite', '--email', 'mari@vald.ee');
+    const second = /https:\/\/turvarada\.example\/seadista-parool\/#token=[A-Za-z0-9_-]{43}/.exec(again.out)![0];
+    const mails = outbox();
+    expect(mails.map((m) => [m.kind, m.to_address])).toEqual([
+      ['invitation', 'mari@vald.ee'],
+      ['invitation', 'mari@vald.ee'],
+    ]);
+    expect(mails[0]!.text).toContain(link);
+    expect(mails[1]!.text).toContain(second);
+  });
+
   it('creates a user with an invitation link and lists it', async () => {
     const r = await cli('users', 'create', '--email', 'Siim@Vald.ee', '--name', 'Siim', '--role', 'specialist', '--kov', '0141', '--kov', '0198');
     expect(r.code).toBe(0);

@@ -76,7 +76,7 @@ Näited:
       if (kovCount(db) === 0) seedKovs(db);
       let result;
       try {
-        result = createUser(db, input, { id: null, ip: 'cli' }, hash);
+        result = createUser(db, input, { id: null, ip: 'cli' }, hash, ctx.config.publicOrigin);
       } catch (err) {
         asInputError(err);
       }
@@ -84,6 +84,7 @@ Näited:
       ctx.stdout.write(`Kasutaja loodud: ${user.email} (${user.role}${user.kovs.length ? ', ' + user.kovs.join(' ') : ''}).\n`);
       if (invitation) {
         ctx.stdout.write(`Parooli seadmise link (ühekordne, kehtib kuni ${expiresText(invitation)}):\n${invitationLink(ctx.config.publicOrigin, invitation.token)}\n`);
+        ctx.stdout.write(`Sama link on saadetud kirjaga aadressile ${user.email} (väljasaatmise järjekorras).\n`);
       }
     },
   },
@@ -125,11 +126,12 @@ Näited:
       const user = findByEmail(ctx, String(flags['email']));
       let inv;
       try {
-        inv = reinviteUser(ctx.db(), user.id, { id: null, ip: 'cli' });
+        inv = reinviteUser(ctx.db(), user.id, { id: null, ip: 'cli' }, ctx.config.publicOrigin);
       } catch (err) {
         asInputError(err);
       }
       ctx.stdout.write(`Parooli seadmise link (ühekordne, kehtib kuni ${expiresText(inv)}):\n${invitationLink(ctx.config.publicOrigin, inv.token)}\n`);
+      ctx.stdout.write(`Sama link on saadetud kirjaga aadressile ${user.email} (väljasaatmise järjekorras).\n`);
     },
   },
 ];

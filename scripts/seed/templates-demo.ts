@@ -81,9 +81,11 @@ export function seedTemplatesDemo(db: Db, log: Log = () => {}, filesPath = loadC
     log('Mallide näidisandmed: näidiskasutajaid ei ole, jätan vahele.');
     return;
   }
-  const quorum = 2;
+  // Demo history sends no mail: the people in it are made up (publicOrigin null).
+  const quorum = { templateQuorum: 2, publicOrigin: null };
+  const workflow = { filesPath, publicOrigin: null };
   const [r1, r2] = reviewers;
-  const make = (doc: DemoDoc) => createTemplate(db, filesPath, author, submission(db, filesPath, doc));
+  const make = (doc: DemoDoc) => createTemplate(db, workflow, author, submission(db, filesPath, doc));
 
   const pw = make(PASSWORDS);
   const [backup, incident, training] = DOCS.map(make) as [typeof pw, typeof pw, typeof pw];
@@ -96,7 +98,7 @@ export function seedTemplatesDemo(db: Db, log: Log = () => {}, filesPath = loadC
       upsertAdoption(db, { ehak, template_id: pw.id, n: 1, adopted_on: '2025-09-01', recorded_by: author.id });
       recordAudit(db, { actorId: author.id, action: 'template_adoption.record', entity: 'template_adoption', entityId: pw.id, kov: ehak, newValue: { n: 1, adoptedOn: '2025-09-01' } });
     }
-    addVersion(db, filesPath, author, pw.id, submission(db, filesPath, { ...PASSWORDS, summary: PASSWORDS.summary + ' Lisatud paroolihalduri soovitus.' }));
+    addVersion(db, workflow, author, pw.id, submission(db, filesPath, { ...PASSWORDS, summary: PASSWORDS.summary + ' Lisatud paroolihalduri soovitus.' }));
     castVote(db, r1, quorum, pw.id, { decision: 'approve', comment: '' });
     castVote(db, r2, quorum, pw.id, { decision: 'approve', comment: '' });
     // Backup: under review, one approval and a short thread.

@@ -97,6 +97,7 @@ describe('at 390 px (a phone)', () => {
     '/mallid/kasutus/',
     '/minu-konto/',
     '/haldus/kasutajad/',
+    '/haldus/kirjad/',
   ];
   const roles: Array<[Role, string[], { accessExpiresOn?: string }]> = [
     ['admin', [], {}],

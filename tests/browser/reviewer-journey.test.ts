@@ -45,7 +45,7 @@ beforeAll(async () => {
   const author = signInAs(db, 'specialist', ['0784']);
   const bytes = new TextEncoder().encode(DOC);
   const stored = storeFile(running.config.filesPath, 'templates', bytes, { maxBytes: 5 * 1024 * 1024 });
-  templateId = createTemplate(db, running.config.filesPath, loadSessionUser(db, author.userId)!, {
+  templateId = createTemplate(db, running.config, loadSessionUser(db, author.userId)!, {
     title: TITLE, summary: 'Paroolide ja mitmikautentimise nõuded.', category: 'poliitika', measures: ['ISMS.1.M1'],
     fileName: 'paroolid.md', contentType: checkFileType('paroolid.md', bytes).contentType, stored,
   }).id;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../helpers/app.ts';
 
 type Schema = Record<string, unknown>;
-const OWN_PATHS = ['/api/auth', '/api/audit', '/api/templates', '/api/budget'];
+const OWN_PATHS = ['/api/auth', '/api/audit', '/api/templates', '/api/budget', '/api/mail'];
 
 async function openApiDocument(): Promise<{ paths: Record<string, Record<string, Schema>>; components?: { schemas?: Record<string, Schema> } }> {
   const res = await createTestContext().request('/api/openapi.json');

@@ -9,6 +9,7 @@ export interface NewInvitationRow {
   created_by: number | null;
   created_at: number;
   expires_at: number;
+  purpose: 'invitation' | 'reset';
 }
 
 /** An unused, unexpired invitation with its (enabled) user. */
@@ -17,15 +18,16 @@ export interface PendingInvitationRow {
   userId: number;
   email: string;
   name: string;
+  purpose: 'invitation' | 'reset';
 }
 
 const REVOKE = prepared<[number, number], unknown>('UPDATE invitation SET used_at = ? WHERE user_id = ? AND used_at IS NULL');
 const INSERT = prepared<[NewInvitationRow], unknown>(
-  `INSERT INTO invitation (token_hash, user_id, created_by, created_at, expires_at)
-   VALUES (@token_hash, @user_id, @created_by, @created_at, @expires_at)`,
+  `INSERT INTO invitation (token_hash, user_id, created_by, created_at, expires_at, purpose)
+   VALUES (@token_hash, @user_id, @created_by, @created_at, @expires_at, @purpose)`,
 );
 const PENDING = prepared<[Buffer, number], PendingInvitationRow>(
-  `SELECT i.id AS invitationId, u.id AS userId, u.email, u.name
+  `SELECT i.id AS invitationId, u.id AS userId, u.email, u.name, i.purpose
    FROM invitation i JOIN app_user u ON u.id = i.user_id
    WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ? AND u.disabled_at IS NULL`,
 );

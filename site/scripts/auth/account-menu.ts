@@ -1,6 +1,6 @@
 // The header's account area and the role-dependent links of every page: "Logi sisse" stays for a
 // signed-out visitor; a signed-in user sees their name, when their access ends (auditors), "Minu
-// konto", user administration for admins and "Logi välja". The links only some roles may open
+// konto", user administration and the unsent mail for admins and "Logi välja". The links only some roles may open
 // (Eelarve, the template workflow, …) are rendered by role-links.ts from the same session answer.
 import { html, nothing, render } from 'lit-html';
 import { apiFetch } from '../lib/api.ts';
@@ -33,6 +33,7 @@ async function init() {
       ${me.accessExpiresOn ? html`<span class="account-menu__expiry" id="access-expiry">Juurdepääs kehtib kuni ${formatDate(lastAccessDay(me.accessExpiresOn))}</span>` : nothing}
       <a href="/minu-konto/">Minu konto</a>
       ${MAY_OPEN.users(me) ? html`<a href="/haldus/kasutajad/">Kasutajad</a>` : nothing}
+      ${MAY_OPEN.mailOutbox(me) ? html`<a href="/haldus/kirjad/">Saatmata kirjad</a>` : nothing}
       <button type="button" class="account-menu__logout" id="account-menu-logout" @click=${() => void logout()}>Logi välja</button>`,
     menu,
   );

@@ -12,6 +12,7 @@ export const MAY_OPEN = {
   budget: (me) => hasPermission(me, 'budget.read'),
   overview: (me) => hasPermission(me, 'reports.read'),
   users: (me) => hasPermission(me, 'users.manage'),
+  mailOutbox: (me) => hasPermission(me, 'mail.outbox'),
   submitTemplate: (me) => hasPermission(me, 'templates.submit'),
   // The review queue lists submitted templates to every signed-in user (GET /api/templates).
   reviewQueue: () => true,

@@ -15,7 +15,7 @@ const alertBox = document.getElementById('invite-alert') as HTMLElement;
 const who = document.getElementById('invite-who') as HTMLElement;
 const pw = document.getElementById('new-password') as HTMLInputElement;
 const repeat = document.getElementById('repeat-password') as HTMLInputElement;
-const GONE = 'Link on aegunud, juba kasutatud või vigane. Palu administraatorilt uus link.';
+const GONE = 'Link on aegunud, juba kasutatud või vigane. Telli uus link lehelt „Unustasin parooli“ või palu see administraatorilt.';
 
 async function init() {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) {
