@@ -4,13 +4,15 @@ import type { Db } from '../../api/db/database.ts';
 
 /**
  * Implemented / not-applicable / total per municipality x class x module group x priority over the
- * KOV profile's basic+standard measures (the default scope). `@ehak` NULL: all municipalities.
+ * KOV profile's basic+standard measures, those it has not classified included (the default scope).
+ * `@ehak` NULL: all municipalities.
  */
 export const RAW_PROGRESS_SQL = `
 SELECT k.ehak, m.class, md.group_id, pm.priority, COALESCE(s.status, 'not_assessed') AS status, count(*) AS n
 FROM kov k
 CROSS JOIN catalog_profile p ON p.edition = '2024' AND p.name = 'KOV'
-JOIN catalog_profile_measure pm ON pm.profile_id = p.id
+JOIN (SELECT profile_id, edition, measure_id, priority FROM catalog_profile_measure
+      UNION ALL SELECT profile_id, edition, measure_id, NULL FROM catalog_profile_unclassified) pm ON pm.profile_id = p.id
 JOIN catalog_measure m ON m.edition = pm.edition AND m.id = pm.measure_id
 JOIN catalog_module md ON md.edition = m.edition AND md.id = m.module_id
 LEFT JOIN measure_status s ON s.ehak = k.ehak AND s.edition = m.edition AND s.measure_id = m.id
