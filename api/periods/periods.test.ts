@@ -241,6 +241,18 @@ describe('migration 017', () => {
     expect(db.prepare('SELECT count(*) FROM reporting_period_history').pluck().get()).toBe(2);
   });
 
+  it('makes a snapshot taken later a closed period too, with the snapshot numbers as the figures', async () => {
+    await setStatus('ISMS.1.M1', 'implemented');
+    expect((await post('/reports/snapshots', analyst, { period: '2026-H2' })).status).toBe(201);
+    const list = (await (await t.request('/api/reporting-periods', { as: analyst })).json()) as Array<{ id: number; name: string; closedAt: string | null; late: number; counts: Record<string, number> }>;
+    expect(list).toEqual([expect.objectContaining({ name: '2026-H2', closedAt: expect.any(String), late: 0, counts: expect.objectContaining({ submitted: 79 }) })]);
+    const snapshot = await (await t.request('/api/reports/snapshots/2026-H2', { as: analyst })).json();
+    const own = snapshot.rows.find((r: { ehak: string }) => r.ehak === KOV).data;
+    expect((await kovOf(list[0]!.id)).figures).toMatchObject({ implemented: own.implemented, implementedShare: own.implementedShare, byClass: own.byClass });
+    // The municipality's dashboard shows open periods only.
+    expect(await (await t.request(`/api/kovs/${KOV}/reporting-period`, { as: specialist })).json()).toMatchObject({ period: null });
+  });
+
   it('shows a migrated period closed: no transition changes it', async () => {
     t.db.prepare(`INSERT INTO progress_snapshot (id, period) VALUES (1, '2026-H1')`).run();
     t.db.prepare(`INSERT INTO reporting_period (name, deadline, closed_at, snapshot_id) VALUES ('2026-H1', '2026-06-30', '2026-06-30T00:00:00Z', 1)`).run();

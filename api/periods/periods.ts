@@ -14,6 +14,7 @@ import { kovList, kovOf } from '../tracker/reference.ts';
 import { peopleOf, personOf } from '../users/store.ts';
 import {
   dbNow,
+  insertClosedPeriod,
   insertPeriod,
   insertPeriodHistory,
   newestOpenPeriod,
@@ -116,6 +117,20 @@ export function openPeriod(db: Db, input: { name: string; deadline: string }, ac
     recordAudit(db, { actorId: actor.id, action: 'reporting_period.open', entity: 'reporting_period', entityId: id, newValue: input, ip: actor.ip ?? null });
     return id;
   });
+}
+
+/**
+ * A snapshot as a period opened and closed at its moment, every municipality in it submitted with its
+ * figures: what migration 017 did for the snapshots taken before it. The deadline is the snapshot's
+ * Tallinn day, so none is late. Skipped when a period already has the snapshot's name (ELVL's own).
+ */
+export function closedPeriodFromSnapshot(db: Db, s: { snapshotId: number; name: string; at: string; by: number | null; totals: Iterable<[string, ProgressTotals]> }): void {
+  if (periodNameTaken(db, s.name)) return;
+  const id = insertClosedPeriod(db, s.name, dayOf(s.at), s.at, s.by, s.snapshotId);
+  for (const [ehak, totals] of s.totals) {
+    upsertPeriodKov(db, { ...EMPTY(id, ehak), state: 'submitted', figures: JSON.stringify(figuresOf(totals)), submitted_at: s.at, submitted_by: s.by });
+    insertPeriodHistory(db, id, ehak, 'not_started', 'submitted', `Hetkeseis ${s.name}`, s.by, s.at);
+  }
 }
 
 /** The municipality's view of the newest open period (null when none is open). */

@@ -50,6 +50,9 @@ const ONE = prepared<[number], PeriodRow>('SELECT * FROM reporting_period WHERE 
 const BY_NAME = prepared<[string], { id: number }>('SELECT id FROM reporting_period WHERE name = ?');
 const NEWEST_OPEN = prepared<[], PeriodRow>('SELECT * FROM reporting_period WHERE closed_at IS NULL ORDER BY opened_at DESC, id DESC LIMIT 1');
 const INSERT = prepared<[string, string, number | null], unknown>('INSERT INTO reporting_period (name, deadline, opened_by) VALUES (?, ?, ?)');
+const INSERT_CLOSED = prepared<[string, string, string, number | null, string, number], unknown>(
+  'INSERT INTO reporting_period (name, deadline, opened_at, opened_by, closed_at, snapshot_id) VALUES (?, ?, ?, ?, ?, ?)',
+);
 const KOV_ROWS = prepared<[number], PeriodKovRow>('SELECT * FROM reporting_period_kov WHERE period_id = ?');
 const KOV_ROW = prepared<[number, string], PeriodKovRow>('SELECT * FROM reporting_period_kov WHERE period_id = ? AND ehak = ?');
 const UPSERT_KOV = prepared<[PeriodKovRow], unknown>(
@@ -59,8 +62,9 @@ const UPSERT_KOV = prepared<[PeriodKovRow], unknown>(
      submitted_by = excluded.submitted_by, confirmed_at = excluded.confirmed_at, confirmed_by = excluded.confirmed_by,
      audited_at = excluded.audited_at, audited_by = excluded.audited_by, conclusion = excluded.conclusion, remarks = excluded.remarks`,
 );
-const INSERT_HISTORY = prepared<[number, string, string, string, string | null, number | null], unknown>(
-  'INSERT INTO reporting_period_history (period_id, ehak, from_state, to_state, reason, changed_by) VALUES (?, ?, ?, ?, ?, ?)',
+const INSERT_HISTORY = prepared<[number, string, string, string, string | null, number | null, string | null], unknown>(
+  `INSERT INTO reporting_period_history (period_id, ehak, from_state, to_state, reason, changed_by, changed_at)
+   VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`,
 );
 const HISTORY = prepared<[number, string], PeriodHistoryRow>('SELECT * FROM reporting_period_history WHERE period_id = ? AND ehak = ? ORDER BY id');
 const NOW = prepared<[], { now: string }>(`SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now`);
@@ -73,8 +77,12 @@ export const insertPeriod = (db: Db, name: string, deadline: string, openedBy: n
 export const periodKovRows = (db: Db, periodId: number): PeriodKovRow[] => KOV_ROWS(db).all(periodId);
 export const periodKovRow = (db: Db, periodId: number, ehak: string): PeriodKovRow | undefined => KOV_ROW(db).get(periodId, ehak);
 export const upsertPeriodKov = (db: Db, row: PeriodKovRow): void => void UPSERT_KOV(db).run(row);
-export const insertPeriodHistory = (db: Db, periodId: number, ehak: string, from: string, to: string, reason: string | null, by: number | null): void =>
-  void INSERT_HISTORY(db).run(periodId, ehak, from, to, reason, by);
+/** Appends a history row; `at` null: now. */
+export const insertPeriodHistory = (db: Db, periodId: number, ehak: string, from: string, to: string, reason: string | null, by: number | null, at: string | null = null): void =>
+  void INSERT_HISTORY(db).run(periodId, ehak, from, to, reason, by, at);
+/** A period opened and closed at `at`, made from a snapshot. */
+export const insertClosedPeriod = (db: Db, name: string, deadline: string, at: string, openedBy: number | null, snapshotId: number): number =>
+  Number(INSERT_CLOSED(db).run(name, deadline, at, openedBy, at, snapshotId).lastInsertRowid);
 export const periodHistory = (db: Db, periodId: number, ehak: string): PeriodHistoryRow[] => HISTORY(db).all(periodId, ehak);
 /** The database's clock in the form the tables keep (one moment for a row and its history). */
 export const dbNow = (db: Db): string => NOW(db).get()!.now;

@@ -54,9 +54,11 @@ BEGIN SELECT RAISE(ABORT, 'reporting period history is append-only'); END;
 ALTER TABLE app_user ADD COLUMN kov_head INTEGER NOT NULL DEFAULT 0 CHECK (kov_head IN (0, 1));
 
 -- Today's snapshots become periods opened and closed at once: every municipality in the snapshot
--- submitted with the snapshot's figures at the snapshot's moment (deadline that day, so none is late).
+-- submitted with the snapshot's figures at the snapshot's moment. The deadline is that day in Tallinn
+-- or the next (UTC + 3 h: Tallinn's summer offset, one hour ahead in winter), so none is late.
+-- Snapshots taken later become periods the same way (closedPeriodFromSnapshot in api/periods/periods.ts).
 INSERT INTO reporting_period (name, deadline, opened_at, opened_by, closed_at, snapshot_id)
-SELECT s.period, substr(s.created_at, 1, 10), s.created_at, s.created_by, s.created_at, s.id
+SELECT s.period, date(s.created_at, '+3 hours'), s.created_at, s.created_by, s.created_at, s.id
 FROM progress_snapshot s ORDER BY s.id;
 
 INSERT INTO reporting_period_kov (period_id, ehak, state, figures, submitted_at, submitted_by)
