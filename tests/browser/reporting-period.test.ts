@@ -1,7 +1,8 @@
 // Issue 21's reporting period end to end in a real browser, at desktop width and at 390 px: the
 // analyst opens a period → the municipality's specialist submits → its head confirms with the
 // password → its auditor records a conclusion → the analyst sees the states (filtered, compared
-// with now) and downloads the ministry report (XLSX, read back with exceljs). axe finds nothing on
+// with now), downloads the ministry report (XLSX, read back with exceljs) and reopens the submission
+// with a reason. axe finds nothing on
 // any of the pages and no page is wider than the phone.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -106,6 +107,9 @@ describe('reporting period', () => {
     await au.fill('#period-remarks', 'Kaks tõendit puudu.');
     await au.getByRole('button', { name: 'Salvesta järeldus' }).click();
     await au.waitForFunction(() => document.querySelector('[data-period-state]')?.textContent === 'Auditeeritud');
+    // The history names every step: submitted, confirmed, audited.
+    expect(await au.locator('.period-history li').count()).toBe(3);
+    expect(await au.textContent('.period-history')).toContain('Kinnitatud → Auditeeritud');
 
     // 5. The analyst sees the states, filters, compares with now and downloads the report.
     await settle(a, `${server.url}/jalgimine/perioodid/`);
@@ -129,6 +133,15 @@ describe('reporting period', () => {
     expect(own[header.indexOf('Olek')]).toBe('Auditeeritud');
     expect(own[header.indexOf('Audiitori järeldus')]).toBe('Vastavad märkustega');
     expect(typeof own[header.indexOf('Rakendatud osakaal')]).toBe('number');
+
+    // 6. The analyst reopens the submission with a reason: it leaves the audited ones.
+    await a.selectOption('#reopen-kov', EHAK);
+    await a.fill('#reopen-reason', 'Tõendid on puudu');
+    await a.click('#reopen-form button[type=submit]');
+    await a.waitForFunction(() => document.querySelector('#reopen-status')?.textContent?.includes('taasavatud'));
+    await a.selectOption('#f-state', 'in_progress');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain(NAME);
     expect(errors).toEqual([]);
     await Promise.all([analyst.close(), specialist.close(), head.close(), auditor.close()]);
   });

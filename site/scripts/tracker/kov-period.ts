@@ -1,10 +1,12 @@
 // <tv-kov-period>: the newest open reporting period as one municipality sees it, and its next step
 // for whoever may take it (the API says which: `can`, decided by api/auth/rules.ts canActOnPeriod).
 import { html, nothing, render } from 'lit-html';
-import { CONCLUSION_LABELS, CONCLUSIONS, PERIOD_STATE_LABELS, type KovPeriod } from '../../../api/contracts/periods.ts';
+import { CONCLUSION_LABELS, CONCLUSIONS, PERIOD_STATE_LABELS, type KovPeriod, type PeriodState } from '../../../api/contracts/periods.ts';
 import { apiFetch } from '../lib/api.ts';
 import { formatDate, formatDateTime, formatPercent } from '../lib/format.ts';
 import { ehakFromUrl } from './vocabulary.ts';
+
+const stateLabel = (s: string) => PERIOD_STATE_LABELS[s as PeriodState] ?? s;
 
 class KovPeriodBox extends HTMLElement {
   #started = false;
@@ -96,6 +98,14 @@ class KovPeriodBox extends HTMLElement {
               <div class="field"><label for="period-remarks">Märkused <span class="hint">kohustuslikud, kui andmed ei vasta täielikult</span></label><textarea id="period-remarks" name="remarks" rows="3" maxlength="4000"></textarea></div>
               <button type="submit" class="button">Salvesta järeldus</button>
             </form>`
+          : nothing}
+        ${data.history.length
+          ? html`<h3>Ajalugu</h3>
+              <ol class="period-history">
+                ${data.history.map(
+                  (h) => html`<li>${formatDateTime(h.at)} ${h.by?.name ?? 'süsteem'}: ${stateLabel(h.from)} → ${stateLabel(h.to)}${h.reason ? html` (${h.reason})` : nothing}</li>`,
+                )}
+              </ol>`
           : nothing}`,
       this.#el('kov-period-body'),
     );

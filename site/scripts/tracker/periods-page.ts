@@ -26,6 +26,7 @@ class PeriodsPage extends HTMLElement {
   #periods: PeriodSummary[] = [];
   #current: Period | null = null;
   #compare = new Map<string, number | null>();
+  #manage = false;
 
   #el<T extends HTMLElement = HTMLElement>(id: string): T {
     return this.querySelector<T>(`#${id}`)!;
@@ -35,6 +36,7 @@ class PeriodsPage extends HTMLElement {
     if (this.#started) return;
     this.#started = true;
     this.#el('period-form').addEventListener('submit', (e) => void this.#open(e));
+    this.#el('reopen-form').addEventListener('submit', (e) => void this.#reopen(e));
     const filters = this.#el<HTMLFormElement>('period-filters');
     filters.addEventListener('submit', (e) => e.preventDefault());
     this.#el('f-state').addEventListener('change', () => this.#drawKovs());
@@ -44,7 +46,8 @@ class PeriodsPage extends HTMLElement {
 
   async #load(): Promise<void> {
     const [me, periods] = await Promise.all([fetchMe(), apiFetch<PeriodSummary[]>('/api/reporting-periods')]);
-    this.#el('period-form').hidden = !hasPermission(me, 'periods.manage');
+    this.#manage = hasPermission(me, 'periods.manage');
+    this.#el('period-form').hidden = !this.#manage;
     this.#periods = periods;
     this.#drawList();
     this.#el('periods').hidden = false;
@@ -148,6 +151,32 @@ class PeriodsPage extends HTMLElement {
       this.#el('period-kovs-body'),
     );
     this.#el('period-count').textContent = `Näidatud ${rows.length} omavalitsust ${p.kovs.length}-st.`;
+    const reopenable = p.closedAt ? [] : p.kovs.filter((k) => k.state === 'submitted' || k.state === 'confirmed' || k.state === 'audited');
+    this.#el('reopen-form').hidden = !this.#manage || reopenable.length === 0;
+    render(
+      repeat(reopenable, (k) => k.ehak, (k) => html`<option value=${k.ehak}>${k.name} (${PERIOD_STATE_LABELS[k.state].toLowerCase()})</option>`),
+      this.#el('reopen-kov'),
+    );
+  }
+
+  async #reopen(e: Event): Promise<void> {
+    e.preventDefault();
+    const p = this.#current;
+    if (!p) return;
+    const out = this.#el('reopen-status');
+    const select = this.#el<HTMLSelectElement>('reopen-kov');
+    const reasonInput = this.#el<HTMLInputElement>('reopen-reason');
+    const reason = reasonInput.value.trim();
+    if (!reason) return void (out.textContent = 'Kirjuta taasavamise põhjus.');
+    const name = select.selectedOptions[0]?.textContent ?? '';
+    try {
+      await apiFetch(`/api/kovs/${select.value}/reporting-periods/${p.id}/reopen`, { method: 'POST', json: { reason } });
+      reasonInput.value = '';
+      await this.#show(p.id);
+      out.textContent = `${name.replace(/ \(.*\)$/, '')}: esitus on taasavatud.`;
+    } catch (err) {
+      out.textContent = `Taasavamine ebaõnnestus: ${(err as Error).message}`;
+    }
   }
 
   async #open(e: Event): Promise<void> {
