@@ -18,6 +18,7 @@ import { kovRoutes } from './kov/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { objectRoutes } from './objects/routes.ts';
+import { periodRoutes } from './periods/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { templateActionRoutes } from './templates/action-routes.ts';
 import { templateAdoptionRoutes } from './templates/adoptions.ts';
@@ -67,6 +68,8 @@ const ROUTERS = [
   // the structure analysis (issue 18): target objects, protection needs, modelling
   objectRoutes,
   reportRoutes,
+  // ELVL's reporting periods (issue 21): periods, the municipalities' submissions, the ministry report
+  periodRoutes,
   metaRoutes,
   exportRoutes,
 ];

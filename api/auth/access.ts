@@ -5,11 +5,12 @@ import { kovExists } from '../kov/store.ts';
 import type { AppEnv } from '../lib/context.ts';
 import { forbidden, notFound, unauthorized } from '../lib/errors.ts';
 import type { Db } from '../db/database.ts';
-import { canActOnTemplate, canReadKov, canWriteKov, hasPermission, type Permission, type TemplateAction } from './rules.ts';
+import { canActOnPeriod, canActOnTemplate, canReadKov, canWriteKov, hasPermission, type PeriodAction, type Permission, type TemplateAction } from './rules.ts';
 import type { SessionUser } from './session-user.ts';
 import { templateFactsRow } from '../templates/stores/templates.ts';
+import { isKovHead } from '../users/store.ts';
 
-export { PERMISSIONS, canActOnTemplate, canReadKov, canWriteKov, hasPermission, readableKovs, type Permission, type TemplateAction } from './rules.ts';
+export { PERMISSIONS, canActOnPeriod, canActOnTemplate, canReadKov, canWriteKov, hasPermission, readableKovs, type Permission, type TemplateAction } from './rules.ts';
 
 /** 401 when signed out, 403 when the role lacks the permission. */
 export const requirePermission = (permission: Permission) =>
@@ -27,6 +28,30 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
+ * The writes under /kovs/:ehak that are not the municipality's tracker data, each with its own rule
+ * (canActOnPeriod): an auditor may record a conclusion and ELVL may reopen a submission, though both
+ * only read the municipality's data otherwise. Any other write needs canWriteKov.
+ */
+const PERIOD_ACTION_PATHS: ReadonlyArray<readonly [RegExp, PeriodAction]> = [
+  [/^\/api\/kovs\/[^/]+\/reporting-periods\/[^/]+\/submit$/, 'submit'],
+  [/^\/api\/kovs\/[^/]+\/reporting-periods\/[^/]+\/confirm$/, 'confirm'],
+  [/^\/api\/kovs\/[^/]+\/reporting-periods\/[^/]+\/conclusion$/, 'conclude'],
+  [/^\/api\/kovs\/[^/]+\/reporting-periods\/[^/]+\/reopen$/, 'reopen'],
+];
+
+/** The reporting-period action a request path names, if any (exported for the tenant-isolation test). */
+export function periodActionOf(path: string): PeriodAction | null {
+  return PERIOD_ACTION_PATHS.find(([re]) => re.test(path))?.[1] ?? null;
+}
+
+const PERIOD_REFUSALS: Record<PeriodAction, string> = {
+  submit: 'Perioodi aruannet saab esitada ainult omavalitsuse spetsialist.',
+  confirm: 'Esitatud aruannet saab kinnitada ainult omavalitsuse juht.',
+  conclude: 'Järelduse saab kirja panna ainult omavalitsuse audiitor.',
+  reopen: 'Esitatud aruannet saab taasavada ainult ELVL.',
+};
+
+/**
  * Guards every /api/kovs/:ehak/... route. A municipality the user may not read answers 404,
  * so the response does not confirm that it exists; read-only access to a write answers 403.
  */
@@ -40,8 +65,14 @@ export const kovScopeGuard = createMiddleware<AppEnv>(async (c, next) => {
   if (!user.kovs.includes(ehak) && !kovExists(c.get('db'), ehak)) {
     throw notFound('Omavalitsust ei leitud.');
   }
-  if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !canWriteKov(user, ehak)) {
-    throw forbidden('Sul on selle omavalitsuse andmetele ainult lugemisõigus.');
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+    const action = c.req.method === 'POST' ? periodActionOf(c.req.path) : null;
+    if (action) {
+      const head = action === 'confirm' && isKovHead(c.get('db'), user.id);
+      if (!canActOnPeriod({ ...user, head }, ehak, action)) throw forbidden(PERIOD_REFUSALS[action]);
+    } else if (!canWriteKov(user, ehak)) {
+      throw forbidden('Sul on selle omavalitsuse andmetele ainult lugemisõigus.');
+    }
   }
   await next();
 });

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'templates.submit': ['admin', 'analyst', 'specialist', 'viewer', 'reviewer', 'auditor'],
   'templates.review': ['reviewer'],
   'templates.close': ['admin'],
+  'periods.manage': ['admin', 'analyst'],
+  'periods.conclude': ['auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -74,5 +76,27 @@ export function canActOnTemplate(user: (RuleUser & { id: number }) | null, templ
       return hasPermission(user, 'templates.submit');
     case 'close':
       return hasPermission(user, 'templates.close');
+  }
+}
+
+/** What may be done to a municipality's row of a reporting period (api/periods/). */
+export type PeriodAction = 'submit' | 'confirm' | 'conclude' | 'reopen';
+
+/**
+ * Submit: whoever writes the municipality's statuses (its specialist, an admin). Confirm: the
+ * municipality's head, a viewer or specialist account flagged as head (app_user.kov_head) and assigned
+ * to it. Conclude: the municipality's auditor, the auditor's only write. Reopen: ELVL.
+ */
+export function canActOnPeriod(user: (RuleUser & { head?: boolean }) | null, ehak: string, action: PeriodAction): boolean {
+  if (!user) return false;
+  switch (action) {
+    case 'submit':
+      return canWriteKov(user, ehak);
+    case 'confirm':
+      return !!user.head && (user.role === 'viewer' || user.role === 'specialist') && user.kovs.includes(ehak);
+    case 'conclude':
+      return hasPermission(user, 'periods.conclude') && user.kovs.includes(ehak);
+    case 'reopen':
+      return hasPermission(user, 'periods.manage');
   }
 }

@@ -5,6 +5,7 @@ import type { ProgressTotals } from '../contracts/progress.ts';
 import type { Snapshot, SnapshotData, SnapshotSummary } from '../contracts/reports.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { conflict } from '../lib/errors.ts';
+import { closedPeriodFromSnapshot } from '../periods/periods.ts';
 import { progressOfAll } from '../tracker/progress.ts';
 import { kovList, settingsOf } from '../tracker/reference.ts';
 import { peopleOf } from '../users/store.ts';
@@ -22,12 +23,15 @@ export function createSnapshot(
   return inTransaction(db, () => {
     if (snapshotByPeriod(db, input.period)) throw conflict(`Perioodi ${input.period} hetkeseis on juba salvestatud; hetkeseisu ei saa muuta.`);
     const rows: Array<[string, string]> = [];
-    for (const [ehak, totals] of input.totals ?? progressOfAll(db)) {
+    const all = input.totals ?? progressOfAll(db);
+    for (const [ehak, totals] of all) {
       const { byModule: _omit, ...rest } = totals;
       const data: SnapshotData = { ...rest, approach: settingsOf(db, ehak)!.approach };
       rows.push([ehak, JSON.stringify(data)]);
     }
     const id = insertSnapshot(db, input.period, input.actorId, input.createdAt ?? null, rows);
+    // The snapshot is also a reporting period, closed at once (issue 21; as migration 017 did for older ones).
+    closedPeriodFromSnapshot(db, { snapshotId: id, name: input.period, at: snapshotByPeriod(db, input.period)!.created_at, by: input.actorId, totals: all });
     recordAudit(db, { actorId: input.actorId, action: 'progress_snapshot.create', entity: 'progress_snapshot', entityId: id, newValue: { period: input.period }, ip: input.ip ?? null });
     return listSnapshots(db).find((s) => s.id === id)!;
   });

@@ -11,6 +11,8 @@ import { accessProblems, emailProblem, normaliseEmail, personalCodeProblem, vali
 import { tallinnToday } from '../lib/today.ts';
 import {
   activeAdminCount,
+  setKovHead,
+  userAuthRow,
   disabledAtOf,
   emailTaken,
   insertUser,
@@ -188,5 +190,19 @@ export function reinviteUser(db: Db, id: number, actor: Actor, publicOrigin?: st
     recordAudit(db, { actorId: actor.id, action: 'invitation.create', entity: 'app_user', entityId: id, ip: actor.ip ?? null });
     if (publicOrigin) queueInvitationMail(db, publicOrigin, user, invitation);
     return invitation;
+  });
+}
+
+/**
+ * Marks a viewer or specialist account as head of the municipalities assigned to it (or unmarks it):
+ * the head confirms the municipality's reporting-period submission (api/periods/). Audited.
+ */
+export function setHead(db: Db, id: number, head: boolean, actor: Actor): void {
+  inTransaction(db, () => {
+    const row = userAuthRow(db, id);
+    if (!row) throw notFound('Kasutajat ei leitud.');
+    if (head && row.role !== 'viewer' && row.role !== 'specialist') throw conflict('Omavalitsuse juhiks saab märkida ainult vaataja või spetsialisti konto.');
+    setKovHead(db, id, head);
+    recordAudit(db, { actorId: actor.id, action: 'user.kov_head', entity: 'app_user', entityId: id, newValue: { head }, ip: actor.ip ?? null });
   });
 }

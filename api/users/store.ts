@@ -76,6 +76,8 @@ const LOGIN = prepared<[string], LoginRow>('SELECT id, password_hash, disabled_a
 const TARA = prepared<[string], TaraUserRow>('SELECT id, disabled_at, access_expires_on FROM app_user WHERE personal_code = ?');
 const EMAIL = prepared<[number], { email: string }>('SELECT email FROM app_user WHERE id = ?');
 const PASSWORD = prepared<[number], { password_hash: string | null }>('SELECT password_hash FROM app_user WHERE id = ?');
+const KOV_HEAD = prepared<[number], { kov_head: number }>('SELECT kov_head FROM app_user WHERE id = ?');
+const SET_KOV_HEAD = prepared<[number, number], unknown>('UPDATE app_user SET kov_head = ? WHERE id = ?');
 const SET_PASSWORD = prepared<[string, number], unknown>('UPDATE app_user SET password_hash = ? WHERE id = ?');
 const ALL = prepared<[], UserListRow>(`${LIST} ORDER BY u.name COLLATE NOCASE, u.id`);
 const ONE = prepared<[number], UserListRow>(`${LIST} WHERE u.id = ?`);
@@ -138,6 +140,10 @@ export const emailOf = (db: Db, id: number): string | undefined => EMAIL(db).get
 
 /** The stored PHC hash; null without a password (or without the user). */
 export const passwordHashOf = (db: Db, id: number): string | null => PASSWORD(db).get(id)?.password_hash ?? null;
+
+/** Whether the user is the head of the municipalities assigned to them (confirms reporting-period submissions). */
+export const isKovHead = (db: Db, id: number): boolean => KOV_HEAD(db).get(id)?.kov_head === 1;
+export const setKovHead = (db: Db, id: number, head: boolean): void => void SET_KOV_HEAD(db).run(head ? 1 : 0, id);
 
 export const setPasswordHash = (db: Db, id: number, hash: string): void => void SET_PASSWORD(db).run(hash, id);
 

@@ -93,4 +93,24 @@ describe('users CLI', () => {
     expect((await cli('users', 'disable', '--email', 'a@b.ee')).code).toBe(2);
     expect((await cli('users', 'disable', '--email', 'keegi@b.ee')).code).toBe(2);
   });
+
+  it('marks a viewer as head of its municipality and refuses other roles', async () => {
+    await cli('users', 'create', '--email', 'juht@vald.ee', '--name', 'Juht', '--role', 'viewer', '--kov', '0141');
+    await cli('users', 'create', '--email', 'a@b.ee', '--name', 'A', '--role', 'admin');
+    const r = await cli('users', 'set-head', '--email', 'juht@vald.ee');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('omavalitsuse juht');
+    const flag = () => {
+      const db = openDatabase(dbPath);
+      try {
+        return db.prepare(`SELECT kov_head FROM app_user WHERE email = 'juht@vald.ee'`).pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    expect(flag()).toBe(1);
+    expect((await cli('users', 'set-head', '--email', 'juht@vald.ee', '--off')).code).toBe(0);
+    expect(flag()).toBe(0);
+    expect((await cli('users', 'set-head', '--email', 'a@b.ee')).code).toBe(2);
+  });
 });

@@ -1,8 +1,8 @@
-// `users create|list|disable|invite`: account administration without the web UI (first admin, scripts).
+// `users create|list|disable|invite|set-head`: account administration without the web UI (first admin, scripts).
 import { invitationLink } from '../../api/auth/invitations.ts';
 import { hashPassword, passwordProblem } from '../../api/auth/passwords.ts';
 import { ApiError } from '../../api/lib/errors.ts';
-import { createUser, listUsers, reinviteUser, updateUser, type UserView } from '../../api/users/service.ts';
+import { createUser, listUsers, reinviteUser, setHead, updateUser, type UserView } from '../../api/users/service.ts';
 import { normaliseEmail } from '../../api/users/validation.ts';
 import type { Command, CommandContext } from '../lib/command.ts';
 import { seedKovs } from '../seed/kov.ts';
@@ -132,6 +132,25 @@ Näited:
       }
       ctx.stdout.write(`Parooli seadmise link (ühekordne, kehtib kuni ${expiresText(inv)}):\n${invitationLink(ctx.config.publicOrigin, inv.token)}\n`);
       ctx.stdout.write(`Sama link on saadetud kirjaga aadressile ${user.email} (väljasaatmise järjekorras).\n`);
+    },
+  },
+  {
+    noun: 'users',
+    verb: 'set-head',
+    summary: 'Märgib vaataja või spetsialisti tema omavalitsus(t)e juhiks, kes kinnitab aruandeperioodi esituse (--off võtab märke maha)',
+    flags: {
+      email: { type: 'string', description: 'e-posti aadress', required: true },
+      off: { type: 'boolean', description: 'võta juhi märge maha' },
+    },
+    run(flags, ctx) {
+      const user = findByEmail(ctx, String(flags['email']));
+      const head = !flags['off'];
+      try {
+        setHead(ctx.db(), user.id, head, { id: null, ip: 'cli' });
+      } catch (err) {
+        asInputError(err);
+      }
+      ctx.stdout.write(head ? `${user.email} on nüüd omavalitsuse juht (kinnitab aruandeperioodi esituse).\n` : `${user.email} ei ole enam omavalitsuse juht.\n`);
     },
   },
 ];

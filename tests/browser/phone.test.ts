@@ -90,6 +90,7 @@ describe('at 390 px (a phone)', () => {
     `/jalgimine/meede/?ehak=${EHAK}&id=ISMS.1.M1`,
     `/jalgimine/objektid/?ehak=${EHAK}`,
     '/jalgimine/ulevaade/',
+    '/jalgimine/perioodid/',
     '/eelarve/',
     '/mallid/esita/',
     '/mallid/ulevaatus/',

@@ -1,0 +1,214 @@
+// /api/reporting-periods (ELVL: open, list, one period with the 79 municipalities, the ministry's
+// report as XLSX/CSV) and /api/kovs/{ehak}/reporting-period(s)… (the municipality's view and its
+// transitions). Who may do a transition is kovScopeGuard's (canActOnPeriod in auth/rules.ts).
+import { createRoute, z } from '@hono/zod-openapi';
+import { canActOnPeriod, requirePermission } from '../auth/access.ts';
+import { clientIp } from '../auth/client.ts';
+import { checkPassword, ThrottledError, throttledResponse } from '../auth/password-check.ts';
+import { accountKey } from '../auth/throttle.ts';
+import { BinaryFile } from '../contracts/common.ts';
+import {
+  ConclusionBodySchema,
+  ConfirmBodySchema,
+  CreatedSchema,
+  CreatePeriodBodySchema,
+  KovPeriodSchema,
+  PeriodKovSchema,
+  PeriodSchema,
+  PeriodSummarySchema,
+  ReopenBodySchema,
+} from '../contracts/periods.ts';
+import { slug } from '../exports/format.ts';
+import { ApiError, notFound } from '../lib/errors.ts';
+import { createRouter, errorResponse, ErrorSchema } from '../lib/openapi.ts';
+import { attachment, CONTENT_TYPES, toCsv, toXlsx } from '../lib/tabular.ts';
+import { tallinnToday } from '../lib/today.ts';
+import { isKovHead, passwordHashOf } from '../users/store.ts';
+import { recordAudit } from '../audit/record.ts';
+import { getPeriod, kovPeriod, listPeriods, openPeriod, transition } from './periods.ts';
+import { periodReportColumns, periodReportSheet } from './report.ts';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+const idParam = z.string().regex(/^[1-9]\d{0,9}$/).openapi({ param: { name: 'id', in: 'path' }, example: '1' });
+const PeriodParams = z.object({ id: idParam });
+const KovPeriodParams = z.object({ ehak: z.string().openapi({ param: { name: 'ehak', in: 'path' }, example: '0141' }), id: idParam });
+const KovParams = z.object({ ehak: z.string().openapi({ param: { name: 'ehak', in: 'path' }, example: '0141' }) });
+
+const readErrors = { 401: errorResponse('Signed out'), 403: errorResponse('No permission'), 404: errorResponse('Unknown period') };
+const actionErrors = {
+  400: errorResponse('Invalid body'),
+  401: errorResponse('Signed out'),
+  403: errorResponse('Not allowed for this role or municipality'),
+  404: errorResponse('Unknown municipality or period'),
+  409: errorResponse('The state does not allow this transition, or the period is closed'),
+};
+
+const createPeriodRoute = createRoute({
+  method: 'post',
+  path: '/reporting-periods',
+  tags: ['reporting-periods'],
+  summary: 'Open a reporting period with a deadline',
+  middleware: [requirePermission('periods.manage')] as const,
+  request: body(CreatePeriodBodySchema),
+  responses: { 201: json(CreatedSchema, 'Opened'), 400: errorResponse('Invalid body'), 403: errorResponse('No permission'), 409: errorResponse('Name taken') },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/reporting-periods',
+  tags: ['reporting-periods'],
+  summary: 'Reporting periods, newest first, with counts per state',
+  middleware: [requirePermission('reports.read')] as const,
+  responses: { 200: json(z.array(PeriodSummarySchema), 'Periods'), 401: errorResponse('Signed out'), 403: errorResponse('No permission') },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/reporting-periods/{id}',
+  tags: ['reporting-periods'],
+  summary: 'One period with every municipality: state, lateness, frozen figures',
+  middleware: [requirePermission('reports.read')] as const,
+  request: { params: PeriodParams },
+  responses: { 200: json(PeriodSchema, 'Period'), ...readErrors },
+});
+
+const reportRoute = (format: 'xlsx' | 'csv') =>
+  createRoute({
+    method: 'get',
+    path: `/reporting-periods/{id}/report.${format}`,
+    tags: ['reporting-periods'],
+    summary: `The period report for the ministry (${format.toUpperCase()}): one row per municipality`,
+    middleware: [requirePermission('reports.read')] as const,
+    request: { params: PeriodParams },
+    responses: {
+      200: { description: format === 'csv' ? 'CSV: UTF-8 with BOM, `;`, decimal comma' : 'XLSX workbook', content: { [CONTENT_TYPES[format].split(';')[0]!]: { schema: BinaryFile } } },
+      ...readErrors,
+    },
+  });
+
+const kovPeriodRoute = createRoute({
+  method: 'get',
+  path: '/kovs/{ehak}/reporting-period',
+  tags: ['reporting-periods'],
+  summary: "The newest open period as the municipality sees it: its state, history and the caller's allowed actions",
+  request: { params: KovParams },
+  responses: { 200: json(KovPeriodSchema, 'The municipality in the open period'), 404: errorResponse('Unknown municipality') },
+});
+
+const actionPath = (action: string) => `/kovs/{ehak}/reporting-periods/{id}/${action}` as const;
+const entry = json(PeriodKovSchema, "The municipality's new entry");
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: actionPath('submit'),
+  tags: ['reporting-periods'],
+  summary: "Submit the municipality's figures (its specialist): they are frozen as they are now",
+  request: { params: KovPeriodParams },
+  responses: { 200: entry, ...actionErrors },
+});
+
+const confirmRoute = createRoute({
+  method: 'post',
+  path: actionPath('confirm'),
+  tags: ['reporting-periods'],
+  summary: "Confirm the submission (the municipality's head), with the password re-entered",
+  request: { params: KovPeriodParams, ...body(ConfirmBodySchema) },
+  responses: {
+    200: entry,
+    ...actionErrors,
+    429: { ...json(ErrorSchema, 'Too many wrong passwords (the sign-in throttle)'), headers: z.object({ 'Retry-After': z.string() }) },
+  },
+});
+
+const conclusionRoute = createRoute({
+  method: 'post',
+  path: actionPath('conclusion'),
+  tags: ['reporting-periods'],
+  summary: "Record the auditor's conclusion on the confirmed submission (the municipality's auditor; the auditor's only write)",
+  request: { params: KovPeriodParams, ...body(ConclusionBodySchema) },
+  responses: { 200: entry, ...actionErrors },
+});
+
+const reopenRoute = createRoute({
+  method: 'post',
+  path: actionPath('reopen'),
+  tags: ['reporting-periods'],
+  summary: 'Reopen a submission (ELVL): back to in progress, with a reason kept in the history',
+  request: { params: KovPeriodParams, ...body(ReopenBodySchema) },
+  responses: { 200: entry, ...actionErrors },
+});
+
+const PRIVATE = { 'Cache-Control': 'private, no-store' };
+
+export function periodRoutes() {
+  return createRouter()
+    .openapi(createPeriodRoute, (c) => {
+      const id = openPeriod(c.get('db'), c.req.valid('json'), { id: c.get('user')!.id, ip: clientIp(c) });
+      return c.json({ id }, 201);
+    })
+    .openapi(listRoute, (c) => c.json(listPeriods(c.get('db')), 200))
+    .openapi(getRoute, (c) => {
+      const p = getPeriod(c.get('db'), Number(c.req.valid('param').id));
+      if (!p) throw notFound('Sellist aruandeperioodi ei ole.');
+      return c.json(p, 200);
+    })
+    .openapi(reportRoute('xlsx'), async (c) => {
+      const p = getPeriod(c.get('db'), Number(c.req.valid('param').id));
+      if (!p) throw notFound('Sellist aruandeperioodi ei ole.');
+      const xlsx = await toXlsx([periodReportSheet(p)], { title: `Aruandeperiood: ${p.name}` });
+      const name = `aruandeperiood-${slug(p.name)}-${tallinnToday()}.xlsx`;
+      return c.body(new Uint8Array(xlsx), 200, { 'Content-Type': CONTENT_TYPES.xlsx, 'Content-Disposition': attachment(name), ...PRIVATE });
+    })
+    .openapi(reportRoute('csv'), (c) => {
+      const p = getPeriod(c.get('db'), Number(c.req.valid('param').id));
+      if (!p) throw notFound('Sellist aruandeperioodi ei ole.');
+      const name = `aruandeperiood-${slug(p.name)}-${tallinnToday()}.csv`;
+      return c.body(toCsv(periodReportColumns('csv'), p.kovs), 200, { 'Content-Type': CONTENT_TYPES.csv, 'Content-Disposition': attachment(name), ...PRIVATE });
+    })
+    .openapi(kovPeriodRoute, (c) => {
+      const db = c.get('db');
+      const user = c.get('user')!;
+      const { ehak } = c.req.valid('param');
+      const u = { ...user, head: isKovHead(db, user.id) };
+      const can = {
+        submit: canActOnPeriod(u, ehak, 'submit'),
+        confirm: canActOnPeriod(u, ehak, 'confirm'),
+        conclude: canActOnPeriod(u, ehak, 'conclude'),
+        reopen: canActOnPeriod(u, ehak, 'reopen'),
+      };
+      return c.json(kovPeriod(db, ehak, can), 200);
+    })
+    .openapi(submitRoute, (c) => {
+      const { ehak, id } = c.req.valid('param');
+      return c.json(transition(c.get('db'), Number(id), ehak, { action: 'submit' }, { id: c.get('user')!.id, ip: clientIp(c) }), 200);
+    })
+    .openapi(confirmRoute, async (c) => {
+      const db = c.get('db');
+      const user = c.get('user')!;
+      const { ehak, id } = c.req.valid('param');
+      // Re-entry of the password through the one check, so the sign-in throttle applies to it.
+      let ok: boolean;
+      try {
+        ok = await checkPassword(db, [accountKey(user.email)], passwordHashOf(db, user.id), c.req.valid('json').password);
+      } catch (err) {
+        if (err instanceof ThrottledError) return throttledResponse(c, err);
+        throw err;
+      }
+      if (!ok) {
+        recordAudit(db, { actorId: user.id, action: 'reporting_period.confirm_failure', entity: 'reporting_period', entityId: id, kov: ehak, ip: clientIp(c) });
+        throw new ApiError(400, 'wrong_password', 'Parool ei ole õige; aruannet ei kinnitatud.');
+      }
+      return c.json(transition(db, Number(id), ehak, { action: 'confirm' }, { id: user.id, ip: clientIp(c) }), 200);
+    })
+    .openapi(conclusionRoute, (c) => {
+      const { ehak, id } = c.req.valid('param');
+      const b = c.req.valid('json');
+      return c.json(transition(c.get('db'), Number(id), ehak, { action: 'conclude', conclusion: b.conclusion, remarks: b.remarks || null }, { id: c.get('user')!.id, ip: clientIp(c) }), 200);
+    })
+    .openapi(reopenRoute, (c) => {
+      const { ehak, id } = c.req.valid('param');
+      return c.json(transition(c.get('db'), Number(id), ehak, { action: 'reopen', reason: c.req.valid('json').reason }, { id: c.get('user')!.id, ip: clientIp(c) }), 200);
+    });
+}
