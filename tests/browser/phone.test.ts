@@ -33,10 +33,15 @@ afterAll(async () => {
 
 /** Loads the page to "load" and checks it; once more where it lands if a script navigated meanwhile. */
 async function inspect(page: Page, url: string, label: string, withAxe: boolean): Promise<string[]> {
-  await page.goto(url, { waitUntil: 'load' }).catch(async (err: unknown) => {
-    if (!/interrupted by another navigation/.test(String(err))) throw err;
-    await page.waitForLoadState('load');
-  });
+  // The previous page's script may still be navigating (to sign-in) and abort this one: go again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      break;
+    } catch (err) {
+      if (attempt >= 2 || !/interrupted by another navigation|ERR_ABORTED/.test(String(err))) throw err;
+    }
+  }
   for (let attempt = 0; ; attempt++) {
     try {
       const problems: string[] = [];

@@ -135,7 +135,7 @@ describe('tracker views', () => {
     const analyst = await contextAs(undefined, 'analyst');
     const cases = [
       { path: `/jalgimine/kov/?ehak=${EHAK}`, api: `**/api/kovs/${EHAK}/progress`, fail: 'abort', text: 'Ühendus serveriga katkes', h1: `${NAME}: E-ITS rakendamise seis`, ready: '#dashboard:not([hidden])' },
-      { path: `/jalgimine/meetmed/?ehak=${EHAK}`, api: `**/api/kovs/${EHAK}/measures`, fail: 500, text: 'viga 500', h1: 'Meetmed', ready: '#measure-table:not([hidden])' },
+      { path: `/jalgimine/meetmed/?ehak=${EHAK}`, api: `**/api/kovs/${EHAK}/measures`, fail: 500, text: 'viga 500', h1: `${NAME}: meetmed`, ready: '#measure-table:not([hidden])' },
       { path: '/jalgimine/ulevaade/', api: '**/api/reports/overview', fail: 'abort', text: 'Ühendus serveriga katkes', h1: 'Kõigi omavalitsuste E-ITS rakendamise seis', ready: '#overview:not([hidden])' },
     ] as const;
     for (const c of cases) {
@@ -146,7 +146,8 @@ describe('tracker views', () => {
       await alert.waitFor();
       expect(await alert.textContent()).not.toMatch(/Failed to fetch|NetworkError/);
       const h1 = (await page.textContent('h1'))!;
-      if (c.path.startsWith('/jalgimine/kov/')) await expect.poll(() => page.textContent('h1')).toBe(c.h1);
+      // The municipality's name has its own request, so the heading names it even when the data failed.
+      if (!c.path.startsWith('/jalgimine/ulevaade/')) await expect.poll(() => page.textContent('h1')).toBe(c.h1);
       else expect(h1).toBe(c.h1);
       expect(await page.locator('h1').count()).toBe(1);
       expect({ path: c.path, violations: await runAxe(page) }).toEqual({ path: c.path, violations: [] });
