@@ -18,9 +18,13 @@ export const STATUS_LABELS: Record<Status, string> = {
 export const CLASS_LABELS: Record<MeasureClass, string> = { basic: 'Põhimeede', standard: 'Standardmeede', high: 'Kõrgmeede' };
 export const CLASS_PLURAL: Record<MeasureClass, string> = { basic: 'Põhimeetmed', standard: 'Standardmeetmed', high: 'Kõrgmeetmed' };
 
-/** KOV profile priorities; a measure outside the profile has none. */
+/** KOV profile priorities. */
 export const PRIORITY_LABELS: Record<Priority, string> = { P1: 'P1', P2: 'P2', P3: 'P3' };
-export const NO_PRIORITY = '–';
+/**
+ * A measure in scope without a profile priority: one the profile has not classified yet (new in the
+ * edition or of another class before) or one of an extra module the profile does not cover.
+ */
+export const NO_PRIORITY = 'määramata';
 
 export const APPROACH_LABELS: Record<Approach, string> = { basic: 'põhiturve', standard: 'standardturve', core: 'tuumikuturve' };
 
