@@ -4,22 +4,6 @@ import type { AuditEntry, AuditPage } from '../contracts/audit.ts';
 import type { Db } from '../db/database.ts';
 import { prepared } from '../db/statements.ts';
 
-/** A row of audit_log joined with its actor's email and name. */
-interface AuditRow {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  email: string | null;
-  name: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  kov: string | null;
-  old_value: string | null;
-  new_value: string | null;
-  ip: string | null;
-}
-
 /** A new row of audit_log (id and at are the database's). */
 export interface NewAuditRow {
   actor_id: number | null;
@@ -30,6 +14,14 @@ export interface NewAuditRow {
   old_value: string | null;
   new_value: string | null;
   ip: string | null;
+}
+
+/** A row of audit_log joined with its actor's email and name. */
+interface AuditRow extends NewAuditRow {
+  id: number;
+  at: string;
+  email: string | null;
+  name: string | null;
 }
 
 const APPEND = prepared<[NewAuditRow], unknown>(
