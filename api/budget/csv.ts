@@ -15,7 +15,12 @@ function isoDate(s: string): string {
 
 /** Parses the actual-costs CSV into entries (amounts as euros); errors name the row. */
 export function parseActualsCsv(text: string): ActualInput[] {
-  const lines = parseCsv(text).filter((cells) => cells.some((c) => c.trim() !== ''));
+  let lines: string[][];
+  try {
+    lines = parseCsv(text).filter((cells) => cells.some((c) => c.trim() !== ''));
+  } catch (err) {
+    throw new CsvError(`fail ei ole loetav CSV: ${(err as Error).message}`);
+  }
   if (lines.length === 0) throw new CsvError('fail on tühi');
   const header = lines[0]!.map((h) => h.trim().toLowerCase());
   if (header.join(';') !== ACTUALS_CSV_HEADER.join(';')) throw new CsvError(`päis peab olema: ${ACTUALS_CSV_HEADER.join(';')}`);

@@ -1,5 +1,6 @@
 // Tabular exports in the forms Estonian offices open cleanly: CSV (UTF-8 with BOM, ';' separator,
 // decimal comma) and XLSX (Estonian headers, frozen header row, autofilter, column widths).
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
 export type Cell = string | number | boolean | null | undefined | Date;
@@ -50,38 +51,12 @@ export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
-/** Parses CSV written by toCsv (or Estonian Excel): ';' separated, quoted cells, optional BOM. */
+/**
+ * Parses CSV written by toCsv (or Estonian Excel): ';' separated, quoted cells, optional BOM, with
+ * csv-parse. Throws on malformed quoting; callers that take user files turn that into a 400.
+ */
 export function parseCsv(text: string): string[][] {
-  const src = text.replace(/^\ufeff/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ';') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+  return parse(text, { delimiter: ';', bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
 }
 
 /** A typed sheet for toXlsx, which takes sheets of different row types in one workbook. */
