@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, runAxe, type AxeViolation } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, runAxe } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { DIST_DIR } from '../search/built.ts';
 
@@ -17,21 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * The same WCAG 2.0/2.1 A+AA rule set as helpers/runAxe, but asking axe for violations only: computing
- * the passes of every rule is most of axe's time on the long E-ITS tables, and we only need failures.
- */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
 
 /**
  * page.goto, again when the page we are leaving redirects itself by script (a signed-out tracker page
@@ -51,14 +35,7 @@ async function gotoPage(page: Page, url: string) {
 async function checkPage(page: Page, url: string): Promise<string[]> {
   const res = await gotoPage(page, url);
   if (res?.status() !== 200) return [`HTTP ${res?.status()}`];
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return (await axeViolations(page)).map((v) => `${v.id} (${v.help}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-    } catch (err) {
-      if (attempt >= 2 || !String(err).includes('Execution context was destroyed')) throw err;
-      await page.waitForLoadState('load');
-    }
-  }
+  return axeViolations(page);
 }
 
 async function sitemapPaths(): Promise<string[]> {

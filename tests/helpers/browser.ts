@@ -28,20 +28,40 @@ export interface AxeViolation {
   nodes: Array<{ target: string[]; failureSummary?: string }>;
 }
 
-/** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page; returns the violations, empty when clean. */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  // evaluate() runs outside the page's CSP, which forbids injected inline scripts.
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-  }));
+type AxeRun = { violations: AxeViolation[] } | null;
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA) on the page; returns the violations, empty when clean.
+ * `violationsOnly` skips computing passes, which is most of axe's time on the long E-ITS tables.
+ * A page may replace itself by script (a signed-out tracker page goes to sign-in) between injecting axe
+ * and running it; then the new document is checked once it has loaded.
+ */
+export async function runAxe(page: Page, options: { violationsOnly?: boolean } = {}): Promise<AxeViolation[]> {
+  const resultTypes = options.violationsOnly ? ['violations'] : undefined;
+  for (let attempt = 0; ; attempt++) {
+    let result: AxeRun = null;
+    try {
+      // evaluate() runs outside the page's CSP, which forbids injected inline scripts.
+      await page.evaluate(AXE_SOURCE);
+      result = await page.evaluate(async (types) => {
+        const axe = (window as unknown as { axe?: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+        if (!axe) return null; // a new document replaced the one axe was injected into
+        return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, ...(types ? { resultTypes: types } : {}) });
+      }, resultTypes);
+    } catch (err) {
+      if (!/Execution context was destroyed|navigat/i.test(String(err))) throw err;
+    }
+    if (result) {
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      }));
+    }
+    if (attempt >= 3) throw new Error(`axe could not run on ${page.url()}: the page kept navigating`);
+    await page.waitForLoadState('load');
+  }
 }
 
 /** Collects console errors and CSP violations a page produces, so a test can require none. */

@@ -1,10 +1,7 @@
 // Helpers for checking pages at phone width: load a page until its scripts have settled, measure how
 // wide it really is (and which elements stick out), run axe for violations only.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { runAxe } from './browser.ts';
 
 /** Opens the page and waits until its requests are done (scripts fill pages from the API). */
 export async function settle(page: Page, url: string): Promise<void> {
@@ -34,11 +31,6 @@ export async function pageWidth(page: Page): Promise<{ scrollWidth: number; wide
 
 /** axe-core WCAG 2.0/2.1 A+AA violations as "rule (help) targets". */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.map((v) => `${v.id} (${v.help}) ${v.targets.join(', ')}`);
+  const violations = await runAxe(page, { violationsOnly: true });
+  return violations.map((v) => `${v.id} (${v.help}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
