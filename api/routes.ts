@@ -20,6 +20,7 @@ import { metaRoutes } from './meta/routes.ts';
 import { objectRoutes } from './objects/routes.ts';
 import { periodRoutes } from './periods/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { riskRoutes } from './risks/routes.ts';
 import { templateActionRoutes } from './templates/action-routes.ts';
 import { templateAdoptionRoutes } from './templates/adoptions.ts';
 import { builtinAdoptionRoutes } from './templates/builtin-adoptions.ts';
@@ -67,6 +68,8 @@ const ROUTERS = [
   sharedServiceRoutes,
   // the structure analysis (issue 18): target objects, protection needs, modelling
   objectRoutes,
+  // risk analysis for objects with a high protection need (issue 19)
+  riskRoutes,
   reportRoutes,
   // ELVL's reporting periods (issue 21): periods, the municipalities' submissions, the ministry report
   periodRoutes,
