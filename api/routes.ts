@@ -17,6 +17,7 @@ import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
+import { modellingRoutes } from './objects/modelling-routes.ts';
 import { objectRoutes } from './objects/routes.ts';
 import { periodRoutes } from './periods/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -68,6 +69,7 @@ const ROUTERS = [
   sharedServiceRoutes,
   // the structure analysis (issue 18): target objects, protection needs, modelling
   objectRoutes,
+  modellingRoutes,
   // risk analysis for objects with a high protection need (issue 19)
   riskRoutes,
   reportRoutes,
