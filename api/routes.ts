@@ -22,6 +22,7 @@ import { objectRoutes } from './objects/routes.ts';
 import { periodRoutes } from './periods/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { riskRoutes } from './risks/routes.ts';
+import { solutionRoutes } from './solutions/routes.ts';
 import { templateActionRoutes } from './templates/action-routes.ts';
 import { templateAdoptionRoutes } from './templates/adoptions.ts';
 import { builtinAdoptionRoutes } from './templates/builtin-adoptions.ts';
@@ -72,6 +73,8 @@ const ROUTERS = [
   modellingRoutes,
   // risk analysis for objects with a high protection need (issue 19)
   riskRoutes,
+  // standard solutions modelled once by ELVL, adopted as objects (issue 19)
+  solutionRoutes,
   reportRoutes,
   // ELVL's reporting periods (issue 21): periods, the municipalities' submissions, the ministry report
   periodRoutes,

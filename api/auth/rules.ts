@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'reports.read': ['admin', 'analyst'],
   'reports.snapshot': ['admin', 'analyst'],
   'shared_services.manage': ['admin'],
+  'solutions.manage': ['admin'],
   'budget.read': ['admin', 'analyst'],
   'budget.plan.write': ['admin', 'analyst'],
   'budget.actuals.write': ['admin', 'analyst'],

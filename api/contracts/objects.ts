@@ -40,6 +40,7 @@ export const TargetObjectSchema = z
     justification: z.string().nullable(),
     dependsOn: z.array(z.number()),
     modules: z.array(z.string()).meta({ description: 'Modules modelled on the object; the organisation object models its scope’s modules' }),
+    solutionModel: z.number().nullable().meta({ description: 'The standard-solution model the object adopts (GET /api/solution-models/{id}); null for its own' }),
     measureCount: z.number().meta({ description: 'Measures that apply to the object under the scope rules (0 when the approach leaves it out)' }),
     needMeasureCount: z.number().meta({ description: 'Of those, high measures its protection need brings in' }),
     version: z.number(),

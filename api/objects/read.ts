@@ -3,6 +3,7 @@
 // of the municipality's scope, plus any added to it.
 import type { NeedDimension, TargetObject } from '../contracts/objects.ts';
 import type { Db } from '../db/database.ts';
+import { objectModels } from '../solutions/store.ts';
 import { scopeOf } from '../tracker/reference.ts';
 import { peopleOf } from '../users/store.ts';
 import { measuresByObject } from './measures.ts';
@@ -38,6 +39,7 @@ export function listObjects(db: Db, ehak: string): TargetObject[] {
   const needs = effectiveNeeds(inputs);
   const people = peopleOf(db, rows.map((r) => r.updated_by));
   const orgModules = rows.some((r) => r.type === 'organisation') ? scopeModules(db, ehak) : [];
+  const adopted = objectModels(db, ehak);
   const objects = rows.map((r): Omit<TargetObject, 'measureCount' | 'needMeasureCount'> => {
     const need = needs.get(r.id)!;
     const added = modules.get(r.id) ?? [];
@@ -55,6 +57,7 @@ export function listObjects(db: Db, ehak: string): TargetObject[] {
       justification: r.justification,
       dependsOn: deps.get(r.id) ?? [],
       modules: r.type === 'organisation' ? [...new Set([...orgModules, ...added])] : added,
+      solutionModel: adopted.get(r.id) ?? null,
       version: r.version,
       updatedAt: r.updated_at,
       updatedBy: r.updated_by === null ? null : (people.get(r.updated_by) ?? null),

@@ -8,6 +8,8 @@ import { actorOf } from '../tracker/measure-routes.ts';
 import { KovParams } from '../tracker/params.ts';
 import { measureItem, measuresByObject } from './measures.ts';
 import { listObjects, objectOf } from './read.ts';
+import { AdoptSolutionSchema } from '../contracts/solutions.ts';
+import { adoptModel } from '../solutions/write.ts';
 import { createObject, patchObject, removeObject } from './write.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -41,8 +43,8 @@ const createObjectRoute = createRoute({
   method: 'post',
   path: '/kovs/{ehak}/objects',
   tags: ['objects'],
-  summary: 'Add a target object (a need above normal needs a justification)',
-  request: { params: KovParams, body: { content: { 'application/json': { schema: TargetObjectCreateSchema } }, required: true } },
+  summary: 'Add a target object (a need above normal needs a justification), or adopt a standard-solution model ({solutionModel}) as a new object',
+  request: { params: KovParams, body: { content: { 'application/json': { schema: z.union([TargetObjectCreateSchema, AdoptSolutionSchema]) } }, required: true } },
   responses: { 201: json(TargetObjectSchema, 'Created'), 400: errorResponse('Field errors'), 403: errorResponse('Read-only access') },
 });
 const patchRoute = createRoute({
@@ -85,7 +87,12 @@ export function objectRoutes() {
       if (!objects.some((o) => o.id === Number(id))) throw notFound('Objekti ei leitud.');
       return c.json((measuresByObject(db, ehak, objects).get(Number(id)) ?? []).map(measureItem), 200);
     })
-    .openapi(createObjectRoute, (c) => c.json(createObject(c.get('db'), c.req.valid('param').ehak, c.req.valid('json'), actorOf(c)), 201))
+    .openapi(createObjectRoute, (c) => {
+      const { ehak } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const object = 'solutionModel' in body ? adoptModel(c.get('db'), ehak, body, actorOf(c)) : createObject(c.get('db'), ehak, body, actorOf(c));
+      return c.json(object, 201);
+    })
     .openapi(patchRoute, (c) => {
       const { ehak, id } = c.req.valid('param');
       return c.json(patchObject(c.get('db'), ehak, Number(id), c.req.valid('json'), actorOf(c)), 200);

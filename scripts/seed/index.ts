@@ -7,6 +7,7 @@ import { seedBudgetDemo } from './budget-demo.ts';
 import { seedTemplatesDemo } from './templates-demo.ts';
 import { seedTrackerDemo } from './tracker-demo.ts';
 import { seedObjectsDemo } from './objects-demo.ts';
+import { seedSolutionsDemo } from './solutions-demo.ts';
 
 export type Log = (line: string) => void;
 
@@ -27,6 +28,7 @@ const DEMO_SEEDERS: Array<{ name: string; run: (db: Db, log: Log) => void | Prom
   { name: 'accounts', run: seedDemoAccounts },
   { name: 'tracker', run: (db, log) => seedTrackerDemo(db, log) },
   { name: 'objects', run: seedObjectsDemo },
+  { name: 'solutions', run: seedSolutionsDemo },
   { name: 'budget', run: seedBudgetDemo },
   { name: 'templates', run: (db, log) => seedTemplatesDemo(db, log) },
 ];

@@ -1,0 +1,48 @@
+// Solution models as the API answers them: rows with their modules, statements, adopters and editor.
+import type { SolutionModel, SolutionModelChange } from '../contracts/solutions.ts';
+import type { Db } from '../db/database.ts';
+import { peopleOf } from '../users/store.ts';
+import { adopterCounts, modelHistory, modelRows, moduleRows, statementRows, type StatementRow } from './store.ts';
+
+const statementOf = (r: StatementRow): SolutionModel['statements'][number] => ({
+  measureId: r.measure_id,
+  responsibility: r.responsibility,
+  status: r.status as SolutionModel['statements'][number]['status'],
+  note: r.note,
+  evidenceUrl: r.evidence_url,
+});
+
+export function listModels(db: Db): SolutionModel[] {
+  const rows = modelRows(db);
+  const modules = new Map<number, string[]>();
+  for (const m of moduleRows(db)) modules.set(m.model_id, [...(modules.get(m.model_id) ?? []), m.module_id]);
+  const statements = new Map<number, SolutionModel['statements']>();
+  for (const s of statementRows(db)) statements.set(s.model_id, [...(statements.get(s.model_id) ?? []), statementOf(s)]);
+  const adopters = adopterCounts(db);
+  const people = peopleOf(db, rows.map((r) => r.updated_by));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    provider: r.provider,
+    description: r.description,
+    kbSlug: r.kb_slug,
+    edition: r.edition,
+    modules: modules.get(r.id) ?? [],
+    protectionNeed: { confidentiality: r.need_c, integrity: r.need_i, availability: r.need_a },
+    statements: statements.get(r.id) ?? [],
+    draft: r.draft === 1,
+    adoptedBy: adopters.get(r.id) ?? 0,
+    version: r.version,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by === null ? null : (people.get(r.updated_by) ?? null),
+  }));
+}
+
+export const modelOf = (db: Db, id: number): SolutionModel | undefined => listModels(db).find((m) => m.id === id);
+
+export function modelChanges(db: Db, id: number): SolutionModelChange[] {
+  const rows = modelHistory(db, id);
+  const people = peopleOf(db, rows.map((r) => r.changed_by));
+  return rows.map((r) => ({ version: r.version, summary: r.summary, changedAt: r.changed_at, changedBy: r.changed_by === null ? null : (people.get(r.changed_by) ?? null) }));
+}

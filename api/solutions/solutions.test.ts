@@ -1,0 +1,124 @@
+// Standard solutions modelled once by ELVL (issue 19): admins write models with statements, everyone
+// signed in reads them, a municipality adopts one as a new object; history, audit, bad input.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
+import { seedCatalogIndex } from '../catalog/seed.ts';
+import { seedSolutionsDemo } from '../../scripts/seed/solutions-demo.ts';
+
+const KOV = '0141';
+let t: TestContext;
+let admin: string;
+let specialist: string;
+
+beforeEach(() => {
+  t = createTestContext();
+  seedCatalogIndex(t.db);
+  admin = signInAs(t.db, 'admin').token;
+  specialist = signInAs(t.db, 'specialist', [KOV]).token;
+}, 120_000);
+
+const count = (sql: string, ...args: unknown[]) => (t.db.prepare(sql).get(...args) as { n: number }).n;
+const VOLIS = {
+  name: 'VOLIS',
+  type: 'application',
+  provider: 'ELVL',
+  kbSlug: 'volis',
+  modules: ['APP.3.1', 'ORP.4'],
+  protectionNeed: { integrity: 'high' },
+  statements: [
+    { measureId: 'APP.3.1.M1', responsibility: 'provider', status: 'implemented', note: 'Autentimine TARA kaudu' },
+    { measureId: 'ORP.4.M2', responsibility: 'kov' },
+  ],
+};
+const create = async (json: object = VOLIS, as = admin) => t.request('/api/solution-models', { method: 'POST', as, json });
+const created = async () => {
+  const res = await create();
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: number; version: number };
+};
+
+describe('solution models', () => {
+  it('an admin adds a model; everyone signed in reads it; history and audit', async () => {
+    const model = await created();
+    expect(model).toMatchObject({ name: 'VOLIS', draft: true, adoptedBy: 0, version: 1, protectionNeed: { integrity: 'high', confidentiality: 'normal' } });
+    expect((model as unknown as { statements: unknown[] }).statements).toEqual([
+      { measureId: 'APP.3.1.M1', responsibility: 'provider', status: 'implemented', note: 'Autentimine TARA kaudu', evidenceUrl: null },
+      { measureId: 'ORP.4.M2', responsibility: 'kov', status: 'not_assessed', note: null, evidenceUrl: null },
+    ]);
+    expect(count('SELECT count(*) n FROM solution_model_history WHERE model_id = ?', model.id)).toBe(1);
+    expect(count("SELECT count(*) n FROM audit_log WHERE action = 'solution_model.create'")).toBe(1);
+    const viewer = signInAs(t.db, 'viewer', [KOV]).token;
+    expect((await t.request(`/api/solution-models/${model.id}`, { as: viewer })).status).toBe(200);
+    expect((await t.request('/api/solution-models')).status).toBe(401);
+    expect((await create({ ...VOLIS, name: 'Teine' }, specialist)).status).toBe(403);
+  });
+
+  it('refuses unknown modules and measures, a repeated measure or name and a bad evidence link; writes nothing', async () => {
+    await created();
+    const cases: Array<[object, string]> = [
+      [{ ...VOLIS, name: 'A', modules: ['APP.99'] }, 'modules.0'],
+      [{ ...VOLIS, name: 'B', statements: [{ measureId: 'APP.3.1.M999', responsibility: 'provider' }] }, 'statements.0.measureId'],
+      [{ ...VOLIS, name: 'C', statements: [{ measureId: 'APP.3.1.M1', responsibility: 'provider' }, { measureId: 'APP.3.1.M1', responsibility: 'kov' }] }, 'statements.1.measureId'],
+      [{ ...VOLIS, name: 'volis' }, 'name'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await create(body);
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.details.map((d: { path: string }) => d.path)).toContain(path);
+    }
+    for (const body of [{ ...VOLIS, name: 'D', statements: [{ measureId: 'APP.3.1.M1', responsibility: 'provider', evidenceUrl: 'javascript:alert(1)' }] }, { ...VOLIS, name: 'E', type: 'organisation' }, { ...VOLIS, name: 'F', extra: 1 }]) {
+      expect((await create(body)).status).toBe(400);
+    }
+    expect(count('SELECT count(*) n FROM solution_model')).toBe(1);
+  });
+
+  it('a change needs the version read, and every adopter sees it in the history', async () => {
+    const model = await created();
+    const res = await t.request(`/api/solution-models/${model.id}`, { method: 'PATCH', as: admin, json: { version: 1, draft: false, summary: 'Töörühm kinnitas' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ draft: false, version: 2 });
+    const stale = await t.request(`/api/solution-models/${model.id}`, { method: 'PATCH', as: admin, json: { version: 1, provider: 'Keegi' } });
+    expect(stale.status).toBe(409);
+    expect(t.db.prepare('SELECT provider FROM solution_model WHERE id = ?').get(model.id)).toEqual({ provider: 'ELVL' });
+    const history = (await (await t.request(`/api/solution-models/${model.id}/history`, { as: specialist })).json()) as Array<{ version: number; summary: string }>;
+    expect(history.map((h) => [h.version, h.summary])).toEqual([[2, 'Töörühm kinnitas'], [1, 'Mudel loodud.']]);
+  });
+});
+
+describe('adopting a model', () => {
+  it('creates an object with the model’s type, modules and need, linked to it', async () => {
+    const model = await created();
+    const res = await t.request(`/api/kovs/${KOV}/objects`, { method: 'POST', as: specialist, json: { solutionModel: model.id } });
+    expect(res.status).toBe(201);
+    const object = (await res.json()) as { id: number; name: string; type: string; modules: string[]; solutionModel: number; protectionNeed: Record<string, string>; justification: string };
+    expect(object).toMatchObject({ name: 'VOLIS', type: 'application', modules: ['APP.3.1', 'ORP.4'], solutionModel: model.id, protectionNeed: { integrity: 'high' } });
+    expect(object.justification).toContain('VOLIS');
+    expect(t.db.prepare('SELECT solution_model_id FROM target_object WHERE id = ?').get(object.id)).toEqual({ solution_model_id: model.id });
+    expect(((await (await t.request(`/api/solution-models/${model.id}`, { as: admin })).json()) as { adoptedBy: number }).adoptedBy).toBe(1);
+    // Twice under the same name is refused; under another name it is a second object.
+    expect((await t.request(`/api/kovs/${KOV}/objects`, { method: 'POST', as: specialist, json: { solutionModel: model.id } })).status).toBe(400);
+    expect((await t.request(`/api/kovs/${KOV}/objects`, { method: 'POST', as: specialist, json: { solutionModel: model.id, name: 'VOLIS (valitsus)' } })).status).toBe(201);
+  });
+
+  it('an unknown model, another municipality or a read-only role change nothing', async () => {
+    const model = await created();
+    const before = count('SELECT count(*) n FROM target_object');
+    expect((await t.request(`/api/kovs/${KOV}/objects`, { method: 'POST', as: specialist, json: { solutionModel: 999999 } })).status).toBe(400);
+    expect((await t.request(`/api/kovs/${KOV}/objects`, { method: 'POST', as: signInAs(t.db, 'specialist', ['0198']).token, json: { solutionModel: model.id } })).status).toBe(404);
+    expect((await t.request(`/api/kovs/${KOV}/objects`, { method: 'POST', as: signInAs(t.db, 'viewer', [KOV]).token, json: { solutionModel: model.id } })).status).toBe(403);
+    expect((await t.request(`/api/kovs/${KOV}/objects`, { method: 'POST', as: specialist, json: { solutionModel: 'x' } })).status).toBe(400);
+    expect(count('SELECT count(*) n FROM target_object')).toBe(before);
+  });
+});
+
+describe('demo models', () => {
+  it('ships the seven standard solutions as drafts linked to their pages, every statement a catalogue measure', () => {
+    signInAs(t.db, 'admin');
+    seedSolutionsDemo(t.db, () => {});
+    const rows = t.db.prepare('SELECT name, kb_slug, draft FROM solution_model ORDER BY name').all() as Array<{ name: string; kb_slug: string; draft: number }>;
+    expect(rows.map((r) => r.kb_slug).sort()).toEqual(['amphora', 'delta', 'kovtp', 'microsoft-365', 'riigipilv', 'volis', 'webdesktop']);
+    expect(rows.every((r) => r.draft === 1)).toBe(true);
+    expect(count("SELECT count(*) n FROM solution_statement s LEFT JOIN catalog_measure m ON m.edition = '2024' AND m.id = s.measure_id WHERE m.id IS NULL")).toBe(0);
+    expect(count("SELECT count(*) n FROM solution_statement WHERE status <> 'not_assessed' OR note NOT LIKE 'Mustand:%'")).toBe(0);
+  });
+});
