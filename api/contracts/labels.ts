@@ -4,6 +4,7 @@
 import type { Approach, MeasureClass, Priority, Status } from './tracker.ts';
 import type { NeedDimension, NeedLevel, ObjectType } from './objects.ts';
 import type { RiskAnalysisSummary, RiskAssessmentKind } from './risks.ts';
+import type { Responsibility } from './solutions.ts';
 
 export { APPROACHES, CLASSES, PRIORITIES, STATUSES, type Approach, type MeasureClass, type Priority, type Status } from './tracker.ts';
 
@@ -74,3 +75,6 @@ export const RISK_STATE_LABELS: Record<RiskAnalysisSummary['state'], string> = {
   incomplete: 'pooleli',
   complete: 'tehtud',
 };
+
+/** Who implements a measure of a standard solution. */
+export const RESPONSIBILITY_LABELS: Record<Responsibility, string> = { provider: 'teenusepakkuja', shared: 'jagatud', kov: 'omavalitsus' };

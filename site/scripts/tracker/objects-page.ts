@@ -4,11 +4,12 @@
 import { html, nothing, render } from 'lit-html';
 import { canWriteKov } from '../../../api/auth/rules.ts';
 import type { TargetObject, TargetObjectCreate } from '../../../api/contracts/objects.ts';
+import type { SolutionModel } from '../../../api/contracts/solutions.ts';
 import { FIRST_PASS, type SuggestedObject } from '../../../api/objects/suggestions.ts';
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
 import { loadWithRetry } from '../lib/load-error.ts';
 import { formErrors, objectForm, readObjectForm, type FormErrors } from './objects-form.ts';
-import { firstPass, objectTable } from './objects-view.ts';
+import { adoptForm, firstPass, objectTable } from './objects-view.ts';
 import { ehakFromUrl, NOT_FOUND_KOV } from './vocabulary.ts';
 import { announceKov } from './kov-name.ts';
 
@@ -19,6 +20,8 @@ class ObjectsPage extends HTMLElement {
   #editing: TargetObject | null = null;
   #errors: FormErrors = {};
   #general = '';
+  #models: SolutionModel[] = [];
+  #adoptError = '';
 
   #el<T extends HTMLElement = HTMLElement>(id: string): T {
     return this.querySelector<T>(`#${id}`)!;
@@ -37,7 +40,13 @@ class ObjectsPage extends HTMLElement {
   }
 
   async #load(): Promise<void> {
-    const [me, objects] = await Promise.all([fetchMe(), apiFetch<TargetObject[]>(`/api/kovs/${this.#ehak}/objects`), announceKov(this, this.#ehak)]);
+    const [me, objects, models] = await Promise.all([
+      fetchMe(),
+      apiFetch<TargetObject[]>(`/api/kovs/${this.#ehak}/objects`),
+      apiFetch<SolutionModel[]>('/api/solution-models'),
+      announceKov(this, this.#ehak),
+    ]);
+    this.#models = models;
     this.#canWrite = me !== null && canWriteKov(me, this.#ehak);
     this.#objects = objects;
     this.#el('objects').hidden = false;
@@ -46,14 +55,16 @@ class ObjectsPage extends HTMLElement {
   }
 
   #render(): void {
-    const handlers = { ehak: this.#ehak, canWrite: this.#canWrite, edit: (o: TargetObject) => this.#edit(o), remove: (o: TargetObject) => void this.#remove(o) };
+    const handlers = { ehak: this.#ehak, models: new Map(this.#models.map((m) => [m.id, m.name])), canWrite: this.#canWrite, edit: (o: TargetObject) => this.#edit(o), remove: (o: TargetObject) => void this.#remove(o) };
     render(objectTable(this.#objects, handlers), this.#el('object-list'));
     const taken = new Set(this.#objects.map((o) => o.name.toLowerCase()));
     const open = FIRST_PASS.filter((s) => !taken.has(s.name.toLowerCase()));
     this.#el('first-pass').hidden = !this.#canWrite || open.length === 0;
     render(this.#canWrite ? firstPass(open, (s) => void this.#addSuggested(s)) : nothing, this.#el('first-pass-list'));
     this.#el('form-title').textContent = this.#editing ? `Muuda: ${this.#editing.name}` : 'Lisa sihtobjekt';
+    this.#el('adopt-section').hidden = !this.#canWrite || this.#models.length === 0;
     if (!this.#canWrite) return;
+    render(adoptForm(this.#models, this.#adoptError, (e) => void this.#adopt(e)), this.#el('adopt-form'));
     render(
       objectForm({
         editing: this.#editing,
@@ -126,6 +137,23 @@ class ObjectsPage extends HTMLElement {
       await this.#reload(`Lisatud: ${saved.name}. Määra selle kaitsetarve ja sõltuvused nupuga „Muuda“.`);
     } catch (err) {
       this.#say(err instanceof Error ? err.message : 'Lisamine ebaõnnestus.');
+    }
+  }
+
+  async #adopt(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
+    const solutionModel = Number((form.elements.namedItem('solutionModel') as HTMLSelectElement).value);
+    try {
+      const saved = await apiFetch<TargetObject>(`/api/kovs/${this.#ehak}/objects`, { method: 'POST', json: { solutionModel, ...(name ? { name } : {}) } });
+      this.#adoptError = '';
+      (form.elements.namedItem('name') as HTMLInputElement).value = '';
+      await this.#reload(`Lisatud standardlahendus: ${saved.name}.`);
+    } catch (err) {
+      const details = err instanceof ApiRequestError && Array.isArray(err.details) ? (err.details as Array<{ message: string }>) : [];
+      this.#adoptError = details.length ? details.map((d) => d.message).join(' ') : err instanceof Error ? err.message : 'Lisamine ebaõnnestus.';
+      this.#render();
     }
   }
 

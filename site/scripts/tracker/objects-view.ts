@@ -8,6 +8,8 @@ import { trackerUrl } from './vocabulary.ts';
 
 export interface ListHandlers {
   ehak: string;
+  /** Standard-solution model id → name, for objects that adopt one. */
+  models: ReadonlyMap<number, string>;
   canWrite: boolean;
   edit: (o: TargetObject) => void;
   remove: (o: TargetObject) => void;
@@ -33,7 +35,7 @@ function row(o: TargetObject, names: ReadonlyMap<number, string>, on: ListHandle
   const deps = o.dependsOn.map((id) => names.get(id) ?? String(id));
   const modules = o.modules.length > 12 ? `${o.modules.slice(0, 12).join(', ')} … (kokku ${o.modules.length})` : o.modules.join(', ');
   return html`<tr id="object-${o.id}">
-    <th scope="row">${o.name}<span class="object-type">${OBJECT_TYPE_LABELS[o.type]}${o.count > 1 ? `, ${o.count} tk` : ''}${o.critical ? ', kriitiline' : ''}</span></th>
+    <th scope="row">${o.name}<span class="object-type">${OBJECT_TYPE_LABELS[o.type]}${o.count > 1 ? `, ${o.count} tk` : ''}${o.critical ? ', kriitiline' : ''}${o.solutionModel !== null ? `, standardlahendus „${on.models.get(o.solutionModel) ?? o.solutionModel}“` : ''}</span></th>
     <td data-label="Kaitsetarve">${needChips(o, names)}${o.justification ? html`<p class="hint">${o.justification}</p>` : nothing}
       ${Object.values(o.effectiveNeed).some((l) => l !== 'normal') ? html`<p><a href=${trackerUrl.riskAnalysis(on.ehak, o.id)}>Riskianalüüs<span class="visually-hidden">: ${o.name}</span></a></p>` : nothing}</td>
     <td data-label="Sõltub">${deps.length ? deps.join(', ') : '–'}</td>
@@ -64,4 +66,16 @@ export function firstPass(suggested: readonly SuggestedObject[], add: (s: Sugges
       <button type="button" class="button button--secondary" @click=${() => add(s)}>Lisa<span class="visually-hidden"> ${s.name}</span></button>
     </li>`,
   )}`;
+}
+
+/** Adopting a standard-solution model: the model, optionally another name, and the button. */
+export function adoptForm(models: ReadonlyArray<{ id: number; name: string; draft: boolean }>, error: string, submit: (e: SubmitEvent) => void): TemplateResult {
+  return html`<form class="edit-form" aria-labelledby="adopt-title" @submit=${submit}>
+    <div class="field"><label for="adopt-model">Mudel</label>
+      <select id="adopt-model" name="solutionModel">${models.map((m) => html`<option value=${m.id}>${m.name}${m.draft ? ' (mustand)' : ''}</option>`)}</select></div>
+    <div class="field"><label for="adopt-name">Objekti nimi<span class="hint">kui erineb mudeli nimest</span></label>
+      <input id="adopt-name" name="name" type="text" aria-describedby="adopt-err" /></div>
+    <div class="edit-form__actions"><button type="submit" class="button">Võta kasutusele</button>
+      <span id="adopt-err" class="error-message" role="alert">${error}</span></div>
+  </form>`;
 }

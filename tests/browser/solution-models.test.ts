@@ -1,0 +1,73 @@
+// Issue 19: standard solutions modelled once, in a real browser on a laptop and a phone. An admin
+// records that the provider implements a measure; a specialist adopts the model as an object of the
+// municipality and sees it marked in the structure analysis.
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
+import { seedSolutionsDemo } from '../../scripts/seed/solutions-demo.ts';
+import { signInAs } from '../helpers/app.ts';
+import { collectPageErrors, launchBrowser } from '../helpers/browser.ts';
+import { axeViolations, pageWidth } from '../helpers/phone.ts';
+import { startTestServer, type TestServer } from '../helpers/server.ts';
+
+const EHAK = '0141';
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  signInAs(server.db, 'admin');
+  seedSolutionsDemo(server.db, () => {});
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function contextAs(role: 'admin' | 'specialist', viewport: { width: number; height: number }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
+  await context.addCookies([{ name: SESSION_COOKIE, value: signInAs(server.db, role, role === 'admin' ? [] : [EHAK]).token, url: server.url }]);
+  return context;
+}
+
+for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+  describe(`solution models at ${viewport.width} px`, () => {
+    it('an admin records who implements a measure; a specialist adopts the model', async () => {
+      const admin = await contextAs('admin', viewport);
+      const page = await admin.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(`${server.url}/jalgimine/lahendused/`);
+      const volis = page.locator('section.model-card', { has: page.locator('h2', { hasText: 'VOLIS' }) });
+      await volis.waitFor();
+      const row = volis.locator('tr[data-measure]').first();
+      const measure = (await row.getAttribute('data-measure'))!;
+      await row.locator('select[name="status"]').selectOption('implemented');
+      await volis.locator('input[name="summary"]').fill(`Teenusepakkuja kinnitas ${measure}`);
+      await volis.getByRole('button', { name: 'Salvesta VOLIS' }).click();
+      await expect.poll(() => page.locator('#models-status').textContent()).toContain('Salvestatud: VOLIS');
+      const w = await pageWidth(page);
+      expect(w.scrollWidth, `too wide: ${w.widest.join(', ')}`).toBeLessThanOrEqual(viewport.width);
+      expect(await axeViolations(page)).toEqual([]);
+      const stored = server.db.prepare("SELECT s.status FROM solution_statement s JOIN solution_model m ON m.id = s.model_id WHERE m.name = 'VOLIS' AND s.measure_id = ?").get(measure);
+      expect(stored).toEqual({ status: 'implemented' });
+      expect(errors).toEqual([]);
+      await admin.close();
+
+      const specialist = await contextAs('specialist', viewport);
+      const p2 = await specialist.newPage();
+      await p2.goto(`${server.url}/jalgimine/objektid/?ehak=${EHAK}`);
+      await p2.waitForSelector('#adopt-section:not([hidden])');
+      await p2.selectOption('#adopt-model', { label: 'VOLIS (mustand)' });
+      const name = `VOLIS ${viewport.width}`;
+      await p2.fill('#adopt-name', name);
+      await p2.getByRole('button', { name: 'Võta kasutusele' }).click();
+      await expect.poll(() => p2.locator('#objects-status').textContent()).toContain(`Lisatud standardlahendus: ${name}`);
+      expect(await p2.locator('#object-list tr', { has: p2.locator('th', { hasText: name }) }).textContent()).toContain('standardlahendus „VOLIS“');
+      const w2 = await pageWidth(p2);
+      expect(w2.scrollWidth, `too wide: ${w2.widest.join(', ')}`).toBeLessThanOrEqual(viewport.width);
+      expect(await axeViolations(p2)).toEqual([]);
+      await specialist.close();
+    }, 120_000);
+  });
+}
