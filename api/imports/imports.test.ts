@@ -157,9 +157,9 @@ describe('hostile and oversized files', () => {
     const started = performance.now();
     const res = await t.request(`/api/kovs/${A}/imports`, { method: 'POST', body, headers, as: specialist });
     expect(res.status).toBe(413);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(t.db.prepare('SELECT count(*) AS n FROM status_import').get()).toEqual({ n: 0 });
-  });
+  }, 60_000);
 
   it('refuses a file that is neither UTF-8 CSV nor XLSX with 400', async () => {
     const res = await upload(A, new Uint8Array([0xff, 0xfe, 0x00, 0x41, 0x00]), 'x.csv');

@@ -16,6 +16,9 @@ const MAX_ENTRIES = 2_000;
 /** The worker's heap and its time; exceljs needs roughly ten times the inflated XML. */
 const WORKER_HEAP_MB = 512;
 const WORKER_MS = 15_000;
+/** Workers at once: each may take its heap, so a burst of uploads must not multiply it. */
+const MAX_WORKERS = 2;
+let workers = 0;
 
 const refused = (code: string, message: string) => new ApiError(400, code, message);
 const tooComplex = () => refused('file_too_complex', 'Fail on liiga keeruline lugeda (liiga suur või liiga palju andmeid lahtipakituna).');
@@ -38,8 +41,18 @@ export function checkXlsxArchive(bytes: Uint8Array): void {
   }
 }
 
-function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   checkXlsxArchive(bytes);
+  if (workers >= MAX_WORKERS) throw new ApiError(503, 'server_busy', 'Server loeb praegu teisi faile. Proovi mõne hetke pärast uuesti.');
+  workers++;
+  try {
+    return await parseInWorker(bytes);
+  } finally {
+    workers--;
+  }
+}
+
+function parseInWorker(bytes: Uint8Array): Promise<string[][]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./xlsx-worker.mjs', import.meta.url), {
       workerData: { bytes, maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS },

@@ -40,6 +40,7 @@ const createImportRoute = createRoute({
     403: errorResponse('Read-only access'),
     404: errorResponse('Unknown municipality'),
     413: errorResponse('File larger than 5 MB'),
+    503: errorResponse('Two spreadsheets are being read already'),
   },
 });
 
