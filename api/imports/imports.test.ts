@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { buildZip, deflateBomb } from '../../tests/helpers/zip-bomb.ts';
 import { insertTestCatalog } from '../tracker/test-catalog.ts';
+import { readSheet } from './read-file.ts';
 
 const A = '0141';
 const B = '0198';
@@ -108,6 +109,16 @@ describe('a sheet of another origin', () => {
     expect(records(A)).toEqual([]);
   });
 
+  it('names a 2023 measure that the 2024 edition no longer has', async () => {
+    insertTestCatalog(t.db, '2023');
+    t.db.prepare(`INSERT INTO catalog_measure (edition, id, module_id, title, class, responsible, sort_key) VALUES ('2023', 'ISMS.1.M20', 'ISMS.1', 'Eemaldatud', 'basic', 'x', '999')`).run();
+    const preview = await (await upload(A, 'Tähis;Seis;Põhjendus\nISMS.1.M20;jah;\nISMS.1.M1;jah;\n', 'vana.csv')).json();
+    expect(preview.rows.map((r: { outcome: string; reason: string | null }) => [r.outcome, r.reason])).toEqual([
+      ['refused', 'Meede ISMS.1.M20 on väljaandest 2023 ja väljaandes 2024 seda enam ei ole.'],
+      ['new', null],
+    ]);
+  });
+
   it('reads a CISO Assistant audit export by requirement ref_id', async () => {
     const csv = 'urn,assessable,ref_id,name,compliance_result,requirement_progress,observations\n' +
       'urn:x:isms.1,false,ISMS.1,Turbehaldus,not_assessed,to_do,\n' +
@@ -159,6 +170,15 @@ describe('hostile and oversized files', () => {
     expect(res.status).toBe(413);
     expect(performance.now() - started).toBeLessThan(3000);
     expect(t.db.prepare('SELECT count(*) AS n FROM status_import').get()).toEqual({ n: 0 });
+  }, 60_000);
+
+  it('stops a worker that parses too long and answers 400 "liiga keeruline"', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Leht');
+    for (let i = 0; i < 300; i++) ws.addRow([`ISMS.1.M${i}`, 'jah', 'x'.repeat(50)]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    await expect(readSheet(bytes, { workerMs: 1 })).rejects.toMatchObject({ status: 400, code: 'file_too_complex' });
+    expect((await readSheet(bytes)).length).toBe(300);
   }, 60_000);
 
   it('refuses a file that is neither UTF-8 CSV nor XLSX with 400', async () => {

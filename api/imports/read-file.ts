@@ -41,18 +41,23 @@ export function checkXlsxArchive(bytes: Uint8Array): void {
   }
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+/** The worker's time; tests shorten it to see a slow parse cut off. */
+export interface ReadLimits {
+  workerMs: number;
+}
+
+async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<string[][]> {
   checkXlsxArchive(bytes);
   if (workers >= MAX_WORKERS) throw new ApiError(503, 'server_busy', 'Server loeb praegu teisi faile. Proovi mõne hetke pärast uuesti.');
   workers++;
   try {
-    return await parseInWorker(bytes);
+    return await parseInWorker(bytes, limits.workerMs);
   } finally {
     workers--;
   }
 }
 
-function parseInWorker(bytes: Uint8Array): Promise<string[][]> {
+function parseInWorker(bytes: Uint8Array, workerMs: number): Promise<string[][]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./xlsx-worker.mjs', import.meta.url), {
       workerData: { bytes, maxRows: MAX_ROWS, maxColumns: MAX_COLUMNS },
@@ -66,7 +71,7 @@ function parseInWorker(bytes: Uint8Array): Promise<string[][]> {
       void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(tooComplex())), WORKER_MS);
+    const timer = setTimeout(() => finish(() => reject(tooComplex())), workerMs);
     worker.once('message', (m: { rows?: string[][]; tooMany?: boolean }) =>
       finish(() => (m.tooMany ? reject(tooManyRows()) : resolve(m.rows ?? []))),
     );
@@ -105,10 +110,10 @@ function readCsv(bytes: Uint8Array): string[][] {
 }
 
 /** The sheet's rows (the first is the header); 400 for anything unreadable, too big or too complex. */
-export async function readSheet(bytes: Uint8Array): Promise<string[][]> {
+export async function readSheet(bytes: Uint8Array, limits: ReadLimits = { workerMs: WORKER_MS }): Promise<string[][]> {
   if (bytes.length > MAX_IMPORT_BYTES) throw new ApiError(413, 'payload_too_large', 'Fail on liiga suur (lubatud kuni 5 MB).');
   if (bytes.length === 0) throw refused('empty_file', 'Fail on tühi.');
-  const rows = isZip(bytes) ? await readXlsx(bytes) : readCsv(bytes);
+  const rows = isZip(bytes) ? await readXlsx(bytes, limits) : readCsv(bytes);
   const trimmed = rows.map((r) => r.map((c) => c.trim()));
   if (trimmed.length < 2) throw refused('empty_file', 'Failis ei ole päise all ühtegi rida.');
   return trimmed;
