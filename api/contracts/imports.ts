@@ -1,6 +1,7 @@
 // The import API's shapes (issue 23): the column mapping of a foreign sheet, the preview of an
 // import (rows with before/after and the reason a row is refused), and the first-steps check.
 import { z } from 'zod';
+import { ObjectTypeSchema } from './objects.ts';
 import { StatusSchema } from './tracker.ts';
 
 /** A column named by its header text, as the sheet's first row spells it. */
@@ -63,7 +64,7 @@ export const ImportPreviewSchema = z
     format: ImportFormatSchema,
     state: z.enum(['preview', 'applied', 'undone']),
     summary: ImportSummarySchema,
-    objectsToCreate: z.array(z.object({ name: z.string(), type: z.string() })).meta({ description: 'Target objects the file names that do not exist yet; created on apply' }),
+    objectsToCreate: z.array(z.object({ name: z.string(), type: ObjectTypeSchema.exclude(['organisation']) })).meta({ description: 'Target objects the file names that do not exist yet; created on apply' }),
     rows: z.array(ImportRowSchema),
   })
   .meta({ id: 'ImportPreview' });

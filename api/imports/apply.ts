@@ -13,8 +13,9 @@ import { currentRow, mergeFields, writeStatus } from '../tracker/status-write.ts
 import type { PreviewData } from './preview.ts';
 import { importRow, markApplied, markUndone } from './store.ts';
 
-/** What undo needs of each record an apply wrote: the version it got and the fields before. */
+/** What undo needs of each record an apply wrote: its object, the version it got and the fields before. */
 interface Written {
+  objectId: number;
   measureId: string;
   edition: string;
   version: number;
@@ -26,17 +27,18 @@ const moved = (measureId: string) =>
 
 /**
  * Writes the rows' new fields for one target object. Statuses are still kept per municipality
- * (issue 18 re-keys them by object), so every row lands on the organisation object's records
- * whatever `objectId` says; once the status store takes an object id, it goes through here.
+ * (issue 18 re-keys them by object), so the records written are the organisation object's whatever
+ * `objectId` says; it is recorded with each write, so undo can address the same record once statuses
+ * are per object, and goes to the status store once that
+ * takes an object id.
  */
 export function applyImportRows(db: Db, ehak: string, objectId: number, rows: ImportRow[], actor: Actor, note: string): Written[] {
-  void objectId;
   const edition = settingsOf(db, ehak)!.edition;
   return rows.map((r) => {
     const old = currentRow(db, ehak, edition, r.measureId);
     if ((old?.version ?? 0) !== r.version) throw moved(r.measureId);
     const version = writeStatus(db, ehak, edition, r.measureId, old, r.after!, actor, { action: 'measure_status.import', audit: false, note });
-    return { measureId: r.measureId, edition, version, before: r.before };
+    return { objectId, measureId: r.measureId, edition, version, before: r.before };
   });
 }
 
@@ -55,7 +57,7 @@ export function applyImport(db: Db, ehak: string, id: number, actor: Actor): Imp
       throw new ApiError(422, 'rows_refused', `Faili ei saa rakendada: ${refused.length} rida on vigased.`, refused.map((r) => ({ line: r.line, measureId: r.measureId, reason: r.reason })));
     }
     for (const o of preview.objectsToCreate) {
-      if (objectIdByName(db, ehak, o.name) === undefined) createObject(db, ehak, { name: o.name, type: o.type as Exclude<typeof o.type, 'organisation'> }, actor);
+      if (objectIdByName(db, ehak, o.name) === undefined) createObject(db, ehak, { name: o.name, type: o.type }, actor);
     }
     const organisation = objectRows(db, ehak).find((o) => o.type === 'organisation')!.id;
     const byObject = new Map<number, ImportRow[]>();

@@ -18,9 +18,11 @@ const PREVIOUS_EDITION = '2023';
 const MAX_LENGTH: Partial<Record<keyof StatusFields, number>> = { description: 4000, justification: 2000, responsible: 200, acceptedBy: 200 };
 const FIELD_NAMES: Partial<Record<keyof StatusFields, string>> = { description: 'Kirjeldus', justification: 'Põhjendus', responsible: 'Vastutaja', acceptedBy: 'Riski aktsepteerija' };
 
+export type NewObjectType = Exclude<ObjectType, 'organisation'>;
+
 export interface PreviewData {
   summary: ImportSummary;
-  objectsToCreate: Array<{ name: string; type: ObjectType }>;
+  objectsToCreate: Array<{ name: string; type: NewObjectType }>;
   rows: ImportRow[];
 }
 
@@ -53,7 +55,7 @@ function tooLong(f: StatusFields): string | null {
 export function buildPreview(db: Db, ehak: string, sheetRows: SheetRow[]): PreviewData {
   const edition = settingsOf(db, ehak)!.edition;
   const firstLine = new Map<string, number>();
-  const objectsToCreate = new Map<string, { name: string; type: ObjectType }>();
+  const objectsToCreate = new Map<string, { name: string; type: NewObjectType }>();
   const rows = sheetRows.map((s): ImportRow => {
     const base = { line: s.line, measureId: s.measureId, objectName: s.objectName, before: null, after: null, version: 0 };
     const refuse = (reason: string): ImportRow => ({ ...base, outcome: 'refused', reason });

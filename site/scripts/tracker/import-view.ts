@@ -4,7 +4,6 @@ import { html, nothing } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { ImportFields, ImportPreview, ImportRow } from '../../../api/contracts/imports.ts';
 import { OBJECT_TYPE_LABELS } from '../../../api/contracts/labels.ts';
-import type { ObjectType } from '../../../api/contracts/objects.ts';
 import { formatDate } from '../lib/format.ts';
 import { STATUS_LABELS } from './vocabulary.ts';
 
@@ -45,7 +44,7 @@ export function previewView(p: ImportPreview) {
       ? html`<p class="notice notice--error" role="alert">Faili ei saa rakendada, sest ${refused} rida on vigased. Paranda need failis ja laadi fail uuesti üles.</p>`
       : nothing}
     ${p.objectsToCreate.length
-      ? html`<p>Rakendamisel luuakse sihtobjektid: ${p.objectsToCreate.map((o) => `${o.name} (${OBJECT_TYPE_LABELS[o.type as ObjectType] ?? o.type})`).join(', ')}.</p>`
+      ? html`<p>Rakendamisel luuakse sihtobjektid: ${p.objectsToCreate.map((o) => `${o.name} (${OBJECT_TYPE_LABELS[o.type]})`).join(', ')}.</p>`
       : nothing}
     ${shown.length
       ? html`<table class="data-table card-table import-table">
