@@ -25,6 +25,7 @@ export const trackerUrl = {
   dashboard: (ehak: string) => `/jalgimine/kov/?ehak=${ehak}`,
   measures: (ehak: string, filters: Record<string, string> = {}) => `/jalgimine/meetmed/?${new URLSearchParams({ ehak, ...filters })}`,
   measure: (ehak: string, id: string) => `/jalgimine/meede/?${new URLSearchParams({ ehak, id })}`,
+  riskAnalysis: (ehak: string, objectId?: number) => `/jalgimine/riskianaluus/?${new URLSearchParams({ ehak, ...(objectId ? { object: String(objectId) } : {}) })}`,
 };
 
 export const NOT_FOUND_KOV = 'Seda omavalitsust ei leitud või sul pole sellele ligipääsu.';
