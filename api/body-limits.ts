@@ -1,5 +1,6 @@
 // How many bytes of request body each API request may send, decided from the method, the path,
 // the content type and whether a user is signed in, before a single byte of the body is read.
+import { MAX_IMPORT_BYTES } from './imports/read-file.ts';
 import { MAX_TEMPLATE_FILE_BYTES } from './templates/schemas.ts';
 import { MAX_EVIDENCE_BYTES } from './tracker/evidence-type.ts';
 
@@ -23,6 +24,7 @@ const UPLOADS: ReadonlyArray<{ path: RegExp; fileBytes: number }> = [
   { path: /^\/api\/templates\/[^/]+\/versions$/, fileBytes: MAX_TEMPLATE_FILE_BYTES },
   { path: /^\/api\/kovs\/[^/]+\/measures\/[^/]+\/evidence$/, fileBytes: MAX_EVIDENCE_BYTES },
   { path: /^\/api\/budget\/plans\/[^/]+\/actuals$/, fileBytes: MAX_EVIDENCE_BYTES },
+  { path: /^\/api\/kovs\/[^/]+\/imports$/, fileBytes: MAX_IMPORT_BYTES },
 ];
 
 export type BodyLimit = { maxBytes: number } | { signInFirst: true };

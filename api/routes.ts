@@ -14,6 +14,8 @@ import { budgetPlanRoutes } from './budget/routes-plans.ts';
 import { catalogRoutes } from './catalog/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { firstStepsRoutes } from './imports/first-steps-routes.ts';
+import { importRoutes } from './imports/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
@@ -75,6 +77,9 @@ const ROUTERS = [
   riskRoutes,
   // standard solutions modelled once by ELVL, adopted as objects (issue 19)
   solutionRoutes,
+  // importing an existing status sheet and the first-steps check (issue 23)
+  importRoutes,
+  firstStepsRoutes,
   reportRoutes,
   // ELVL's reporting periods (issue 21): periods, the municipalities' submissions, the ministry report
   periodRoutes,

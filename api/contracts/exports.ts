@@ -20,6 +20,8 @@ export const PlanRowSchema = z
     dueDate: z.string().nullable().meta({ description: 'ISO date' }),
     description: z.string().nullable(),
     justification: z.string().nullable(),
+    acceptedBy: z.string().nullable().meta({ description: 'Who accepted the risk (risk_accepted only)' }),
+    acceptedAt: z.string().nullable().meta({ description: 'ISO date the risk was accepted' }),
     updatedAt: z.string().nullable().meta({ description: 'ISO timestamp (UTC)' }),
   })
   .meta({ id: 'PlanRow' });

@@ -92,6 +92,7 @@ export const StatusFieldsSchema = z
     acceptedBy: z.string().nullable(),
     acceptedAt: z.string().nullable(),
     version: z.number().optional().meta({ description: 'Present in changes after the first: the version the change replaced' }),
+    note: z.string().optional().meta({ description: 'Where the change came from when not typed in, e.g. "imporditud failist kava.xlsx"' }),
   })
   .meta({ id: 'MeasureStatusFields' });
 export type StatusFieldsSnapshot = z.infer<typeof StatusFieldsSchema>;

@@ -9,8 +9,8 @@ import { download, fullScaleContext, readCsv, readWorkbook, sheetRows } from './
 
 const OWN = '0141'; // Anija vald
 const FOREIGN = '0198'; // Harku vald
-const HEADERS = ['Tähis', 'Moodul', 'Meede', 'Klass', 'Prioriteet', 'Seis', 'Vastutaja', 'Tähtaeg', 'Rakendamise kirjeldus', 'Põhjendus', 'Muudetud'];
-const FIELDS: Array<keyof PlanRow> = ['measureId', 'module', 'title', 'classLabel', 'priority', 'statusLabel', 'responsible', 'dueDate', 'description', 'justification', 'updatedAt'];
+const HEADERS = ['Tähis', 'Moodul', 'Meede', 'Klass', 'Prioriteet', 'Seis', 'Vastutaja', 'Tähtaeg', 'Rakendamise kirjeldus', 'Põhjendus', 'Riski aktsepteerija', 'Aktsepteerimise kuupäev', 'Muudetud'];
+const FIELDS: Array<keyof PlanRow> = ['measureId', 'module', 'title', 'classLabel', 'priority', 'statusLabel', 'responsible', 'dueDate', 'description', 'justification', 'acceptedBy', 'acceptedAt', 'updatedAt'];
 
 let t: TestContext;
 let viewer: string;
@@ -21,7 +21,7 @@ const base = (ehak: string) => `/api/kovs/${ehak}/exports`;
 /** The CSV text of a JSON value: dates in Estonian form, nulls empty. */
 function csvText(field: keyof PlanRow, v: unknown): string {
   if (v === null) return '';
-  if (field === 'dueDate') return formatIsoDate(v as string);
+  if (field === 'dueDate' || field === 'acceptedAt') return formatIsoDate(v as string);
   if (field === 'updatedAt') return formatTimestamp(v as string);
   return String(v);
 }

@@ -1,5 +1,6 @@
 // The implementation plan (tegevuskava): every measure in the municipality's scope with its
-// status, owner, due date and texts. One list query plus one query for the free texts, so the
+// status, owner, due date, texts and risk acceptance: everything a status has, so the import
+// (api/imports/) reads it back whole. One list query plus one query for the free texts, so the
 // export stays fast at ~1000 measures. The same rows feed JSON, CSV and XLSX.
 import type { Db } from '../db/database.ts';
 import type { Column } from '../lib/tabular.ts';
@@ -32,6 +33,8 @@ export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
       dueDate: m.dueDate,
       description: t?.description ?? null,
       justification: t?.justification ?? null,
+      acceptedBy: t?.accepted_by ?? null,
+      acceptedAt: t?.accepted_at ?? null,
       updatedAt: m.updatedAt,
     };
   });
@@ -55,6 +58,8 @@ export function planColumns(format: 'csv' | 'xlsx'): Array<Column<PlanRow> & { f
     { field: 'dueDate', header: 'Tähtaeg', value: (r) => (xlsx ? dateCell(r.dueDate) : formatIsoDate(r.dueDate)), width: 12, ...(xlsx ? { numFmt: DATE_FMT } : {}) },
     { field: 'description', header: 'Rakendamise kirjeldus', value: (r) => r.description, width: 50 },
     { field: 'justification', header: 'Põhjendus', value: (r) => r.justification, width: 40 },
+    { field: 'acceptedBy', header: 'Riski aktsepteerija', value: (r) => r.acceptedBy, width: 22 },
+    { field: 'acceptedAt', header: 'Aktsepteerimise kuupäev', value: (r) => (xlsx ? dateCell(r.acceptedAt) : formatIsoDate(r.acceptedAt)), width: 12, ...(xlsx ? { numFmt: DATE_FMT } : {}) },
     { field: 'updatedAt', header: 'Muudetud', value: (r) => (xlsx ? timestampCell(r.updatedAt) : formatTimestamp(r.updatedAt)), width: 17, ...(xlsx ? { numFmt: DATETIME_FMT } : {}) },
   ];
 }

@@ -24,11 +24,12 @@ export type StatusPatch = { status: Status } & Partial<Omit<StatusFields, 'statu
 
 const FIELDS = ['status', 'description', 'justification', 'responsible', 'dueDate', 'acceptedBy', 'acceptedAt'] as const;
 
-interface CurrentRow extends StatusFields {
+export interface CurrentRow extends StatusFields {
   version: number;
 }
 
-function currentRow(db: Db, ehak: string, edition: string, measureId: string): CurrentRow | null {
+/** The stored record's editable fields and version; null when there is none (version 0). */
+export function currentRow(db: Db, ehak: string, edition: string, measureId: string): CurrentRow | null {
   const r = statusRow(db, ehak, edition, measureId);
   if (!r) return null;
   return {
@@ -68,9 +69,25 @@ export function validateFields(f: StatusFields, pathPrefix = ''): Array<{ path: 
   return missingFields(f.status, f, pathPrefix);
 }
 
-const same = (a: StatusFields, b: StatusFields) => FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null));
+export const sameFields = (a: StatusFields, b: StatusFields) => FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null));
+const same = sameFields;
 
-function write(db: Db, ehak: string, edition: string, measureId: string, old: CurrentRow | null, next: StatusFields, actor: Actor, action: string): number {
+/**
+ * How a write is recorded: `action` names its audit entry; `audit: false` when the caller records one
+ * entry for many records (an import); `note` goes into the history row (e.g. "imporditud failist x.csv").
+ */
+export interface WriteOptions {
+  action: string;
+  audit?: boolean;
+  note?: string;
+}
+
+/**
+ * Writes the record and its history row (and, unless told otherwise, its audit entry). The caller
+ * holds the transaction and has checked the version; returns the new version.
+ */
+export function writeStatus(db: Db, ehak: string, edition: string, measureId: string, old: CurrentRow | null, next: StatusFields, actor: Actor, options: WriteOptions): number {
+  const { action, audit = true, note } = options;
   const version = (old?.version ?? 0) + 1;
   upsertStatus(db, {
     ehak,
@@ -94,10 +111,11 @@ function write(db: Db, ehak: string, edition: string, measureId: string, old: Cu
     measure_id: measureId,
     version,
     old: oldFields ? JSON.stringify(oldFields) : null,
-    new: JSON.stringify(next),
+    new: JSON.stringify(note ? { ...next, note } : next),
     changed_by: actor.id,
     changed_at: null,
   });
+  if (!audit) return version;
   recordAudit(db, {
     actorId: actor.id,
     action,
@@ -134,7 +152,7 @@ export function updateMeasureStatus(db: Db, ehak: string, measureId: string, pat
     const errors = validateFields(next);
     if (errors.length) throw validationFailed(errors);
     if (old && same(old, next)) return getMeasureRecord(db, ehak, measureId)!;
-    write(db, ehak, inScope.edition, measureId, old, next, actor, 'measure_status.update');
+    writeStatus(db, ehak, inScope.edition, measureId, old, next, actor, { action: 'measure_status.update' });
     return getMeasureRecord(db, ehak, measureId)!;
   });
 }
@@ -162,7 +180,7 @@ export function bulkUpdateStatus(
     if (errors.length) throw validationFailed(errors);
     return plans.map((p) => {
       if (p.old && same(p.old, p.next)) return { measureId: p.id, status: p.next.status, version: p.old.version };
-      return { measureId: p.id, status: p.next.status, version: write(db, ehak, p.edition, p.id, p.old, p.next, actor, 'measure_status.bulk_update') };
+      return { measureId: p.id, status: p.next.status, version: writeStatus(db, ehak, p.edition, p.id, p.old, p.next, actor, { action: 'measure_status.bulk_update' }) };
     });
   });
 }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS_BODY_BYTES, JSON_BODY_BYTES, MAX_BUFFERED_BYTES, MULTIPART_OVERHEAD_BYTES } from '../../api/body-limits.ts';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
+import { MAX_IMPORT_BYTES } from '../../api/imports/read-file.ts';
 import { MAX_TEMPLATE_FILE_BYTES } from '../../api/templates/schemas.ts';
 import { MAX_EVIDENCE_BYTES } from '../../api/tracker/evidence-type.ts';
 import { signInAs } from '../helpers/app.ts';
@@ -55,7 +56,7 @@ describe('request bodies refused before they are read', () => {
   });
 
   it('refuses an upload without a session with 401, whatever length it declares', async () => {
-    for (const path of ['/api/templates', `${MEASURE_PATH}/evidence`, '/api/budget/plans/1/actuals']) {
+    for (const path of ['/api/templates', `${MEASURE_PATH}/evidence`, '/api/budget/plans/1/actuals', `/api/kovs/${EHAK}/imports`]) {
       const res = await declared('POST', path, 4 * 1024 * 1024, MULTIPART);
       expect(res.status, path).toBe(401);
       expect(res.json.error.code).toBe('unauthorized');
@@ -68,6 +69,13 @@ describe('request bodies refused before they are read', () => {
     expect(template.json.error.message).toContain('5 MB');
     const evidence = await declared('POST', `${MEASURE_PATH}/evidence`, MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD_BYTES + 1, cookie, MULTIPART);
     expect(evidence.status).toBe(413);
+    // A status sheet to import: 5 MB; a 50 MB one is refused at its head, before a byte is parsed.
+    const sheet = await declared('POST', `/api/kovs/${EHAK}/imports`, MAX_IMPORT_BYTES + MULTIPART_OVERHEAD_BYTES + 1, cookie, MULTIPART);
+    expect(sheet.status).toBe(413);
+    expect(sheet.json.error.message).toContain('5 MB');
+    const started = performance.now();
+    expect((await declared('POST', `/api/kovs/${EHAK}/imports`, 50 * 1024 * 1024, cookie, MULTIPART)).status).toBe(413);
+    expect(performance.now() - started).toBeLessThan(1000);
     // A JSON body on an upload route still gets the JSON limit.
     expect((await declared('POST', `${MEASURE_PATH}/evidence`, JSON_BODY_BYTES + 1, cookie, 'Content-Type: application/json')).status).toBe(413);
   });

@@ -54,8 +54,8 @@ const ONE = prepared<[string, string, string], MeasureStatusRow>('SELECT * FROM 
 const LIST = prepared<[string, string], StatusListRow>(
   'SELECT measure_id, status, version, responsible, due_date, updated_at FROM measure_status WHERE ehak = ? AND edition = ?',
 );
-const TEXTS = prepared<[string, string], Pick<MeasureStatusRow, 'measure_id' | 'description' | 'justification'>>(
-  'SELECT measure_id, description, justification FROM measure_status WHERE ehak = ? AND edition = ?',
+const TEXTS = prepared<[string, string], Pick<MeasureStatusRow, 'measure_id' | 'description' | 'justification' | 'accepted_by' | 'accepted_at'>>(
+  'SELECT measure_id, description, justification, accepted_by, accepted_at FROM measure_status WHERE ehak = ? AND edition = ?',
 );
 const CODE = `CASE status ${STATUSES.map((st, i) => `WHEN '${st}' THEN '${i}'`).join(' ')} END`;
 const DIGEST = `SELECT ehak, edition, max(updated_at) AS last_change,

@@ -70,7 +70,9 @@ export function changeText(h: StatusHistoryEntry): string {
     const after = ((h.new as Record<string, unknown>)[f] ?? null) as string | null;
     if (before !== after) parts.push(`${FIELD_LABELS[f]}: ${shownValue(f, before)} → ${shownValue(f, after)}`);
   }
-  return parts.join('; ') || 'muudatusteta salvestus';
+  const text = parts.join('; ') || 'muudatusteta salvestus';
+  // An import says where the change came from ("imporditud failist kava.xlsx").
+  return h.new.note ? `${text} (${h.new.note})` : text;
 }
 
 /** Status changes and evidence added or removed, newest first (the API's order). */
