@@ -27,6 +27,7 @@ import { templateDownloadRoutes } from './templates/download.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { evidenceRoutes } from './tracker/evidence-routes.ts';
 import { measureRoutes } from './tracker/measure-routes.ts';
+import { peopleRoutes } from './tracker/people-routes.ts';
 import { scopeRoutes } from './tracker/scope-routes.ts';
 import { sharedServiceRoutes } from './tracker/shared-routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -60,8 +61,9 @@ const ROUTERS = [
   templateDownloadRoutes,
   templateAdoptionRoutes,
   builtinAdoptionRoutes,
-  // tracker: measures, evidence, scope, shared services; reports over it; /meta
+  // tracker: measures, owners and "my tasks", evidence, scope, shared services; reports over it; /meta
   measureRoutes,
+  peopleRoutes,
   evidenceRoutes,
   scopeRoutes,
   sharedServiceRoutes,
