@@ -17,6 +17,7 @@ import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
+import { preferenceRoutes } from './notifications/routes.ts';
 import { objectRoutes } from './objects/routes.ts';
 import { periodRoutes } from './periods/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -41,7 +42,7 @@ const ROUTERS = [
   healthRoutes,
   kovRoutes,
   catalogRoutes,
-  // accounts: sign-in, own account, invitations, password reset, TARA; user admin; the audit log; the mail outbox
+  // accounts: sign-in, own account, invitations, password reset, TARA; user admin; the audit log; the mail outbox; own mail preferences
   authRoutes,
   accountRoutes,
   invitationRoutes,
@@ -50,6 +51,7 @@ const ROUTERS = [
   userRoutes,
   auditRoutes,
   mailRoutes,
+  preferenceRoutes,
   // initiative budget (issue 7): plans, actual costs and reviews, exports
   budgetPlanRoutes,
   budgetActualRoutes,
