@@ -16,6 +16,7 @@ export function metaList(m: MeasureRecord): TemplateResult {
     ['Seis', statusLabel(m.status, m.sharedService?.provider)],
     ['Klass', classLabel(m.class)],
     ['Prioriteet', priorityLabel(m.priority)],
+    ['Vastutaja kasutaja', m.owner?.name ?? '–'],
     ['Vastutaja', m.responsible ?? '–'],
     ['Tähtaeg', formatDate(m.dueDate) || '–'],
     ['Rakendamise kirjeldus', m.description ?? '–'],
