@@ -66,7 +66,7 @@ export function editorForm(r: MeasureRecord, errors: FieldErrors, general: strin
     errors,
   );
   return html`<form class="edit-form" aria-label="Muuda meedet ${r.measureId}" @submit=${on.submit} @keydown=${on.keydown}>
-    ${status} ${ownerField(r, owners, errors['ownerUserId'])} ${text('responsible', r.responsible)} ${text('dueDate', formatDate(r.dueDate))} ${area('description', r.description)}
+    ${status} ${text('responsible', r.responsible)} ${ownerField(r, owners, errors['ownerUserId'])} ${text('dueDate', formatDate(r.dueDate))} ${area('description', r.description)}
     ${area('justification', r.justification)} ${text('acceptedBy', r.acceptedBy)} ${text('acceptedAt', formatDate(r.acceptedAt))}
     ${text('reviewDate', formatDate(r.reviewDate))}
     <div class="edit-form__actions">
