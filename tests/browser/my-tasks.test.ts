@@ -80,4 +80,33 @@ describe('owners and my tasks', () => {
     expect(await axeViolations(c), 'account').toEqual([]);
     if (phone) expect((await pageWidth(c)).scrollWidth).toBeLessThanOrEqual(390);
   });
+
+  it('assigns several measures at once from the bulk bar without changing their statuses', { timeout: 90_000 }, async () => {
+    const specialist = signInAs(server.db, 'specialist', [EHAK]);
+    const colleague = signInAs(server.db, 'viewer', [EHAK]);
+    const colleagueName = server.db.prepare('SELECT name FROM app_user WHERE id = ?').pluck().get(colleague.userId) as string;
+    const s = await (await contextOf(specialist.token, { width: 390, height: 844 })).newPage();
+    const errors = collectPageErrors(s);
+    await settle(s, `${server.url}/jalgimine/meetmed/?ehak=${EHAK}`);
+    await s.waitForSelector('#measure-table:not([hidden])');
+    await s.fill('#f-q', 'OPS.1.1.2.M');
+    const ids = (await s.$$eval('#measure-rows tr[data-id]', (rows) => rows.map((r) => r.getAttribute('data-id')!))).slice(0, 2);
+    expect(ids).toHaveLength(2);
+    const statuses = () => ids.map((id) => server.db.prepare('SELECT status FROM measure_status WHERE ehak = ? AND measure_id = ?').pluck().get(EHAK, id) ?? 'not_assessed');
+    const before = statuses();
+    for (const id of ids) await s.check(`input[data-select="${id}"]`);
+    await s.selectOption('#bulk-status', '');
+    await s.selectOption('#bulk-owner', { label: colleagueName });
+    await s.fill('#bulk-dueDate', '30.06.2099');
+    expect(await axeViolations(s), 'bulk bar').toEqual([]);
+    expect((await pageWidth(s)).scrollWidth).toBeLessThanOrEqual(390);
+    await s.click('#bulk-apply');
+    await s.waitForFunction(() => document.getElementById('load-status')?.textContent?.includes('vastutaja või tähtaeg on muudetud'));
+    expect(statuses()).toEqual(before);
+    for (const id of ids) {
+      const row = server.db.prepare('SELECT owner_user_id, due_date FROM measure_status WHERE ehak = ? AND measure_id = ?').get(EHAK, id);
+      expect(row).toEqual({ owner_user_id: colleague.userId, due_date: '2099-06-30' });
+    }
+    expect(errors).toEqual([]);
+  });
 });
