@@ -20,6 +20,7 @@ import { kovRoutes } from './kov/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { modellingRoutes } from './objects/modelling-routes.ts';
+import { preferenceRoutes } from './notifications/routes.ts';
 import { objectRoutes } from './objects/routes.ts';
 import { periodRoutes } from './periods/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -32,6 +33,7 @@ import { templateDownloadRoutes } from './templates/download.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { evidenceRoutes } from './tracker/evidence-routes.ts';
 import { measureRoutes } from './tracker/measure-routes.ts';
+import { peopleRoutes } from './tracker/people-routes.ts';
 import { scopeRoutes } from './tracker/scope-routes.ts';
 import { sharedServiceRoutes } from './tracker/shared-routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -45,7 +47,7 @@ const ROUTERS = [
   healthRoutes,
   kovRoutes,
   catalogRoutes,
-  // accounts: sign-in, own account, invitations, password reset, TARA; user admin; the audit log; the mail outbox
+  // accounts: sign-in, own account, invitations, password reset, TARA; user admin; the audit log; the mail outbox; own mail preferences
   authRoutes,
   accountRoutes,
   invitationRoutes,
@@ -54,6 +56,7 @@ const ROUTERS = [
   userRoutes,
   auditRoutes,
   mailRoutes,
+  preferenceRoutes,
   // initiative budget (issue 7): plans, actual costs and reviews, exports
   budgetPlanRoutes,
   budgetActualRoutes,
@@ -65,8 +68,9 @@ const ROUTERS = [
   templateDownloadRoutes,
   templateAdoptionRoutes,
   builtinAdoptionRoutes,
-  // tracker: measures, evidence, scope, shared services; reports over it; /meta
+  // tracker: measures, owners and "my tasks", evidence, scope, shared services; reports over it; /meta
   measureRoutes,
+  peopleRoutes,
   evidenceRoutes,
   scopeRoutes,
   sharedServiceRoutes,

@@ -5,6 +5,7 @@ import { loadConfig, ConfigError, type AppConfig } from './config.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { SchemaTooNewError } from './db/migrate.ts';
 import { createMailSender } from './mail/sender.ts';
+import { createNotificationScheduler } from './notifications/scheduler.ts';
 import { createSiteApp } from './site.ts';
 
 export interface RunningServer {
@@ -27,11 +28,13 @@ const toStdout = (line: string) => void process.stdout.write(line + '\n');
  * Starts the HTTP server; resolves once it listens. Each request is logged as one JSON line
  * (to stdout unless `log` says otherwise; false: no log). With SMTP_URL set the mail sender polls
  * the outbox until close(); without it mail stays in the outbox (the admin's "Saatmata kirjad").
+ * The notification scheduler queues reminders and digests at start and every 15 minutes until close().
  */
 export function startServer(config: AppConfig, db: Db, options: { log?: ((line: string) => void) | false } = {}): Promise<RunningServer> {
   const site = createSiteApp({ db, config });
   const log = options.log ?? toStdout;
   const mail = config.smtpUrl ? createMailSender({ db, smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
+  const scheduler = createNotificationScheduler({ db, publicOrigin: config.publicOrigin });
   const fetch = async (req: Request, env: unknown) => {
     const started = performance.now();
     const res = await site.fetch(req, env);
@@ -58,12 +61,14 @@ export function startServer(config: AppConfig, db: Db, options: { log?: ((line: 
       },
       (info) => {
         mail?.start();
+        scheduler.start();
         resolve({
           server,
           port: info.port,
           close: () =>
             new Promise<void>((done) => {
               // Stops accepting, lets in-flight requests and a delivery in progress finish, then closes the database.
+              scheduler.stop();
               server.close(() => {
                 void (mail ? mail.stop() : Promise.resolve()).finally(() => {
                   db.close();

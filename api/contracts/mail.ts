@@ -1,7 +1,7 @@
 // What GET /api/mail/outbox answers with: the mail no SMTP server has accepted yet. Plain zod only.
 import { z } from 'zod';
 
-export const MAIL_KINDS = ['invitation', 'password_reset', 'template_review', 'template_decision'] as const;
+export const MAIL_KINDS = ['invitation', 'password_reset', 'template_review', 'template_decision', 'reminder', 'weekly_digest'] as const;
 
 export const UnsentMailSchema = z
   .object({

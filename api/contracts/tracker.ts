@@ -30,7 +30,8 @@ export const MeasureListItemSchema = z
     status: StatusSchema.meta({ description: "The municipality's own status ('not_assessed' when none was recorded)" }),
     effectiveStatus: StatusSchema.meta({ description: "What counts in progress: 'implemented' when a shared service delivers a not-assessed measure" }),
     version: z.number().meta({ description: '0 when never assessed' }),
-    responsible: z.string().nullable(),
+    responsible: z.string().nullable().meta({ description: 'A person without an account, as free text' }),
+    ownerUserId: z.number().nullable().meta({ description: 'The account that owns the measure (see assignable-users)' }),
     dueDate: z.string().nullable(),
     overdue: z.boolean().meta({ description: 'Due before today (Tallinn) while the effective status still needs work' }),
     updatedAt: z.string().nullable(),
@@ -51,6 +52,7 @@ export const EvidenceSchema = z
     addedBy: PersonSchema.nullable(),
     addedAt: z.string(),
     description: z.string().nullable().meta({ description: 'What the evidence shows, in the adder\'s words' }),
+    validUntil: z.string().nullable().meta({ description: "ISO date the evidence stops being valid ('kehtib kuni'); its owner is reminded 14 days before" }),
   })
   .meta({ id: 'Evidence' });
 export type Evidence = z.infer<typeof EvidenceSchema>;
@@ -75,6 +77,8 @@ export const MeasureRecordSchema = MeasureListItemSchema.extend({
   justification: z.string().nullable(),
   acceptedBy: z.string().nullable(),
   acceptedAt: z.string().nullable(),
+  reviewDate: z.string().nullable().meta({ description: 'When an accepted risk is reviewed again (only with risk_accepted)' }),
+  owner: PersonSchema.nullable().meta({ description: 'The account of ownerUserId' }),
   updatedBy: PersonSchema.nullable(),
   sharedService: z.object({ id: z.number(), provider: z.string(), note: z.string().nullable() }).nullable(),
   evidence: z.array(EvidenceSchema),
@@ -91,6 +95,8 @@ export const StatusFieldsSchema = z
     dueDate: z.string().nullable(),
     acceptedBy: z.string().nullable(),
     acceptedAt: z.string().nullable(),
+    ownerUserId: z.number().nullable().optional().meta({ description: 'Absent in changes made before owners were accounts' }),
+    reviewDate: z.string().nullable().optional(),
     version: z.number().optional().meta({ description: 'Present in changes after the first: the version the change replaced' }),
     note: z.string().optional().meta({ description: 'Where the change came from when not typed in, e.g. "imporditud failist kava.xlsx"' }),
   })
@@ -139,6 +145,8 @@ const updateFields = {
   dueDate: IsoDate.nullable().optional(),
   acceptedBy: text(200),
   acceptedAt: IsoDate.nullable().optional(),
+  ownerUserId: z.number().int().positive().nullable().optional().meta({ description: 'A user who can see the municipality (GET …/assignable-users); null clears' }),
+  reviewDate: IsoDate.nullable().optional().meta({ description: 'Review date of an accepted risk' }),
 };
 
 export const StatusUpdateSchema = z
@@ -147,7 +155,12 @@ export const StatusUpdateSchema = z
 export type StatusUpdate = z.infer<typeof StatusUpdateSchema>;
 
 export const BulkUpdateSchema = z
-  .strictObject({ ...updateFields, measureIds: z.array(z.string().min(1).max(40)).min(1).max(2000) })
+  .strictObject({
+    ...updateFields,
+    status: StatusSchema.optional().meta({ description: 'Omitted: each measure keeps its status (e.g. a bulk assignment of owner and due date)' }),
+    measureIds: z.array(z.string().min(1).max(40)).min(1).max(2000),
+  })
+  .refine((b) => Object.keys(b).some((k) => k !== 'measureIds'), { message: 'Muuda vähemalt üht välja.', path: ['status'] })
   .meta({ id: 'MeasureStatusBulkUpdate' });
 export type BulkUpdate = z.infer<typeof BulkUpdateSchema>;
 
@@ -155,6 +168,21 @@ export const BulkResultSchema = z
   .object({ updated: z.number(), items: z.array(z.object({ measureId: z.string(), status: StatusSchema, version: z.number() })) })
   .meta({ id: 'MeasureStatusBulkResult' });
 export type BulkResult = z.infer<typeof BulkResultSchema>;
+
+export const AssignableUsersSchema = z.array(PersonSchema).meta({ id: 'AssignableUsers', description: 'Accounts that may own a measure of the municipality, by name' });
+
+export const MyTaskSchema = z
+  .object({
+    ehak: z.string(),
+    kovName: z.string(),
+    measureId: z.string(),
+    title: z.string(),
+    status: StatusSchema.meta({ description: 'The effective status' }),
+    dueDate: z.string().nullable(),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'MyTask' });
+export type MyTask = z.infer<typeof MyTaskSchema>;
 
 export const MeasureQuerySchema = z.object({
   module: z.string().max(40).optional(),

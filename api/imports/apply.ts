@@ -37,7 +37,9 @@ export function applyImportRows(db: Db, ehak: string, objectId: number, rows: Im
   return rows.map((r) => {
     const old = currentRow(db, ehak, edition, r.measureId);
     if ((old?.version ?? 0) !== r.version) throw moved(r.measureId);
-    const version = writeStatus(db, ehak, edition, r.measureId, old, r.after!, actor, { action: 'measure_status.import', audit: false, note });
+    // A sheet names people, not accounts: the owner account and the risk review date stay as they are.
+    const next = { ...r.after!, ownerUserId: old?.ownerUserId ?? null, reviewDate: old?.reviewDate ?? null };
+    const version = writeStatus(db, ehak, edition, r.measureId, old, next, actor, { action: 'measure_status.import', audit: false, note });
     return { objectId, measureId: r.measureId, edition, version, before: r.before };
   });
 }
@@ -90,7 +92,7 @@ export function undoImport(db: Db, ehak: string, id: number, actor: Actor): Impo
         throw new ApiError(409, 'changed_since', `Meetme ${w.measureId} seisu on pärast importi muudetud, importi ei saa enam tervikuna tagasi võtta.`, { measureId: w.measureId });
       }
       const before = w.before ?? mergeFields(null, { status: 'not_assessed' });
-      writeStatus(db, ehak, w.edition, w.measureId, old, before, actor, { action: 'measure_status.import_undo', audit: false, note });
+      writeStatus(db, ehak, w.edition, w.measureId, old, { ...before, ownerUserId: old?.ownerUserId ?? null, reviewDate: old?.reviewDate ?? null }, actor, { action: 'measure_status.import_undo', audit: false, note });
     }
     markUndone(db, id, actor.id);
     recordAudit(db, { actorId: actor.id, action: 'import.undo', entity: 'status_import', entityId: id, kov: ehak, newValue: { fileName: row.file_name, restored: written.length }, ip: actor.ip ?? null });

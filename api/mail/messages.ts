@@ -16,7 +16,7 @@ const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
 const SIGNATURE = 'Turvarada – omavalitsuste küberturbe teadmusbaas ja E-ITS-i jälgimine';
 
 /** Paragraphs of text, one link (shown as its address too, so it works in any mail client), a closing note. */
-function compose(subject: string, paragraphs: string[], link: { label: string; url: string }, closing: string[]): MailContent {
+export function compose(subject: string, paragraphs: string[], link: { label: string; url: string }, closing: string[]): MailContent {
   const text = [...paragraphs, `${link.label}:\n${link.url}`, ...closing, `-- \n${SIGNATURE}`].join('\n\n') + '\n';
   const p = (s: string) => `<p>${escapeHtml(s).replace(/\n/g, '<br>')}</p>`;
   const html = [

@@ -8,7 +8,7 @@ import { addFileEvidence, addUrlEvidence, getEvidenceFile, listEvidence, removeE
 import { evidenceContentType, MAX_EVIDENCE_BYTES } from './evidence-type.ts';
 import { actorOf } from './measure-routes.ts';
 import { measureInScope } from './records.ts';
-import { BinaryFile } from '../contracts/common.ts';
+import { BinaryFile, IsoDate } from '../contracts/common.ts';
 import { EvidenceDescriptionSchema, EvidenceSchema } from '../contracts/tracker.ts';
 import { KovMeasureParams } from './params.ts';
 
@@ -28,7 +28,9 @@ const UrlSchema = z.object({
     }, 'Link peab olema http(s) aadress.')
     .optional(),
   description: EvidenceDescriptionSchema,
+  validUntil: IsoDate.nullable().optional().meta({ description: "'Kehtib kuni': the owner is reminded 14 days before" }),
 });
+const ValidUntilField = IsoDate.nullable().optional();
 
 const listRoute = createRoute({
   method: 'get',
@@ -49,7 +51,7 @@ const addRoute = createRoute({
     body: {
       content: {
         'application/json': { schema: UrlSchema },
-        'multipart/form-data': { schema: z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary' }), description: EvidenceDescriptionSchema }) },
+        'multipart/form-data': { schema: z.object({ file: z.any().optional().openapi({ type: 'string', format: 'binary' }), description: EvidenceDescriptionSchema, validUntil: ValidUntilField }) },
       },
       required: true,
     },
@@ -98,22 +100,24 @@ export function evidenceRoutes() {
       if (!scope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       if (type.startsWith('application/json')) {
-        const { url, description } = c.req.valid('json') as { url?: string; description?: string | null };
+        const { url, description, validUntil } = c.req.valid('json') as { url?: string; description?: string | null; validUntil?: string | null };
         if (!url) throw new ApiError(400, 'validation_failed', 'Sisendis on vigu.', [{ path: 'url', message: 'Lisa link.' }]);
-        return c.json(addUrlEvidence(db, ehak, scope.edition, measureId, { url, description }, actorOf(c)), 201);
+        return c.json(addUrlEvidence(db, ehak, scope.edition, measureId, { url, description, validUntil }, actorOf(c)), 201);
       }
       const form = await c.req.parseBody();
       const file = form['file'];
       if (!(file instanceof File)) throw new ApiError(400, 'validation_failed', 'Sisendis on vigu.', [{ path: 'file', message: 'Lisa fail.' }]);
       const parsed = EvidenceDescriptionSchema.safeParse(typeof form['description'] === 'string' ? form['description'] : null);
       if (!parsed.success) throw new ApiError(400, 'validation_failed', 'Sisendis on vigu.', [{ path: 'description', message: parsed.error.issues[0]!.message }]);
+      const validUntil = ValidUntilField.safeParse(typeof form['validUntil'] === 'string' && form['validUntil'] !== '' ? form['validUntil'] : null);
+      if (!validUntil.success) throw new ApiError(400, 'validation_failed', 'Sisendis on vigu.', [{ path: 'validUntil', message: validUntil.error.issues[0]!.message }]);
       if (file.size > MAX_EVIDENCE_BYTES) throw new ApiError(413, 'payload_too_large', 'Fail on liiga suur (lubatud kuni 10 MB).');
       const bytes = new Uint8Array(await file.arrayBuffer());
       const contentType = evidenceContentType(bytes);
       if (!contentType) {
         throw new ApiError(400, 'unsupported_file_type', 'Faili sisu ei vasta ühelegi lubatud tüübile (PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, tekst).');
       }
-      const evidence = addFileEvidence(db, c.get('config').filesPath, { ehak, edition: scope.edition, measureId }, { name: file.name, bytes, contentType, description: parsed.data }, actorOf(c));
+      const evidence = addFileEvidence(db, c.get('config').filesPath, { ehak, edition: scope.edition, measureId }, { name: file.name, bytes, contentType, description: parsed.data, validUntil: validUntil.data }, actorOf(c));
       return c.json(evidence, 201);
     })
     .openapi(removeRoute, (c) => {

@@ -21,6 +21,7 @@ function toEvidence(r: EvidenceRow, people: Map<number, { id: number; name: stri
     addedBy: r.added_by !== null ? people.get(r.added_by)! : null,
     addedAt: r.added_at,
     description: r.description,
+    validUntil: r.valid_until,
   };
 }
 
@@ -49,7 +50,7 @@ export function evidenceHistory(db: Db, ehak: string, edition: string, measureId
 /** Blank or whitespace-only is no description. */
 const cleanDescription = (d: string | null | undefined): string | null => d?.trim() || null;
 
-type Fields = Pick<NewEvidence, 'kind'> & Partial<Pick<NewEvidence, 'url' | 'file_name' | 'storage_key' | 'sha256' | 'size' | 'content_type' | 'description'>>;
+type Fields = Pick<NewEvidence, 'kind'> & Partial<Pick<NewEvidence, 'url' | 'file_name' | 'storage_key' | 'sha256' | 'size' | 'content_type' | 'description' | 'valid_until'>>;
 
 function insert(db: Db, target: { ehak: string; edition: string; measureId: string }, fields: Fields, audit: Record<string, unknown>, actor: Actor): Evidence {
   const row = insertEvidence(db, {
@@ -63,6 +64,7 @@ function insert(db: Db, target: { ehak: string; edition: string; measureId: stri
     size: null,
     content_type: null,
     description: null,
+    valid_until: null,
     ...fields,
     added_by: actor.id,
   });
@@ -78,10 +80,11 @@ function insert(db: Db, target: { ehak: string; edition: string; measureId: stri
   return toEvidence(row, peopleOf(db, [row.added_by]));
 }
 
-export function addUrlEvidence(db: Db, ehak: string, edition: string, measureId: string, link: { url: string; description?: string | null | undefined }, actor: Actor): Evidence {
+export function addUrlEvidence(db: Db, ehak: string, edition: string, measureId: string, link: { url: string; description?: string | null | undefined; validUntil?: string | null | undefined }, actor: Actor): Evidence {
   const { url } = link;
   const description = cleanDescription(link.description);
-  return inTransaction(db, () => insert(db, { ehak, edition, measureId }, { kind: 'url', url, description }, { kind: 'url', url, description }, actor));
+  const validUntil = link.validUntil ?? null;
+  return inTransaction(db, () => insert(db, { ehak, edition, measureId }, { kind: 'url', url, description, valid_until: validUntil }, { kind: 'url', url, description, validUntil }, actor));
 }
 
 /**
@@ -92,19 +95,20 @@ export function addFileEvidence(
   db: Db,
   filesPath: string,
   target: { ehak: string; edition: string; measureId: string },
-  file: { name: string; bytes: Uint8Array; contentType: string; description?: string | null | undefined },
+  file: { name: string; bytes: Uint8Array; contentType: string; description?: string | null | undefined; validUntil?: string | null | undefined },
   actor: Actor,
 ): Evidence {
   const stored = storeFile(filesPath, 'evidence', file.bytes, { maxBytes: MAX_EVIDENCE_BYTES });
   const fileName = cleanFileName(file.name);
   const description = cleanDescription(file.description);
+  const validUntil = file.validUntil ?? null;
   try {
     return inTransaction(db, () =>
       insert(
         db,
         target,
-        { kind: 'file', file_name: fileName, storage_key: stored.storageKey, sha256: stored.sha256, size: stored.size, content_type: file.contentType, description },
-        { kind: 'file', fileName, storageKey: stored.storageKey, sha256: stored.sha256, size: stored.size, contentType: file.contentType, description },
+        { kind: 'file', file_name: fileName, storage_key: stored.storageKey, sha256: stored.sha256, size: stored.size, content_type: file.contentType, description, valid_until: validUntil },
+        { kind: 'file', fileName, storageKey: stored.storageKey, sha256: stored.sha256, size: stored.size, contentType: file.contentType, description, validUntil },
         actor,
       ),
     );

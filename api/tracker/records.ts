@@ -41,6 +41,7 @@ function listItem(e: ScopeEntry, r: StatusListRow | undefined, shared: SharedRef
     effectiveStatus: effective,
     version: r?.version ?? 0,
     responsible: r?.responsible ?? null,
+    ownerUserId: r?.owner_user_id ?? null,
     dueDate,
     overdue: isOverdue(dueDate, effective, today),
     updatedAt: r?.updated_at ?? null,
@@ -109,6 +110,8 @@ export function getMeasureRecord(db: Db, ehak: string, measureId: string, today 
     justification: r?.justification ?? null,
     acceptedBy: r?.accepted_by ?? null,
     acceptedAt: r?.accepted_at ?? null,
+    reviewDate: r?.review_date ?? null,
+    owner: personOf(db, r?.owner_user_id ?? null),
     updatedBy: personOf(db, r?.updated_by ?? null),
     evidence: listEvidence(db, ehak, facts.edition, measureId),
   });

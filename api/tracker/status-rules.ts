@@ -26,6 +26,9 @@ const ONLY_WITH: Partial<Record<StatusField, Status>> = { acceptedBy: 'risk_acce
 /** Whether a status keeps the field at all (the acceptance fields only live with 'risk_accepted'). */
 export const keepsField = (status: Status, field: StatusField): boolean => (ONLY_WITH[field] ?? status) === status;
 
+/** The review date lives only with an accepted risk (it is optional there, so it is not a StatusField). */
+export const keepsReviewDate = (status: Status): boolean => status === 'risk_accepted';
+
 export const requiresField = (status: Status, field: StatusField): boolean => REQUIRED_FIELDS[status].some((r) => r.field === field);
 
 const blank = (v: string | null | undefined) => v == null || v.trim() === '';

@@ -6,7 +6,8 @@ import { ApiError, notFound } from '../lib/errors.ts';
 import type { Status } from './model.ts';
 import type { MeasureRecord } from '../contracts/tracker.ts';
 import { getMeasureRecord, measureInScope, measuresInScope } from './records.ts';
-import { keepsField, missingFields, STATUS_FIELDS } from './status-rules.ts';
+import { canOwn, NOT_ASSIGNABLE } from './owner.ts';
+import { keepsField, keepsReviewDate, missingFields, STATUS_FIELDS } from './status-rules.ts';
 import { insertHistory, statusRow, upsertStatus } from './stores/status.ts';
 
 /** The editable fields. In an update, an omitted field keeps its value; null clears it. */
@@ -18,11 +19,15 @@ export interface StatusFields {
   dueDate: string | null;
   acceptedBy: string | null;
   acceptedAt: string | null;
+  /** The owning account; `responsible` stays for people without one. */
+  ownerUserId: number | null;
+  reviewDate: string | null;
 }
 
-export type StatusPatch = { status: Status } & Partial<Omit<StatusFields, 'status'>>;
+/** A PUT names the status; a bulk change may leave it out (an assignment keeps each measure's status). */
+export type StatusPatch = Partial<StatusFields>;
 
-const FIELDS = ['status', 'description', 'justification', 'responsible', 'dueDate', 'acceptedBy', 'acceptedAt'] as const;
+const FIELDS = ['status', 'description', 'justification', 'responsible', 'dueDate', 'acceptedBy', 'acceptedAt', 'ownerUserId', 'reviewDate'] as const;
 
 export interface CurrentRow extends StatusFields {
   version: number;
@@ -40,6 +45,8 @@ export function currentRow(db: Db, ehak: string, edition: string, measureId: str
     dueDate: r.due_date,
     acceptedBy: r.accepted_by,
     acceptedAt: r.accepted_at,
+    ownerUserId: r.owner_user_id,
+    reviewDate: r.review_date,
     version: r.version,
   };
 }
@@ -54,6 +61,8 @@ export function mergeFields(current: StatusFields | null, patch: StatusPatch): S
     dueDate: null,
     acceptedBy: null,
     acceptedAt: null,
+    ownerUserId: null,
+    reviewDate: null,
   };
   const merged = { ...base } as StatusFields;
   for (const f of FIELDS) {
@@ -61,6 +70,7 @@ export function mergeFields(current: StatusFields | null, patch: StatusPatch): S
     if (v !== undefined) (merged as unknown as Record<string, unknown>)[f] = typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v;
   }
   for (const f of STATUS_FIELDS) if (!keepsField(merged.status, f)) merged[f] = null;
+  if (!keepsReviewDate(merged.status)) merged.reviewDate = null;
   return merged;
 }
 
@@ -100,6 +110,8 @@ export function writeStatus(db: Db, ehak: string, edition: string, measureId: st
     due_date: next.dueDate,
     accepted_by: next.acceptedBy,
     accepted_at: next.acceptedAt,
+    owner_user_id: next.ownerUserId,
+    review_date: next.reviewDate,
     version,
     updated_by: actor.id,
     updated_at: null,
@@ -133,10 +145,20 @@ const validationFailed = (details: Array<{ path: string; message: string }>) =>
   new ApiError(400, 'validation_failed', 'Sisendis on vigu.', details);
 
 /**
+ * 422 when a changed owner may not own the municipality's measures. An owner set earlier stays
+ * untouched by other edits even if their access has since ended (the reminders skip them).
+ */
+function checkOwner(db: Db, ehak: string, old: CurrentRow | null, next: StatusFields, path: string): Array<{ path: string; message: string }> {
+  if (next.ownerUserId === null || next.ownerUserId === (old?.ownerUserId ?? null)) return [];
+  return canOwn(db, next.ownerUserId, ehak) ? [] : [{ path, message: NOT_ASSIGNABLE }];
+}
+const unassignable = (details: Array<{ path: string; message: string }>) => new ApiError(422, 'validation_failed', 'Sisendis on vigu.', details);
+
+/**
  * Changes one measure's status record. `version` must equal the stored version (0 when none):
  * otherwise 409 version_conflict with the current record and nothing is written.
  */
-export function updateMeasureStatus(db: Db, ehak: string, measureId: string, patch: StatusPatch & { version: number }, actor: Actor): MeasureRecord {
+export function updateMeasureStatus(db: Db, ehak: string, measureId: string, patch: StatusPatch & { status: Status; version: number }, actor: Actor): MeasureRecord {
   return inTransaction(db, () => {
     // The scope check is a look-up in the in-memory reference and the version one key read; the
     // full record (evidence, the writer's name) is built only for the answer.
@@ -151,6 +173,8 @@ export function updateMeasureStatus(db: Db, ehak: string, measureId: string, pat
     const next = mergeFields(old, patch);
     const errors = validateFields(next);
     if (errors.length) throw validationFailed(errors);
+    const ownerErrors = checkOwner(db, ehak, old, next, 'ownerUserId');
+    if (ownerErrors.length) throw unassignable(ownerErrors);
     if (old && same(old, next)) return getMeasureRecord(db, ehak, measureId)!;
     writeStatus(db, ehak, inScope.edition, measureId, old, next, actor, { action: 'measure_status.update' });
     return getMeasureRecord(db, ehak, measureId)!;
@@ -174,10 +198,13 @@ export function bulkUpdateStatus(
       const edition = inScope.get(id)!;
       const old = currentRow(db, ehak, edition, id);
       const next = mergeFields(old, patch);
-      return { id, edition, old, next, errors: validateFields(next, `measureIds.${i}.`) };
+      return { id, edition, old, next, errors: validateFields(next, `measureIds.${i}.`), ownerErrors: checkOwner(db, ehak, old, next, 'ownerUserId') };
     });
     const errors = plans.flatMap((p) => p.errors);
     if (errors.length) throw validationFailed(errors);
+    // The one owner of the patch: one field error, however many measures it names.
+    const ownerError = plans.find((p) => p.ownerErrors.length)?.ownerErrors;
+    if (ownerError) throw unassignable(ownerError);
     return plans.map((p) => {
       if (p.old && same(p.old, p.next)) return { measureId: p.id, status: p.next.status, version: p.old.version };
       return { measureId: p.id, status: p.next.status, version: writeStatus(db, ehak, p.edition, p.id, p.old, p.next, actor, { action: 'measure_status.bulk_update' }) };

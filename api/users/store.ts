@@ -98,6 +98,19 @@ const ACTIVE_BY_ROLE = prepared<[string, number], { id: number }>(
 const RECIPIENTS_BY_ROLE = prepared<[string], UserAuthRow>(
   'SELECT id, email, name, role, access_expires_on, disabled_at FROM app_user WHERE role = ? AND disabled_at IS NULL ORDER BY id',
 );
+const OPEN_WITH_KOVS = prepared<[], UserAuthRow & { kovs: string | null }>(
+  `SELECT id, email, name, role, access_expires_on, disabled_at, (SELECT group_concat(ehak) FROM user_kov k WHERE k.user_id = u.id) AS kovs
+   FROM app_user u WHERE disabled_at IS NULL ORDER BY name COLLATE NOCASE, id`,
+);
+const SPECIALISTS_OF = prepared<[string], UserAuthRow>(
+  `SELECT u.id, u.email, u.name, u.role, u.access_expires_on, u.disabled_at FROM app_user u JOIN user_kov k ON k.user_id = u.id
+   WHERE k.ehak = ? AND u.role = 'specialist' AND u.disabled_at IS NULL ORDER BY u.id`,
+);
+const DIGEST_OF = prepared<[number], { weekly_digest: number }>('SELECT weekly_digest FROM app_user WHERE id = ?');
+const SET_DIGEST = prepared<[number, number], unknown>('UPDATE app_user SET weekly_digest = ? WHERE id = ?');
+const DIGEST_RECIPIENTS = prepared<[], UserAuthRow>(
+  'SELECT id, email, name, role, access_expires_on, disabled_at FROM app_user WHERE weekly_digest = 1 AND disabled_at IS NULL ORDER BY id',
+);
 const CLEAR_KOVS = prepared<[number], unknown>('DELETE FROM user_kov WHERE user_id = ?');
 const ADD_KOV = prepared<[number, string], unknown>('INSERT INTO user_kov (user_id, ehak) VALUES (?, ?)');
 
@@ -175,3 +188,20 @@ export function setUserKovs(db: Db, userId: number, kovs: readonly string[]): vo
   CLEAR_KOVS(db).run(userId);
   for (const k of [...new Set(kovs)]) ADD_KOV(db).run(userId, k);
 }
+
+/** Every account not closed, with its municipalities: the candidates for owning a measure. */
+export function openUsersWithKovs(db: Db): Array<UserAuthRow & { kovs: string[] }> {
+  return OPEN_WITH_KOVS(db)
+    .all()
+    .map((r) => ({ ...r, kovs: r.kovs ? r.kovs.split(',') : [] }));
+}
+
+/** The municipality's specialists whose accounts are not closed (reminders of its reporting deadline). */
+export const openSpecialistsOf = (db: Db, ehak: string): UserAuthRow[] => SPECIALISTS_OF(db).all(ehak);
+
+/** Whether the user wants the weekly digest (on unless turned off). */
+export const weeklyDigestOf = (db: Db, id: number): boolean => DIGEST_OF(db).get(id)?.weekly_digest !== 0;
+export const setWeeklyDigest = (db: Db, id: number, on: boolean): void => void SET_DIGEST(db).run(on ? 1 : 0, id);
+
+/** Accounts not closed that take the weekly digest. */
+export const digestRecipients = (db: Db): UserAuthRow[] => DIGEST_RECIPIENTS(db).all();

@@ -115,6 +115,8 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
           due_date: null,
           accepted_by: f.acceptedBy,
           accepted_at: f.acceptedAt,
+          owner_user_id: null,
+          review_date: null,
           version: n,
           updated_by: null,
           updated_at: at,

@@ -161,6 +161,8 @@ export function seedTrackerDemo(db: Db, log: Log = () => {}): void {
             due_date: f.dueDate,
             accepted_by: f.acceptedBy,
             accepted_at: f.acceptedAt,
+            owner_user_id: null,
+            review_date: null,
             version: steps.length,
             updated_by: actor,
             updated_at: step.at,

@@ -96,6 +96,7 @@ describe('at 390 px (a phone)', () => {
     `/jalgimine/objektid/?ehak=${EHAK}`,
     '/jalgimine/ulevaade/',
     '/jalgimine/perioodid/',
+    '/jalgimine/minu-ulesanded/',
     '/eelarve/',
     '/mallid/esita/',
     '/mallid/ulevaatus/',

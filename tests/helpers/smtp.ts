@@ -1,6 +1,7 @@
 // A real SMTP server in-process (smtp-server on a free loopback port) for the mail tests. `mode` says
 // what it does with the next transaction: accept it, refuse the recipient (550 permanent, 421
-// temporary) or drop the connection while the message arrives.
+// temporary), drop the connection while the message arrives, or stall: take the whole message (kept in
+// `stalled`) and never answer, as a server that hangs after DATA.
 import type { Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
@@ -11,11 +12,13 @@ export interface ReceivedMail {
   raw: string;
 }
 
-export type SmtpMode = 'accept' | 'refuse' | 'tempfail' | 'drop';
+export type SmtpMode = 'accept' | 'refuse' | 'tempfail' | 'drop' | 'stall';
 
 export interface TestSmtp {
   url: string;
   mails: ReceivedMail[];
+  /** Messages received in 'stall' mode, never acknowledged. */
+  stalled: ReceivedMail[];
   mode: SmtpMode;
   close(): Promise<void>;
 }
@@ -24,7 +27,7 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
 
 export async function startSmtp(): Promise<TestSmtp> {
   const sockets = new Set<Socket>();
-  const state: TestSmtp = { url: '', mails: [], mode: 'accept', close: async () => {} };
+  const state: TestSmtp = { url: '', mails: [], stalled: [], mode: 'accept', close: async () => {} };
   const server = new SMTPServer({
     authOptional: true,
     // Plain TCP on loopback: the sender logs in with the URL's credentials without TLS.
@@ -45,12 +48,15 @@ export async function startSmtp(): Promise<TestSmtp> {
       }
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
+      const stall = state.mode === 'stall';
       stream.on('end', () => {
-        state.mails.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
-        });
+        };
+        if (stall) return void state.stalled.push(mail);
+        state.mails.push(mail);
         cb();
       });
     },

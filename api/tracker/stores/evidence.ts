@@ -23,9 +23,13 @@ export interface EvidenceRow {
   /** Soft removal: set once, the row then stays only for the history. */
   removed_at: string | null;
   removed_by: number | null;
+  /** ISO date the evidence stops being valid ("kehtib kuni"), or null. */
+  valid_until: string | null;
 }
 
 export type NewEvidence = Omit<EvidenceRow, 'id' | 'added_at' | 'removed_at' | 'removed_by'>;
+/** Evidence whose validity ends, as the reminders need it. */
+export type ExpiringEvidenceRow = Pick<EvidenceRow, 'id' | 'ehak' | 'edition' | 'measure_id' | 'kind' | 'url' | 'file_name' | 'valid_until'>;
 
 const OF_MEASURE = prepared<[string, string, string], EvidenceRow>('SELECT * FROM measure_evidence WHERE ehak = ? AND edition = ? AND measure_id = ? ORDER BY id');
 const ONE = prepared<[number], EvidenceRow>('SELECT * FROM measure_evidence WHERE id = ?');
@@ -34,15 +38,18 @@ const CURRENT = prepared<[number, string, string, string], EvidenceRow>(
 );
 const FILE = prepared<[number, string, string], EvidenceRow>("SELECT * FROM measure_evidence WHERE id = ? AND ehak = ? AND measure_id = ? AND kind = 'file' AND removed_at IS NULL");
 const INSERT = prepared<[NewEvidence], unknown>(
-  `INSERT INTO measure_evidence (ehak, edition, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, description)
-   VALUES (@ehak, @edition, @measure_id, @kind, @url, @file_name, @storage_key, @sha256, @size, @content_type, @added_by, @description)`,
+  `INSERT INTO measure_evidence (ehak, edition, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, description, valid_until)
+   VALUES (@ehak, @edition, @measure_id, @kind, @url, @file_name, @storage_key, @sha256, @size, @content_type, @added_by, @description, @valid_until)`,
+);
+const EXPIRING = prepared<[string], ExpiringEvidenceRow>(
+  'SELECT id, ehak, edition, measure_id, kind, url, file_name, valid_until FROM measure_evidence WHERE removed_at IS NULL AND valid_until IS NOT NULL AND valid_until <= ?',
 );
 const REMOVE = prepared<[{ id: number; by: number | null }], unknown>(
   `UPDATE measure_evidence SET removed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), removed_by = @by WHERE id = @id AND removed_at IS NULL`,
 );
 const COPY = prepared<[{ from: string; to: string; ehak: string; id: string }], unknown>(
-  `INSERT INTO measure_evidence (ehak, edition, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, added_at, description, removed_at, removed_by)
-   SELECT ehak, @to, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, added_at, description, removed_at, removed_by
+  `INSERT INTO measure_evidence (ehak, edition, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, added_at, description, removed_at, removed_by, valid_until)
+   SELECT ehak, @to, measure_id, kind, url, file_name, storage_key, sha256, size, content_type, added_by, added_at, description, removed_at, removed_by, valid_until
    FROM measure_evidence WHERE ehak = @ehak AND edition = @from AND measure_id = @id ORDER BY id`,
 );
 
@@ -57,6 +64,9 @@ export const currentEvidence = (db: Db, id: number, ehak: string, edition: strin
 export function removeEvidenceRow(db: Db, id: number, by: number | null): EvidenceRow | undefined {
   return REMOVE(db).run({ id, by }).changes === 1 ? ONE(db).get(id) : undefined;
 }
+
+/** Current evidence whose validity ends on or before `until` (ISO date). */
+export const evidenceExpiringBy = (db: Db, until: string): ExpiringEvidenceRow[] => EXPIRING(db).all(until);
 
 /** Inserts a row and returns it as stored. */
 export function insertEvidence(db: Db, row: NewEvidence): EvidenceRow {

@@ -16,6 +16,10 @@ export interface MeasureStatusRow {
   due_date: string | null;
   accepted_by: string | null;
   accepted_at: string | null;
+  /** The account that owns the measure (a user who can see the municipality); null when none. */
+  owner_user_id: number | null;
+  /** When an accepted risk is looked at again; only with 'risk_accepted'. */
+  review_date: string | null;
   version: number;
   updated_by: number | null;
   updated_at: string;
@@ -35,7 +39,9 @@ export interface StatusHistoryRow {
 }
 
 /** What the measure list shows of a record (no free text). */
-export type StatusListRow = Pick<MeasureStatusRow, 'measure_id' | 'status' | 'version' | 'responsible' | 'due_date' | 'updated_at'>;
+export type StatusListRow = Pick<MeasureStatusRow, 'measure_id' | 'status' | 'version' | 'responsible' | 'owner_user_id' | 'due_date' | 'updated_at'>;
+/** A record with an owner or a date that reminds, as the tasks page and the reminders need it. */
+export type DatedStatusRow = Pick<MeasureStatusRow, 'ehak' | 'edition' | 'measure_id' | 'status' | 'owner_user_id' | 'due_date' | 'review_date'>;
 /**
  * What progress needs of one municipality and edition, from one pass over the narrow covering index:
  * the latest change and every record that is not 'not_assessed' or has a due date, packed into one
@@ -52,8 +58,15 @@ export interface StatusDigestRow {
 
 const ONE = prepared<[string, string, string], MeasureStatusRow>('SELECT * FROM measure_status WHERE ehak = ? AND edition = ? AND measure_id = ?');
 const LIST = prepared<[string, string], StatusListRow>(
-  'SELECT measure_id, status, version, responsible, due_date, updated_at FROM measure_status WHERE ehak = ? AND edition = ?',
+  'SELECT measure_id, status, version, responsible, owner_user_id, due_date, updated_at FROM measure_status WHERE ehak = ? AND edition = ?',
 );
+const DATED = 'SELECT ehak, edition, measure_id, status, owner_user_id, due_date, review_date FROM measure_status';
+// Implemented and not-applicable measures need nobody's work: they are no one's task and remind no one.
+const OWNED_OPEN = prepared<[number], DatedStatusRow>(`${DATED} WHERE owner_user_id = ? AND status NOT IN ('implemented', 'not_applicable')`);
+const DUE_BY = prepared<[string], DatedStatusRow>(
+  `${DATED} WHERE owner_user_id IS NOT NULL AND due_date IS NOT NULL AND due_date <= ? AND status NOT IN ('implemented', 'not_applicable')`,
+);
+const REVIEW_BY = prepared<[string], DatedStatusRow>(`${DATED} WHERE status = 'risk_accepted' AND review_date IS NOT NULL AND review_date <= ?`);
 const TEXTS = prepared<[string, string], Pick<MeasureStatusRow, 'measure_id' | 'description' | 'justification' | 'accepted_by' | 'accepted_at'>>(
   'SELECT measure_id, description, justification, accepted_by, accepted_at FROM measure_status WHERE ehak = ? AND edition = ?',
 );
@@ -70,12 +83,13 @@ export type HistoryWrite = Omit<StatusHistoryRow, 'id' | 'changed_at'> & { chang
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 const UPSERT = prepared<[StatusWrite], unknown>(
   `INSERT INTO measure_status (ehak, edition, measure_id, status, description, justification, responsible, due_date,
-                               accepted_by, accepted_at, version, updated_by, updated_at)
+                               accepted_by, accepted_at, owner_user_id, review_date, version, updated_by, updated_at)
    VALUES (@ehak, @edition, @measure_id, @status, @description, @justification, @responsible, @due_date,
-           @accepted_by, @accepted_at, @version, @updated_by, COALESCE(@updated_at, ${NOW}))
+           @accepted_by, @accepted_at, @owner_user_id, @review_date, @version, @updated_by, COALESCE(@updated_at, ${NOW}))
    ON CONFLICT (ehak, edition, measure_id) DO UPDATE SET status = excluded.status, description = excluded.description,
      justification = excluded.justification, responsible = excluded.responsible, due_date = excluded.due_date,
-     accepted_by = excluded.accepted_by, accepted_at = excluded.accepted_at, version = excluded.version,
+     accepted_by = excluded.accepted_by, accepted_at = excluded.accepted_at, owner_user_id = excluded.owner_user_id,
+     review_date = excluded.review_date, version = excluded.version,
      updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
 );
 const HISTORY = prepared<[HistoryWrite], unknown>(
@@ -89,8 +103,10 @@ const OF_EDITION = prepared<[string], Pick<MeasureStatusRow, 'ehak' | 'measure_i
   'SELECT ehak, measure_id, status FROM measure_status WHERE edition = ? ORDER BY ehak, measure_id',
 );
 const COPY = prepared<[{ from: string; to: string; ehak: string; id: string }], unknown>(
-  `INSERT INTO measure_status (ehak, edition, measure_id, status, description, justification, responsible, due_date, accepted_by, accepted_at, version, updated_by, updated_at)
-   SELECT ehak, @to, measure_id, status, description, justification, responsible, due_date, accepted_by, accepted_at, version, updated_by, updated_at
+  `INSERT INTO measure_status (ehak, edition, measure_id, status, description, justification, responsible, due_date, accepted_by, accepted_at,
+                               owner_user_id, review_date, version, updated_by, updated_at)
+   SELECT ehak, @to, measure_id, status, description, justification, responsible, due_date, accepted_by, accepted_at,
+          owner_user_id, review_date, version, updated_by, updated_at
    FROM measure_status WHERE ehak = @ehak AND edition = @from AND measure_id = @id`,
 );
 const COPY_HISTORY = prepared<[{ from: string; to: string; ehak: string; id: string }], unknown>(
@@ -103,6 +119,15 @@ const ANY = prepared<[], { one: number }>('SELECT 1 AS one FROM measure_status U
 export const statusRow = (db: Db, ehak: string, edition: string, measureId: string): MeasureStatusRow | undefined => ONE(db).get(ehak, edition, measureId);
 
 export const statusListRows = (db: Db, ehak: string, edition: string): StatusListRow[] => LIST(db).all(ehak, edition);
+
+/** The user's records that still need work, in any municipality and edition. */
+export const ownedOpenStatuses = (db: Db, userId: number): DatedStatusRow[] => OWNED_OPEN(db).all(userId);
+
+/** Owned records that need work and are due on or before `until` (ISO date). */
+export const ownedStatusesDueBy = (db: Db, until: string): DatedStatusRow[] => DUE_BY(db).all(until);
+
+/** Accepted risks to be reviewed on or before `until` (ISO date). */
+export const riskReviewsDueBy = (db: Db, until: string): DatedStatusRow[] => REVIEW_BY(db).all(until);
 
 export const statusTexts = (db: Db, ehak: string, edition: string) => TEXTS(db).all(ehak, edition);
 

@@ -1,9 +1,11 @@
 // Bulk selection: one status for many measures in one all-or-nothing request. The bar offers the
 // fields the chosen status keeps and marks those it requires, by the API's own rule
-// (status-rules.ts); the API's field errors appear next to their control.
+// (status-rules.ts); the API's field errors appear next to their control. "Jäta seis samaks" with an
+// owner and/or due date (bulk-assign.ts) assigns the measures without changing their statuses.
 import type { Status } from '../../../api/contracts/labels.ts';
 import { keepsField, requiresField, STATUS_FIELDS, type StatusField } from '../../../api/tracker/status-rules.ts';
 import { apiFetch, ApiRequestError } from '../lib/api.ts';
+import { clearAssignment, loadOwners, readAssignment, showDueError } from './bulk-assign.ts';
 import { parseDate } from '../lib/format.ts';
 import { statusLabel } from './vocabulary.ts';
 import type { MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
@@ -26,12 +28,15 @@ let root: HTMLElement = document.body;
 const input = (f: StatusField) => root.querySelector(`#bulk-${f}`) as HTMLInputElement;
 const statusSelect = () => root.querySelector('#bulk-status') as HTMLSelectElement;
 
-/** Shows the fields the status keeps; marks the ones it requires. */
-function showFields(status: Status): void {
+/** The chosen status, or null for "jäta seis samaks". */
+const chosenStatus = (): Status | null => (statusSelect().value as Status | '') || null;
+
+/** Shows the fields the status keeps (none when the status stays); marks the ones it requires. */
+function showFields(status: Status | null): void {
   for (const f of STATUS_FIELDS) {
     const box = root.querySelector<HTMLElement>(`[data-bulk-field="${f}"]`)!;
-    box.hidden = !keepsField(status, f);
-    const required = requiresField(status, f);
+    box.hidden = status === null || !keepsField(status, f);
+    const required = status !== null && requiresField(status, f);
     box.querySelector<HTMLElement>('[data-required-hint]')!.hidden = !required;
     input(f).setAttribute('aria-required', String(required));
   }
@@ -45,17 +50,18 @@ function showErrors(errors: FieldErrors, general: string): void {
     else input(f).removeAttribute('aria-invalid');
   }
   root.querySelector('#bulk-error')!.textContent = general;
-  const first = STATUS_FIELDS.find((f) => errors[f] && keepsField(statusSelect().value as Status, f));
+  const status = chosenStatus();
+  const first = STATUS_FIELDS.find((f) => errors[f] && status !== null && keepsField(status, f));
   if (first) input(first).focus();
 }
 
 /** The request's fields: blank ones are left out, so each measure keeps its own value. */
-function readFields(status: Status): { fields: Partial<Record<StatusField, string>>; errors: FieldErrors } {
+function readFields(status: Status | null): { fields: Partial<Record<StatusField, string>>; errors: FieldErrors } {
   const fields: Partial<Record<StatusField, string>> = {};
   const errors: FieldErrors = {};
   for (const f of STATUS_FIELDS) {
     const value = input(f).value.trim();
-    if (!keepsField(status, f) || !value) continue;
+    if (status === null || !keepsField(status, f) || !value) continue;
     if (!DATE_FIELDS.has(f)) fields[f] = value;
     else if (parseDate(value)) fields[f] = parseDate(value)!;
     else errors[f] = 'Kuupäev kujul pp.kk.aaaa, nt 31.12.2026.';
@@ -82,9 +88,10 @@ export function setupBulk(page: BulkHost): void {
     bar.hidden = page.selected.size === 0;
     count.textContent = `Valitud ${page.selected.size} meedet.`;
   };
-  showFields(statusSelect().value as Status);
+  void loadOwners(root, page.ehak);
+  showFields(chosenStatus());
   statusSelect().addEventListener('change', () => {
-    showFields(statusSelect().value as Status);
+    showFields(chosenStatus());
     showErrors({}, '');
   });
   root.querySelector('#measure-rows')!.addEventListener('change', (e) => {
@@ -105,22 +112,27 @@ export function setupBulk(page: BulkHost): void {
     update();
   });
   root.querySelector('#bulk-apply')!.addEventListener('click', async () => {
-    const status = statusSelect().value as Status;
+    const status = chosenStatus();
     const { fields, errors } = readFields(status);
-    if (Object.keys(errors).length) return showErrors(errors, 'Paranda märgitud väljad.');
+    const assignment = readAssignment(root);
+    showDueError(root, assignment.error);
+    if (Object.keys(errors).length || assignment.error) return showErrors(errors, 'Paranda märgitud väljad.');
+    if (status === null && Object.keys(assignment.fields).length === 0) return showErrors({}, 'Vali uus seis, vastutaja või tähtaeg.');
     const measureIds = [...page.selected];
     try {
-      await apiFetch<{ updated: number }>(`/api/kovs/${page.ehak}/measures`, { method: 'PATCH', json: { measureIds, status, ...fields } });
+      const json = { measureIds, ...(status ? { status } : {}), ...fields, ...assignment.fields };
+      await apiFetch<{ updated: number }>(`/api/kovs/${page.ehak}/measures`, { method: 'PATCH', json });
     } catch (err) {
       const general = `Ühtegi meedet ei muudetud: ${(err as Error).message}`;
       return showErrors(apiFieldErrors(err) ?? {}, general);
     }
     showErrors({}, '');
     for (const f of STATUS_FIELDS) input(f).value = '';
+    clearAssignment(root);
     page.selected.clear();
     (root.querySelector('#select-all') as HTMLInputElement).checked = false;
     update();
-    const changed = `${measureIds.length} meedet on nüüd „${statusLabel(status)}“.`;
+    const changed = status ? `${measureIds.length} meedet on nüüd „${statusLabel(status)}“.` : `${measureIds.length} meetme vastutaja või tähtaeg on muudetud.`;
     try {
       // The answer names only the new versions; the rows also show who changed them and when.
       page.rows = await apiFetch<MeasureRow[]>(`/api/kovs/${page.ehak}/measures`);

@@ -7,7 +7,7 @@ import type { ConflictDetail } from './status-editor.ts';
 import { statusLabel } from './vocabulary.ts';
 import type { MeasureRecord } from '../../../api/contracts/tracker.ts';
 
-const DATE_FIELDS: ReadonlySet<EditField> = new Set(['dueDate', 'acceptedAt']);
+const DATE_FIELDS: ReadonlySet<EditField> = new Set(['dueDate', 'acceptedAt', 'reviewDate']);
 
 /** A field's value as a person reads it. */
 export function shownValue(field: EditField, value: string | null | undefined): string {

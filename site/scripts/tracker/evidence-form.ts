@@ -1,8 +1,10 @@
-// Adding evidence to a measure: a link (JSON) or a file (multipart), with an optional description.
+// Adding evidence to a measure: a link (JSON) or a file (multipart), with an optional description and
+// an optional "kehtib kuni" date (typed dd.mm.yyyy; the owner is reminded 14 days before).
 // Rendered with lit-html only for those who may change the measure; the server checks the file type.
 import { html, render, type TemplateResult } from 'lit-html';
 import { EVIDENCE_DESCRIPTION_MAX } from '../../../api/contracts/tracker.ts';
 import { apiFetch } from '../lib/api.ts';
+import { parseDate } from '../lib/format.ts';
 
 function form(submit: (e: SubmitEvent) => void): TemplateResult {
   return html`<form id="evidence-form" class="filters" @submit=${submit}>
@@ -17,6 +19,10 @@ function form(submit: (e: SubmitEvent) => void): TemplateResult {
     <div class="field">
       <label for="evidence-description">Kirjeldus <span class="hint">valikuline, mida tõend näitab (kuni ${EVIDENCE_DESCRIPTION_MAX} märki)</span></label>
       <input id="evidence-description" name="description" type="text" maxlength=${EVIDENCE_DESCRIPTION_MAX} autocomplete="off" />
+    </div>
+    <div class="field">
+      <label for="evidence-valid-until">Kehtib kuni <span class="hint">valikuline, pp.kk.aaaa</span></label>
+      <input id="evidence-valid-until" name="validUntil" type="text" inputmode="numeric" autocomplete="off" />
     </div>
     <button type="submit" class="button button--secondary">Lisa tõend</button>
     <p id="evidence-status" role="status" aria-live="polite"></p>
@@ -36,14 +42,21 @@ export function renderEvidenceForm(box: HTMLElement, measureApi: string, onAdded
       status.textContent = 'Lisa link või vali fail.';
       return;
     }
+    const validText = (el.elements.namedItem('validUntil') as HTMLInputElement).value.trim();
+    const validUntil = validText ? parseDate(validText) : null;
+    if (validText && !validUntil) {
+      status.textContent = 'Kehtivuse kuupäev kujul pp.kk.aaaa, nt 31.12.2026.';
+      return;
+    }
     try {
       if (file) {
         const body = new FormData();
         body.append('file', file);
         if (description) body.append('description', description);
+        if (validUntil) body.append('validUntil', validUntil);
         await apiFetch(`${measureApi}/evidence`, { method: 'POST', body });
       } else {
-        await apiFetch(`${measureApi}/evidence`, { method: 'POST', json: { url, description } });
+        await apiFetch(`${measureApi}/evidence`, { method: 'POST', json: { url, description, validUntil } });
       }
       el.reset();
       await onAdded();

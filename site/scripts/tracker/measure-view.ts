@@ -16,11 +16,14 @@ export function metaList(m: MeasureRecord): TemplateResult {
     ['Seis', statusLabel(m.status, m.sharedService?.provider)],
     ['Klass', classLabel(m.class)],
     ['Prioriteet', priorityLabel(m.priority)],
+    ['Vastutaja kasutaja', m.owner?.name ?? '–'],
     ['Vastutaja', m.responsible ?? '–'],
     ['Tähtaeg', formatDate(m.dueDate) || '–'],
     ['Rakendamise kirjeldus', m.description ?? '–'],
     ['Põhjendus', m.justification ?? '–'],
-    ...(m.status === 'risk_accepted' ? [['Riski aktsepteeris', `${m.acceptedBy ?? ''} ${formatDate(m.acceptedAt)}`] as [string, unknown]] : []),
+    ...(m.status === 'risk_accepted'
+      ? [['Riski aktsepteeris', `${m.acceptedBy ?? ''} ${formatDate(m.acceptedAt)}`] as [string, unknown], ['Ülevaatamise kuupäev', formatDate(m.reviewDate) || '–'] as [string, unknown]]
+      : []),
     ['Viimati muutis', `${m.updatedBy?.name ?? '–'} ${formatDateTime(m.updatedAt)}`],
     [
       'E-ITS',
@@ -50,7 +53,7 @@ export function evidence(m: MeasureRecord, base: string, remove?: (e: Evidence) 
   const items = m.evidence ?? [];
   if (items.length === 0) return html`<li>Tõendeid pole lisatud.</li>`;
   return html`${items.map(
-    (e) => html`<li data-evidence=${e.id}>${evidenceLink(e, base)} (lisatud ${formatDate(e.addedAt)})${e.description ? html`<br /><span class="tracker-text">${e.description}</span>` : nothing}${remove
+    (e) => html`<li data-evidence=${e.id}>${evidenceLink(e, base)} (lisatud ${formatDate(e.addedAt)}${e.validUntil ? `, kehtib kuni ${formatDate(e.validUntil)}` : ''})${e.description ? html`<br /><span class="tracker-text">${e.description}</span>` : nothing}${remove
       ? html` <button type="button" class="button button--secondary button--small" @click=${() => remove(e)}>Eemalda<span class="visually-hidden"> tõend ${evidenceName(e)}</span></button>`
       : nothing}</li>`,
   )}`;
@@ -70,6 +73,8 @@ export function changeText(h: StatusHistoryEntry): string {
     const after = ((h.new as Record<string, unknown>)[f] ?? null) as string | null;
     if (before !== after) parts.push(`${FIELD_LABELS[f]}: ${shownValue(f, before)} → ${shownValue(f, after)}`);
   }
+  // The history keeps the owner's account id, not a name that could change: say only that it changed.
+  if ((h.old?.ownerUserId ?? null) !== (h.new.ownerUserId ?? null)) parts.push('Vastutaja kasutaja muudetud');
   const text = parts.join('; ') || 'muudatusteta salvestus';
   // An import says where the change came from ("imporditud failist kava.xlsx").
   return h.new.note ? `${text} (${h.new.note})` : text;

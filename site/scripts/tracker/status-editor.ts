@@ -5,6 +5,7 @@ import { html, render } from 'lit-html';
 import { apiFetch, ApiRequestError } from '../lib/api.ts';
 import { loadErrorView } from '../lib/load-error.ts';
 import { editorForm, EDIT_FIELDS, readEditForm, type EditBody, type FieldErrors } from './editor-form.ts';
+import type { Person } from '../../../api/contracts/common.ts';
 import type { MeasureRecord } from '../../../api/contracts/tracker.ts';
 
 export interface ConflictDetail {
@@ -27,7 +28,7 @@ export async function saveMeasure(ehak: string, measureId: string, body: EditBod
       if (current) return { ok: false, conflict: current };
     }
     const errors: FieldErrors = {};
-    if (err instanceof ApiRequestError && err.status === 400 && Array.isArray(err.details)) {
+    if (err instanceof ApiRequestError && (err.status === 400 || err.status === 422) && Array.isArray(err.details)) {
       for (const d of err.details as Array<{ path: string; message: string }>) errors[d.path.split('.').pop() ?? ''] = d.message;
     }
     return { ok: false, errors, message: (err as Error).message };
@@ -37,6 +38,7 @@ export async function saveMeasure(ehak: string, measureId: string, body: EditBod
 class StatusEditor extends HTMLElement {
   #started = false;
   #record: MeasureRecord | null = null;
+  #owners: Person[] = [];
   #errors: FieldErrors = {};
   #general = '';
 
@@ -56,7 +58,10 @@ class StatusEditor extends HTMLElement {
   async #load(): Promise<void> {
     render(html`<p role="status">Laadin meedet…</p>`, this);
     try {
-      this.#record = await apiFetch<MeasureRecord>(`/api/kovs/${this.ehak}/measures/${encodeURIComponent(this.measure)}`);
+      [this.#record, this.#owners] = await Promise.all([
+        apiFetch<MeasureRecord>(`/api/kovs/${this.ehak}/measures/${encodeURIComponent(this.measure)}`),
+        apiFetch<Person[]>(`/api/kovs/${this.ehak}/assignable-users`),
+      ]);
     } catch (err) {
       render(loadErrorView(err, () => void this.#load()), this);
       return;
@@ -72,7 +77,7 @@ class StatusEditor extends HTMLElement {
         submit: (e) => void this.#submit(e),
         keydown: (e) => this.#keydown(e),
         cancel: () => this.#emit('tv-cancel', null),
-      }),
+      }, this.#owners),
       this,
     );
   }
@@ -88,6 +93,7 @@ class StatusEditor extends HTMLElement {
     this.#render();
     const first = EDIT_FIELDS.find((f) => errors[f]);
     if (first) this.querySelector<HTMLElement>(`#e-${first}`)?.focus();
+    else if (errors['ownerUserId']) this.querySelector<HTMLElement>('#e-owner')?.focus();
   }
 
   async #submit(e: SubmitEvent): Promise<void> {
