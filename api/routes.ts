@@ -18,6 +18,7 @@ import { kovRoutes } from './kov/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { objectRoutes } from './objects/routes.ts';
+import { periodReportRoutes } from './periods/report-routes.ts';
 import { periodRoutes } from './periods/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { templateActionRoutes } from './templates/action-routes.ts';
@@ -70,6 +71,7 @@ const ROUTERS = [
   reportRoutes,
   // ELVL's reporting periods (issue 21): periods, the municipalities' submissions, the ministry report
   periodRoutes,
+  periodReportRoutes,
   metaRoutes,
   exportRoutes,
 ];

@@ -137,6 +137,16 @@ export function closedPeriodFromSnapshot(db: Db, s: { snapshotId: number; name: 
 export function kovPeriod(db: Db, ehak: string, can: KovPeriod['can'], today = tallinnToday()): KovPeriod {
   const p = newestOpenPeriod(db);
   if (!p) return { period: null, kov: null, history: [], can: { submit: false, confirm: false, conclude: false, reopen: false } };
+  return kovInPeriod(db, p, ehak, can, today);
+}
+
+/** The municipality's view of one period, open or closed (its council page); null for an unknown period. */
+export function kovPeriodById(db: Db, periodId: number, ehak: string, can: KovPeriod['can'], today = tallinnToday()): KovPeriod | null {
+  const p = periodRow(db, periodId);
+  return p ? kovInPeriod(db, p, ehak, can, today) : null;
+}
+
+function kovInPeriod(db: Db, p: PeriodRow, ehak: string, can: KovPeriod['can'], today: string): KovPeriod {
   const row = periodKovRow(db, p.id, ehak);
   const activity = lastActivities(db).get(ehak) ?? null;
   const kov = kovEntry(ehak, kovOf(db, ehak)!.name, row, stateOf(row, activity, p.opened_at), isLate(row, p.deadline, today));
