@@ -4,7 +4,7 @@ import { html, nothing, render } from 'lit-html';
 import { CONCLUSION_LABELS, CONCLUSIONS, PERIOD_STATE_LABELS, type KovPeriod, type PeriodState } from '../../../api/contracts/periods.ts';
 import { apiFetch } from '../lib/api.ts';
 import { formatDate, formatDateTime, formatPercent } from '../lib/format.ts';
-import { ehakFromUrl } from './vocabulary.ts';
+import { ehakFromUrl, trackerUrl } from './vocabulary.ts';
 
 const stateLabel = (s: string) => PERIOD_STATE_LABELS[s as PeriodState] ?? s;
 
@@ -81,6 +81,7 @@ class KovPeriodBox extends HTMLElement {
           <strong>${p.name}</strong>, esitamise tähtaeg ${formatDate(p.deadline)}. Olek: <strong data-period-state>${PERIOD_STATE_LABELS[k.state]}</strong>${k.late ? html` <strong class="period-late">(hilinenud)</strong>` : nothing}.
           ${k.figures ? html`Esitatud ${formatDateTime(k.submittedAt)}: rakendatud ${formatPercent(k.figures.implementedShare)} (${k.figures.implemented} / ${k.figures.total} meedet).` : nothing}
         </p>
+        <p><a href=${trackerUrl.council(this.#ehak, p.id)}>Kokkuvõte volikogule (prinditav)</a></p>
         ${k.conclusion ? html`<p>Audiitori järeldus: ${CONCLUSION_LABELS[k.conclusion]}${k.remarks ? html` – ${k.remarks}` : nothing}</p>` : nothing}
         ${canSubmit ? html`<p><button type="button" class="button" @click=${() => this.#submit()}>Esita</button> <span class="hint">Esitamisel külmutatakse praegused arvud.</span></p>` : nothing}
         ${canConfirm
