@@ -88,6 +88,7 @@ export const KovPeriodSchema = z
     kov: PeriodKovSchema.nullable(),
     history: z.array(PeriodHistoryEntrySchema),
     can: z.object({ submit: z.boolean(), confirm: z.boolean(), conclude: z.boolean(), reopen: z.boolean() }),
+    confirmWith: z.enum(['password', 'tara']).meta({ description: 'How the head confirms: a fresh TARA login when TARA is configured, else the password' }),
   })
   .meta({ id: 'KovPeriod' });
 export type KovPeriod = z.infer<typeof KovPeriodSchema>;
@@ -97,6 +98,7 @@ export const CreatePeriodBodySchema = z.strictObject({
   deadline: IsoDate,
 });
 export const CreatedSchema = z.object({ id: z.number() }).meta({ id: 'CreatedPeriod' });
+export const TaraConfirmStartSchema = z.object({ url: z.string().meta({ description: "TARA's authorization URL (prompt=login, max_age=0); the browser goes there" }) }).meta({ id: 'TaraConfirmStart' });
 
 export const ConfirmBodySchema = z.strictObject({ password: z.string().min(1, 'Sisesta oma parool.').max(1024) });
 export const ConclusionBodySchema = z

@@ -12,6 +12,7 @@ import {
   CreatedSchema,
   CreatePeriodBodySchema,
   KovPeriodSchema,
+  TaraConfirmStartSchema,
   type KovPeriod,
   PeriodKovSchema,
   PeriodSchema,
@@ -24,6 +25,9 @@ import { isKovHead, passwordHashOf } from '../users/store.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import type { Db } from '../db/database.ts';
+import type { AppEnv } from '../lib/context.ts';
+import type { Context } from 'hono';
+import { startTaraConfirm } from './tara-confirm.ts';
 import { getPeriod, kovPeriod, kovPeriodById, listPeriods, openPeriod, transition } from './periods.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -115,6 +119,21 @@ const confirmRoute = createRoute({
   },
 });
 
+const confirmTaraRoute = createRoute({
+  method: 'post',
+  path: actionPath('confirm/tara'),
+  tags: ['reporting-periods'],
+  summary: "Begin the head's confirmation by a fresh TARA login (TARA configured); TARA's callback confirms when the same linked person signed in",
+  request: { params: KovPeriodParams },
+  responses: {
+    200: json(TaraConfirmStartSchema, "Go to TARA's URL"),
+    ...actionErrors,
+    404: errorResponse('Unknown municipality or period, or TARA not configured'),
+    409: errorResponse('The state does not allow confirming, the period is closed, or the account has no TARA link (tara_not_linked)'),
+    502: errorResponse('TARA unreachable'),
+  },
+});
+
 const conclusionRoute = createRoute({
   method: 'post',
   path: actionPath('conclusion'),
@@ -132,6 +151,9 @@ const reopenRoute = createRoute({
   request: { params: KovPeriodParams, ...body(ReopenBodySchema) },
   responses: { 200: entry, ...actionErrors },
 });
+
+/** A fresh TARA login confirms when TARA is configured; the password otherwise. */
+const confirmWith = (c: Context<AppEnv>): KovPeriod['confirmWith'] => (c.get('config').tara ? 'tara' : 'password');
 
 /** What the caller may do in the municipality's period (the one rule, canActOnPeriod). */
 function allowed(db: Db, user: SessionUser, ehak: string): KovPeriod['can'] {
@@ -158,14 +180,14 @@ export function periodRoutes() {
     })
     .openapi(kovPeriodRoute, (c) => {
       const { ehak } = c.req.valid('param');
-      return c.json(kovPeriod(c.get('db'), ehak, allowed(c.get('db'), c.get('user')!, ehak)), 200);
+      return c.json({ ...kovPeriod(c.get('db'), ehak, allowed(c.get('db'), c.get('user')!, ehak)), confirmWith: confirmWith(c) }, 200);
     })
     .openapi(kovPeriodByIdRoute, (c) => {
       const db = c.get('db');
       const { ehak, id } = c.req.valid('param');
       const view = kovPeriodById(db, Number(id), ehak, allowed(db, c.get('user')!, ehak));
       if (!view) throw notFound('Sellist aruandeperioodi ei ole.');
-      return c.json(view, 200);
+      return c.json({ ...view, confirmWith: confirmWith(c) }, 200);
     })
     .openapi(submitRoute, (c) => {
       const { ehak, id } = c.req.valid('param');
@@ -175,6 +197,7 @@ export function periodRoutes() {
       const db = c.get('db');
       const user = c.get('user')!;
       const { ehak, id } = c.req.valid('param');
+      if (c.get('config').tara) throw new ApiError(409, 'tara_required', 'Kui TARA on seadistatud, kinnitab omavalitsuse juht aruande TARA kaudu uuesti sisse logides.');
       // Re-entry of the password through the one check, so the sign-in throttle applies to it.
       let ok: boolean;
       try {
@@ -188,6 +211,12 @@ export function periodRoutes() {
         throw new ApiError(400, 'wrong_password', 'Parool ei ole õige; aruannet ei kinnitatud.');
       }
       return c.json(transition(db, Number(id), ehak, { action: 'confirm' }, { id: user.id, ip: clientIp(c) }), 200);
+    })
+    .openapi(confirmTaraRoute, async (c) => {
+      const tara = c.get('config').tara;
+      if (!tara) throw notFound('TARA sisselogimine ei ole seadistatud.');
+      const { ehak, id } = c.req.valid('param');
+      return c.json({ url: await startTaraConfirm(c, tara, Number(id), ehak) }, 200);
     })
     .openapi(conclusionRoute, (c) => {
       const { ehak, id } = c.req.valid('param');
