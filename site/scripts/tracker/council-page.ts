@@ -35,12 +35,14 @@ function figuresView(f: PeriodFigures) {
       <div><dt>Neist ühisteenusena</dt><dd data-figure="sharedServiceImplemented">${f.sharedServiceImplemented}</dd></div>
     </dl>
     <figure class="chart-figure">${chart}</figure>
-    <table class="council__table">
+    <table class="council__table card-table">
       <caption>Meetmed klasside kaupa</caption>
       <thead><tr><th scope="col">Klass</th><th scope="col">Meetmeid</th><th scope="col">Rakendatud</th><th scope="col">Osakaal</th></tr></thead>
       <tbody>
         ${CLASSES.filter((c) => f.byClass[c].total > 0).map(
-          (c) => html`<tr data-class=${c}><th scope="row">${CLASS_PLURAL[c]}</th><td>${f.byClass[c].total}</td><td>${f.byClass[c].implemented}</td><td>${formatPercent(f.byClass[c].share, 1)}</td></tr>`,
+          (c) => html`<tr data-class=${c}>
+            <th scope="row">${CLASS_PLURAL[c]}</th><td data-label="Meetmeid">${f.byClass[c].total}</td><td data-label="Rakendatud">${f.byClass[c].implemented}</td><td data-label="Osakaal">${formatPercent(f.byClass[c].share, 1)}</td>
+          </tr>`,
         )}
       </tbody>
     </table>
