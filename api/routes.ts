@@ -17,10 +17,12 @@ import { healthRoutes } from './health/routes.ts';
 import { kovRoutes } from './kov/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
+import { modellingRoutes } from './objects/modelling-routes.ts';
 import { objectRoutes } from './objects/routes.ts';
 import { periodReportRoutes } from './periods/report-routes.ts';
 import { periodRoutes } from './periods/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { riskRoutes } from './risks/routes.ts';
 import { templateActionRoutes } from './templates/action-routes.ts';
 import { templateAdoptionRoutes } from './templates/adoptions.ts';
 import { builtinAdoptionRoutes } from './templates/builtin-adoptions.ts';
@@ -68,6 +70,9 @@ const ROUTERS = [
   sharedServiceRoutes,
   // the structure analysis (issue 18): target objects, protection needs, modelling
   objectRoutes,
+  modellingRoutes,
+  // risk analysis for objects with a high protection need (issue 19)
+  riskRoutes,
   reportRoutes,
   // ELVL's reporting periods (issue 21): periods, the municipalities' submissions, the ministry report
   periodRoutes,

@@ -37,6 +37,12 @@ export const IndexMeasureSchema = z.strictObject({
   link: z.url({ protocol: /^https$/ }),
 });
 
+/** An elementary threat (alusoht G 0.1 … G 0.47): code and title only, no RIA prose. */
+export const IndexThreatSchema = z.strictObject({
+  code: z.string().regex(THREAT_ID_RE),
+  title: z.string().min(1),
+});
+
 export const CatalogIndexSchema = z.strictObject({
   edition: z.string().regex(/^\d{4}$/),
   generatedAt: z.iso.datetime(),
@@ -51,12 +57,15 @@ export const CatalogIndexSchema = z.strictObject({
    * and that the profile does not list: in scope with no priority until the profile classifies them
    */
   unclassified: z.record(z.string().min(1), z.array(z.string().regex(MEASURE_ID_RE))).default({}),
+  /** The elementary threats the measures' `threats` name, so a fresh database can run a risk analysis. */
+  threats: z.array(IndexThreatSchema).default([]),
 });
 
 export type CatalogIndex = z.infer<typeof CatalogIndexSchema>;
 export type IndexGroup = z.infer<typeof IndexGroupSchema>;
 export type IndexModule = z.infer<typeof IndexModuleSchema>;
 export type IndexMeasure = z.infer<typeof IndexMeasureSchema>;
+export type IndexThreat = z.infer<typeof IndexThreatSchema>;
 
 /** One record per line: compact, yet diffs stay readable. */
 export function serializeIndex(index: CatalogIndex): string {
@@ -71,7 +80,8 @@ export function serializeIndex(index: CatalogIndex): string {
     `"modules": ${list(index.modules)},\n` +
     `"measures": ${list(index.measures)},\n` +
     `"profiles": {${profiles ? '\n' + profiles + '\n' : ''}},\n` +
-    `"unclassified": ${JSON.stringify(index.unclassified)}` +
+    `"unclassified": ${JSON.stringify(index.unclassified)},\n` +
+    `"threats": ${list(index.threats)}` +
     '}\n'
   );
 }

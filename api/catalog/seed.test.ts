@@ -18,6 +18,9 @@ describe('the shipped catalogue index', () => {
     expect(priorities).toHaveLength(986);
     expect(['P1', 'P2', 'P3'].map((p) => priorities.filter((x) => x === p).length)).toEqual([183, 661, 142]);
     expect(index.measures.every((m) => !('description' in m) && m.link.startsWith('https://eits.ria.ee/'))).toBe(true);
+    // The elementary threats as codes and titles, enough for a risk analysis on a fresh database.
+    expect(index.threats.map((t) => t.code)).toEqual(Array.from({ length: 47 }, (_, i) => `G 0.${i + 1}`));
+    expect(index.threats.every((t) => Object.keys(t).join() === 'code,title')).toBe(true);
   });
 
   it.skipIf(skipWithoutEitsData())('is what the generator makes from the shared files today', () => {
@@ -26,6 +29,7 @@ describe('the shipped catalogue index', () => {
       library: sharedFile('e-its-2024.yaml'),
       profiles: sharedFile('profile_combo_250107.json'),
       modules2023: sharedFile('modules_and_measures.json'),
+      risks: sharedFile('risks.json'),
       profileColumns: { KOV: 'kov' },
     });
     expect({ ...rebuilt, generatedAt: '' }).toEqual({ ...index, generatedAt: '' });

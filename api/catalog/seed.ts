@@ -4,9 +4,11 @@ import type { Db } from '../db/database.ts';
 import type { Priority } from './ids.ts';
 import type { Bundle } from './import/bundle.ts';
 import { applyProfile } from './import/profile.ts';
+import { seedThreats } from './import/threats.ts';
 import { ensureEdition, writeBundle } from './import/write.ts';
 import { measureCount, measureExists } from './store.ts';
 import { editionExists } from './stores/editions.ts';
+import { threatCount } from './stores/threats.ts';
 import { addUnclassified, ensureProfile, profileMeasureCount, profileNames } from './stores/profiles.ts';
 import { CatalogIndexSchema, INDEX_FILE_URL, type CatalogIndex } from './index-file.ts';
 
@@ -59,7 +61,7 @@ export function seedCatalogIndex(db: Db, given?: CatalogIndex): SeedResult {
     const measures = () => measureCount(db, edition);
     const existingProfiles = profileNames(db, edition);
     // Every start runs this: when the edition and a profile exist, do not even read the file.
-    if (!given && present && existingProfiles.length > 0) {
+    if (!given && present && existingProfiles.length > 0 && threatCount(db) > 0) {
       return { edition, seeded: false, measures: measures(), profiles: Object.fromEntries(existingProfiles.map((n) => [n, profileCount(n)])) };
     }
     const index = given ?? loadCatalogIndex();
@@ -77,6 +79,7 @@ export function seedCatalogIndex(db: Db, given?: CatalogIndex): SeedResult {
       }
       profiles[name] = profileCount(name);
     }
+    seedThreats(db, index.threats);
     return { edition: index.edition, seeded: !present, measures: measures(), profiles };
   }).immediate();
 }

@@ -3,6 +3,7 @@
 // The codes themselves are defined once, in tracker.ts (browser-safe: zod only).
 import type { Approach, MeasureClass, Priority, Status } from './tracker.ts';
 import type { NeedDimension, NeedLevel, ObjectType } from './objects.ts';
+import type { RiskAnalysisSummary, RiskAssessmentKind } from './risks.ts';
 
 export { APPROACHES, CLASSES, PRIORITIES, STATUSES, type Approach, type MeasureClass, type Priority, type Status } from './tracker.ts';
 
@@ -59,3 +60,17 @@ export const NEED_LABELS: Record<NeedLevel, string> = { normal: 'tavaline', high
 export const NEED_DIMENSION_LABELS: Record<NeedDimension, string> = { confidentiality: 'konfidentsiaalsus', integrity: 'terviklus', availability: 'käideldavus' };
 /** The letters E-ITS uses for the three dimensions (C, I, A). */
 export const NEED_DIMENSION_LETTERS: Record<NeedDimension, string> = { confidentiality: 'C', integrity: 'I', availability: 'A' };
+
+/** Risk analysis (E-ITS etalonturbe väline riskianalüüs): the decision on one elementary threat. */
+export const RISK_ASSESSMENT_LABELS: Record<RiskAssessmentKind, string> = {
+  covered: 'kaetud modelleeritud meetmetega',
+  additional_measure: 'vaja lisameedet',
+  accepted: 'risk aktsepteeritud',
+  transferred: 'risk antud edasi',
+};
+export const RISK_STATE_LABELS: Record<RiskAnalysisSummary['state'], string> = {
+  not_required: 'pole nõutud',
+  missing: 'tegemata',
+  incomplete: 'pooleli',
+  complete: 'tehtud',
+};

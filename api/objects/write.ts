@@ -6,6 +6,7 @@ import { moduleExists } from '../catalog/store.ts';
 import { NEED_DIMENSIONS, type TargetObject, type TargetObjectCreate, type TargetObjectPatch } from '../contracts/objects.ts';
 import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
+import { holdsAssessments } from '../risks/store.ts';
 import { settingsOf } from '../tracker/reference.ts';
 import { wouldCycle } from './need.ts';
 import { dependencyMap, objectOf } from './read.ts';
@@ -112,6 +113,7 @@ export function removeObject(db: Db, ehak: string, id: number, actor: Actor): vo
     const old = objectOf(db, ehak, id);
     if (!old) throw notFound('Objekti ei leitud.');
     if (old.type === 'organisation') throw new ApiError(409, 'conflict', 'Organisatsiooni objekti ei saa kustutada: iga omavalitsusel on see üks.');
+    if (holdsAssessments(db, id)) throw new ApiError(409, 'conflict', 'Objektil on riskianalüüsi otsuseid, mis peavad alles jääma: seda objekti ei saa kustutada.');
     deleteObject(db, ehak, id);
     recordAudit(db, { actorId: actor.id, action: 'object.delete', entity: 'target_object', entityId: id, kov: ehak, oldValue: old, ip: actor.ip });
   });

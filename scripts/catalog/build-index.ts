@@ -7,6 +7,7 @@ import { parseCisoLibrary } from '../../api/catalog/import/ciso-yaml.ts';
 import { parseEits2023 } from '../../api/catalog/import/eits2023.ts';
 import { parseProfileRows } from '../../api/catalog/import/profile-file.ts';
 import { parseRiaFlat } from '../../api/catalog/import/ria-flat.ts';
+import { readThreatsFile } from '../../api/catalog/import/threats.ts';
 import { readYamlFile } from '../../api/catalog/import/read.ts';
 
 export interface IndexSources {
@@ -18,6 +19,8 @@ export interface IndexSources {
   profiles: string;
   /** 2023 module/measure document: threat codes for measures the profile table lacks. Optional. */
   modules2023?: string;
+  /** The elementary threats (risks.json): codes and titles are shipped, descriptions are not. Optional. */
+  risks?: string;
   /** profile name in the index → column in the profile table */
   profileColumns: Record<string, string>;
 }
@@ -75,6 +78,7 @@ export function buildIndex(src: IndexSources, now = new Date()): { index: Catalo
       };
     });
   if (from2023 && src.modules2023) sources.push(basename(src.modules2023));
+  if (src.risks) sources.push(basename(src.risks));
   report.push(`ohud: profiilitabelist ${fromProfile}, 2023 dokumendist ${from2023}, ohtudeta (uued meetmed) ${without.length}`);
 
   const ids = new Set(measures.map((m) => m.id));
@@ -107,6 +111,7 @@ export function buildIndex(src: IndexSources, now = new Date()): { index: Catalo
     measures,
     profiles,
     unclassified,
+    threats: src.risks ? readThreatsFile(src.risks).map((t) => ({ code: t.code, title: t.title })).sort((a, b) => (sortKey(a.code) < sortKey(b.code) ? -1 : 1)) : [],
   });
   return { index, report };
 }

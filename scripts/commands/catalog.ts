@@ -32,6 +32,7 @@ const buildIndexCommand: Command = {
     library: { type: 'string', description: 'CISO Assistanti teek (e-its-2024.yaml)' },
     profiles: { type: 'string', description: 'profiilitabel (profile_combo_250107.json)' },
     modules2023: { type: 'string', description: '2023 moodulite dokument ohtude varuallikana (modules_and_measures.json)' },
+    risks: { type: 'string', description: 'alusohtude loend (risks.json); indeksisse läheb tähis ja pealkiri' },
   },
   run(flags, ctx) {
     const path = (name: string, fallback: string) => resolve(typeof flags[name] === 'string' ? (flags[name] as string) : resolve(SHARED, fallback));
@@ -45,6 +46,7 @@ const buildIndexCommand: Command = {
         ...(typeof flags['modules2023'] === 'string' || existsSync(resolve(SHARED, 'modules_and_measures.json'))
           ? { modules2023: path('modules2023', 'modules_and_measures.json') }
           : {}),
+        ...(typeof flags['risks'] === 'string' || existsSync(resolve(SHARED, 'risks.json')) ? { risks: path('risks', 'risks.json') } : {}),
         profileColumns: { KOV: 'kov' },
       }),
     );

@@ -18,13 +18,20 @@ export interface ThreatSummary extends Counts {
   file: string;
 }
 
-/** Imports the elementary threats (all editions share them); idempotent, one transaction. */
-export function importThreats(db: Db, filePath: string, options: { actorId?: number | null } = {}): ThreatSummary {
+/** The threats of a risks.json file, validated (codes unique). */
+export function readThreatsFile(filePath: string): Array<z.infer<typeof ThreatSchema>> {
   const file = basename(filePath);
   const data = readJsonFile(filePath);
   if (!Array.isArray(data)) throw new CatalogInputError(`${file}: ootasin ohtude massiivi [{code, title, description}]`);
   const threats = validateRecords(ThreatSchema, data, file, 'code');
   assertUnique(threats.map((t) => t.code), file);
+  return threats;
+}
+
+/** Imports the elementary threats (all editions share them); idempotent, one transaction. */
+export function importThreats(db: Db, filePath: string, options: { actorId?: number | null } = {}): ThreatSummary {
+  const file = basename(filePath);
+  const threats = readThreatsFile(filePath);
   return inTransaction(db, () => {
     const counts = emptyCounts();
     for (const t of threats) {
@@ -36,4 +43,14 @@ export function importThreats(db: Db, filePath: string, options: { actorId?: num
     }
     return { file, ...counts };
   });
+}
+
+/**
+ * The shipped threats (codes and titles) into a database that lacks them; an operator's import, with
+ * its descriptions, is never overwritten. Runs inside the caller's transaction.
+ */
+export function seedThreats(db: Db, threats: ReadonlyArray<{ code: string; title: string }>): number {
+  const counts = emptyCounts();
+  for (const t of threats) upsert(db, 'catalog_threat', ['id'], { id: t.code, title: t.title, sort_key: sortKey(t.code) }, { description: null }, counts, ['title']);
+  return counts.inserted;
 }

@@ -88,6 +88,7 @@ export function downloads(ehak: string): TemplateResult {
     [`${base}/plan.csv`, 'Tegevuskava (CSV, Exceli jaoks)'],
     [`${base}/plan.json`, 'Tegevuskava (JSON)'],
     [`${base}/progress.xlsx`, 'Edenemise aruanne (XLSX)'],
+    [`${base}/modelling.xlsx`, 'Modelleerimisaruanne (XLSX)'],
   ];
   return html`${items.map(([href, label]) => html`<li><a href=${href} download>${label}</a></li>`)}`;
 }

@@ -4,8 +4,10 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { NEED_DIMENSION_LABELS, NEED_DIMENSION_LETTERS, NEED_LABELS, OBJECT_TYPE_LABELS } from '../../../api/contracts/labels.ts';
 import { NEED_DIMENSIONS, type TargetObject } from '../../../api/contracts/objects.ts';
 import type { SuggestedObject } from '../../../api/objects/suggestions.ts';
+import { trackerUrl } from './vocabulary.ts';
 
 export interface ListHandlers {
+  ehak: string;
   canWrite: boolean;
   edit: (o: TargetObject) => void;
   remove: (o: TargetObject) => void;
@@ -32,7 +34,8 @@ function row(o: TargetObject, names: ReadonlyMap<number, string>, on: ListHandle
   const modules = o.modules.length > 12 ? `${o.modules.slice(0, 12).join(', ')} … (kokku ${o.modules.length})` : o.modules.join(', ');
   return html`<tr id="object-${o.id}">
     <th scope="row">${o.name}<span class="object-type">${OBJECT_TYPE_LABELS[o.type]}${o.count > 1 ? `, ${o.count} tk` : ''}${o.critical ? ', kriitiline' : ''}</span></th>
-    <td data-label="Kaitsetarve">${needChips(o, names)}${o.justification ? html`<p class="hint">${o.justification}</p>` : nothing}</td>
+    <td data-label="Kaitsetarve">${needChips(o, names)}${o.justification ? html`<p class="hint">${o.justification}</p>` : nothing}
+      ${Object.values(o.effectiveNeed).some((l) => l !== 'normal') ? html`<p><a href=${trackerUrl.riskAnalysis(on.ehak, o.id)}>Riskianalüüs<span class="visually-hidden">: ${o.name}</span></a></p>` : nothing}</td>
     <td data-label="Sõltub">${deps.length ? deps.join(', ') : '–'}</td>
     <td data-label="Moodulid">${modules || '–'}</td>
     <td data-label="Meetmed">${o.measureCount}${o.needMeasureCount ? html`<span class="hint"> (neist kaitsetarbest ${o.needMeasureCount} kõrgmeedet)</span>` : nothing}</td>

@@ -27,6 +27,7 @@ export const trackerUrl = {
   measure: (ehak: string, id: string) => `/jalgimine/meede/?${new URLSearchParams({ ehak, id })}`,
   /** The one-page summary of a reporting period for the municipality's council. */
   council: (ehak: string, periodId: number) => `/jalgimine/volikogu/?${new URLSearchParams({ ehak, periood: String(periodId) })}`,
+  riskAnalysis: (ehak: string, objectId?: number) => `/jalgimine/riskianaluus/?${new URLSearchParams({ ehak, ...(objectId ? { object: String(objectId) } : {}) })}`,
 };
 
 export const NOT_FOUND_KOV = 'Seda omavalitsust ei leitud või sul pole sellele ligipääsu.';

@@ -1,0 +1,37 @@
+// <tv-modelling>: loads the municipality's modelling report and renders its parts.
+import { html, render } from 'lit-html';
+import type { ModellingReport } from '../../../api/contracts/modelling.ts';
+import { apiFetch } from '../lib/api.ts';
+import { loadWithRetry } from '../lib/load-error.ts';
+import { announceKov } from './kov-name.ts';
+import { gaps, matrix, objects, risks } from './modelling-view.ts';
+import { ehakFromUrl, NOT_FOUND_KOV } from './vocabulary.ts';
+
+class ModellingPage extends HTMLElement {
+  #started = false;
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    const box = this.querySelector<HTMLElement>('[data-load]')!;
+    const ehak = ehakFromUrl();
+    if (!ehak) {
+      render(html`<p>Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.</p>`, box);
+      return;
+    }
+    void loadWithRetry(box, () => this.#load(ehak), { busy: 'Laadin modelleerimist…', notFound: NOT_FOUND_KOV });
+  }
+
+  async #load(ehak: string): Promise<void> {
+    const [report] = await Promise.all([apiFetch<ModellingReport>(`/api/kovs/${ehak}/modelling-report`), announceKov(this, ehak)]);
+    const part = (id: string) => this.querySelector<HTMLElement>(`#${id}`)!;
+    part('modelling-xlsx').setAttribute('href', `/api/kovs/${ehak}/exports/modelling.xlsx`);
+    render(gaps(ehak, report), part('modelling-gaps'));
+    render(matrix(report), part('modelling-matrix'));
+    render(objects(report), part('modelling-objects'));
+    render(risks(ehak, report), part('modelling-risks'));
+    part('modelling').hidden = false;
+  }
+}
+
+customElements.define('tv-modelling', ModellingPage);
