@@ -43,8 +43,8 @@ function mean(values: Array<number | null>): number | null {
 function summaryOf(rows: PeriodCompareRow[]): PeriodCompare['summary'] {
   const both = rows.filter((r) => r.figures && r.other) as Array<PeriodCompareRow & { figures: CompareFigures; other: CompareFigures }>;
   const moved = both.map((r) => r.difference!.implementedShare).filter((d): d is number => d !== null);
-  // Shares are ratios of small integers: a difference below 1e-9 is float noise, not a change.
   const pair = (pick: (f: CompareFigures) => number | null) => ({ period: mean(both.map((r) => pick(r.figures))), other: mean(both.map((r) => pick(r.other))) });
+  // Shares are ratios of small integers: a difference below 1e-9 is float noise, not a change.
   return {
     compared: both.length,
     improved: moved.filter((d) => d > 1e-9).length,

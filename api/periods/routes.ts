@@ -110,7 +110,7 @@ const confirmRoute = createRoute({
   method: 'post',
   path: actionPath('confirm'),
   tags: ['reporting-periods'],
-  summary: "Confirm the submission (the municipality's head), with the password re-entered",
+  summary: "Confirm the submission (the municipality's head), with the password re-entered; 409 tara_required when TARA is configured (then confirm/tara)",
   request: { params: KovPeriodParams, ...body(ConfirmBodySchema) },
   responses: {
     200: entry,
