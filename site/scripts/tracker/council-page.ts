@@ -60,13 +60,18 @@ class CouncilPage extends HTMLElement {
     if (this.#started) return;
     this.#started = true;
     this.#el('council-print').addEventListener('click', () => window.print());
-    void loadWithRetry(this.querySelector<HTMLElement>('[data-load]')!, () => this.#load(), { notFound: 'Seda perioodi või omavalitsust ei leitud või sul pole sellele ligipääsu.' });
-  }
-
-  async #load(): Promise<void> {
+    const box = this.querySelector<HTMLElement>('[data-load]')!;
     const ehak = ehakFromUrl();
     const id = new URLSearchParams(window.location.search).get('periood');
-    if (!ehak || !id || !/^[1-9]\d{0,9}$/.test(id)) throw new Error('Aadressis puudub omavalitsus või periood.');
+    if (!ehak || !id || !/^[1-9]\d{0,9}$/.test(id)) {
+      // A bare link has nothing to load: say where the summaries are instead of offering a retry.
+      render(html`<p>Aadressis puudub omavalitsus või periood. Kokkuvõtte leiad <a href="/jalgimine/perioodid/">aruandeperioodide lehelt</a> või omavalitsuse töölaualt.</p>`, box);
+      return;
+    }
+    void loadWithRetry(box, () => this.#load(ehak, id), { notFound: 'Seda perioodi või omavalitsust ei leitud või sul pole sellele ligipääsu.' });
+  }
+
+  async #load(ehak: string, id: string): Promise<void> {
     const data = await apiFetch<KovPeriod>(`/api/kovs/${ehak}/reporting-periods/${id}`);
     const p = data.period!;
     const k = data.kov!;
