@@ -22,6 +22,7 @@ import { metaRoutes } from './meta/routes.ts';
 import { modellingRoutes } from './objects/modelling-routes.ts';
 import { preferenceRoutes } from './notifications/routes.ts';
 import { objectRoutes } from './objects/routes.ts';
+import { periodReportRoutes } from './periods/report-routes.ts';
 import { periodRoutes } from './periods/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { riskRoutes } from './risks/routes.ts';
@@ -87,6 +88,7 @@ const ROUTERS = [
   reportRoutes,
   // ELVL's reporting periods (issue 21): periods, the municipalities' submissions, the ministry report
   periodRoutes,
+  periodReportRoutes,
   metaRoutes,
   exportRoutes,
 ];

@@ -34,7 +34,7 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
  */
 const PERIOD_ACTION_PATHS: ReadonlyArray<readonly [RegExp, PeriodAction]> = [
   [/^\/api\/kovs\/[^/]+\/reporting-periods\/[^/]+\/submit$/, 'submit'],
-  [/^\/api\/kovs\/[^/]+\/reporting-periods\/[^/]+\/confirm$/, 'confirm'],
+  [/^\/api\/kovs\/[^/]+\/reporting-periods\/[^/]+\/confirm(\/tara)?$/, 'confirm'],
   [/^\/api\/kovs\/[^/]+\/reporting-periods\/[^/]+\/conclusion$/, 'conclude'],
   [/^\/api\/kovs\/[^/]+\/reporting-periods\/[^/]+\/reopen$/, 'reopen'],
 ];

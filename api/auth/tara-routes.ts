@@ -11,6 +11,7 @@ import { startSession } from './login.ts';
 import { accountActive } from './sessions.ts';
 import { taraAuthorizationUrl, taraCallback } from './tara.ts';
 import { userByPersonalCode } from '../users/store.ts';
+import { finishTaraConfirm, isTaraConfirm, TARA_CONFIRM_COOKIE } from '../periods/tara-confirm.ts';
 
 export const TARA_COOKIE = 'turvarada_tara';
 const COOKIE_PATH = '/api/auth/tara';
@@ -29,9 +30,12 @@ const callback = createRoute({
   method: 'get',
   path: '/auth/tara/callback',
   tags: ['auth'],
-  summary: 'TARA redirects back here; signs in the user linked to the personal code',
+  summary: "TARA redirects back here; signs in the user linked to the personal code, or finishes a head's confirmation of a reporting period",
   request: { query: z.looseObject({ code: z.string().optional(), state: z.string().optional(), error: z.string().optional() }) },
-  responses: { 302: { description: `To ${AFTER_LOGIN} when signed in, else to /logi-sisse/?viga=<reason>` }, 404: errorResponse('TARA not configured') },
+  responses: {
+    302: { description: `To ${AFTER_LOGIN} when signed in, else to /logi-sisse/?viga=<reason>; for a head's confirmation to /jalgimine/kov/?ehak=<code>&kinnitus=<result>` },
+    404: errorResponse('TARA not configured'),
+  },
 });
 
 /** openid-client wraps the precise reason (bad signature, state mismatch…) in `cause`. */
@@ -69,11 +73,14 @@ export function taraRoutes() {
     .openapi(callback, async (c) => {
       const tara = c.get('config').tara;
       if (!tara) throw notFound('TARA sisselogimine ei ole seadistatud.');
+      const query = c.req.valid('query');
+      // A head's confirmation of a reporting period comes back through the one registered callback.
+      const confirmState = getCookie(c, TARA_CONFIRM_COOKIE);
+      if (isTaraConfirm(confirmState, query.state)) return finishTaraConfirm(c, tara, confirmState, query.error);
       const db = c.get('db');
       const ip = clientIp(c);
       const saved = getCookie(c, TARA_COOKIE)?.split('.');
       deleteCookie(c, TARA_COOKIE, { path: COOKIE_PATH });
-      const query = c.req.valid('query');
       if (query.error) return redirectWithinSite(c, refused('tara_katkestatud'), 302);
       if (!saved || saved.length !== 2 || !saved[0] || !saved[1]) return redirectWithinSite(c, refused('tara_seanss'), 302);
       let identity;

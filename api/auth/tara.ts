@@ -34,11 +34,13 @@ export interface TaraStart {
   nonce: string;
 }
 
-export async function taraAuthorizationUrl(tara: TaraConfig): Promise<TaraStart> {
+/** `fresh`: the person must authenticate again now (prompt=login, max_age=0), e.g. to sign off a report. */
+export async function taraAuthorizationUrl(tara: TaraConfig, opts: { fresh?: boolean } = {}): Promise<TaraStart> {
   const config = await taraClient(tara);
   const state = client.randomState();
   const nonce = client.randomNonce();
-  const url = client.buildAuthorizationUrl(config, { redirect_uri: tara.redirectUri, scope: 'openid', state, nonce, ui_locales: 'et' });
+  const fresh: Record<string, string> = opts.fresh ? { prompt: 'login', max_age: '0' } : {};
+  const url = client.buildAuthorizationUrl(config, { redirect_uri: tara.redirectUri, scope: 'openid', state, nonce, ui_locales: 'et', ...fresh });
   return { url: url.href, state, nonce };
 }
 
@@ -47,6 +49,8 @@ export interface TaraIdentity {
   givenName: string | null;
   familyName: string | null;
   acr: string;
+  /** When the person authenticated (unix seconds), if the ID token says. */
+  authTime: number | null;
 }
 
 export class TaraRefusal extends Error {
@@ -55,8 +59,11 @@ export class TaraRefusal extends Error {
   }
 }
 
-/** Exchanges the code from the callback URL and returns the verified identity; throws on any failed check. */
-export async function taraCallback(tara: TaraConfig, callbackQuery: string, expected: { state: string; nonce: string }): Promise<TaraIdentity> {
+/**
+ * Exchanges the code from the callback URL and returns the verified identity; throws on any failed
+ * check. `maxAge` (seconds) for a flow started with `fresh`: auth_time must be that recent.
+ */
+export async function taraCallback(tara: TaraConfig, callbackQuery: string, expected: { state: string; nonce: string; maxAge?: number }): Promise<TaraIdentity> {
   const config = await taraClient(tara);
   const current = new URL(tara.redirectUri);
   current.search = callbackQuery;
@@ -64,6 +71,7 @@ export async function taraCallback(tara: TaraConfig, callbackQuery: string, expe
     expectedState: expected.state,
     expectedNonce: expected.nonce,
     idTokenExpected: true,
+    ...(expected.maxAge !== undefined ? { maxAge: expected.maxAge } : {}),
   });
   const claims = tokens.claims();
   if (!claims) throw new TaraRefusal('claims', 'ID token missing');
@@ -75,5 +83,6 @@ export async function taraCallback(tara: TaraConfig, callbackQuery: string, expe
     givenName: typeof profile.given_name === 'string' ? profile.given_name : null,
     familyName: typeof profile.family_name === 'string' ? profile.family_name : null,
     acr,
+    authTime: typeof claims.auth_time === 'number' ? claims.auth_time : null,
   };
 }

@@ -56,7 +56,7 @@ export const KovProgressSchema = z
     approach: ApproachSchema,
     ...progressTotalsShape,
     nextSteps: z.array(NextStepSchema).meta({ description: 'Up to 10 open measures: P1 (and basic measures without a profile priority), then P2, P3, none; within each overdue first, then class, due date' }),
-    trend: z.array(TrendPointSchema).meta({ description: 'Implemented share in every snapshot, oldest first' }),
+    trend: z.array(TrendPointSchema).meta({ description: 'Implemented share frozen in every closed reporting period (snapshots included) and every period its head confirmed, oldest first' }),
   })
   .meta({ id: 'KovProgress' });
 export type KovProgress = z.infer<typeof KovProgressSchema>;

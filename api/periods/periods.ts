@@ -133,10 +133,23 @@ export function closedPeriodFromSnapshot(db: Db, s: { snapshotId: number; name: 
   }
 }
 
+/** A municipality's view of a period; how the head confirms is the router's (it knows the configuration). */
+export type KovPeriodView = Omit<KovPeriod, 'confirmWith'>;
+
 /** The municipality's view of the newest open period (null when none is open). */
-export function kovPeriod(db: Db, ehak: string, can: KovPeriod['can'], today = tallinnToday()): KovPeriod {
+export function kovPeriod(db: Db, ehak: string, can: KovPeriod['can'], today = tallinnToday()): KovPeriodView {
   const p = newestOpenPeriod(db);
   if (!p) return { period: null, kov: null, history: [], can: { submit: false, confirm: false, conclude: false, reopen: false } };
+  return kovInPeriod(db, p, ehak, can, today);
+}
+
+/** The municipality's view of one period, open or closed (its council page); null for an unknown period. */
+export function kovPeriodById(db: Db, periodId: number, ehak: string, can: KovPeriod['can'], today = tallinnToday()): KovPeriodView | null {
+  const p = periodRow(db, periodId);
+  return p ? kovInPeriod(db, p, ehak, can, today) : null;
+}
+
+function kovInPeriod(db: Db, p: PeriodRow, ehak: string, can: KovPeriod['can'], today: string): KovPeriodView {
   const row = periodKovRow(db, p.id, ehak);
   const activity = lastActivities(db).get(ehak) ?? null;
   const kov = kovEntry(ehak, kovOf(db, ehak)!.name, row, stateOf(row, activity, p.opened_at), isLate(row, p.deadline, today));
@@ -186,17 +199,27 @@ const EMPTY = (periodId: number, ehak: string): PeriodKovRow => ({
 });
 
 /**
+ * The period, the municipality's row and its state, when the state allows `action`: 404 for an unknown
+ * period, 409 (in Estonian) when the period is closed or the state does not allow it. Also asked before
+ * a step that leaves the site first (confirming through TARA).
+ */
+export function allowedFrom(db: Db, periodId: number, ehak: string, action: Transition['action']) {
+  const p = periodRow(db, periodId);
+  if (!p) throw notFound('Sellist aruandeperioodi ei ole.');
+  if (p.closed_at) throw conflict(`Periood „${p.name}” on suletud; seda ei saa enam muuta.`);
+  const old = periodKovRow(db, p.id, ehak);
+  const from = stateOf(old, lastActivities(db).get(ehak) ?? null, p.opened_at);
+  if (!FROM[action].includes(from)) throw conflict(`${REFUSED[action]}; praegu on see olekus „${PERIOD_STATE_LABELS[from]}”.`, { state: from });
+  return { p, old, from };
+}
+
+/**
  * One transition of a municipality's row: 404 for an unknown period, 409 (in Estonian) when the
  * period is closed or the state does not allow it. Returns the municipality's new entry.
  */
 export function transition(db: Db, periodId: number, ehak: string, t: Transition, actor: Actor, today = tallinnToday()): PeriodKov {
   return inTransaction(db, () => {
-    const p = periodRow(db, periodId);
-    if (!p) throw notFound('Sellist aruandeperioodi ei ole.');
-    if (p.closed_at) throw conflict(`Periood „${p.name}” on suletud; seda ei saa enam muuta.`);
-    const old = periodKovRow(db, p.id, ehak);
-    const from = stateOf(old, lastActivities(db).get(ehak) ?? null, p.opened_at);
-    if (!FROM[t.action].includes(from)) throw conflict(`${REFUSED[t.action]}; praegu on see olekus „${PERIOD_STATE_LABELS[from]}”.`, { state: from });
+    const { p, old, from } = allowedFrom(db, periodId, ehak, t.action);
     const now = dbNow(db);
     const next: PeriodKovRow = { ...(old ?? EMPTY(p.id, ehak)), state: TO[t.action] as PeriodKovRow['state'] };
     switch (t.action) {

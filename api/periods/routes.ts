@@ -1,32 +1,34 @@
-// /api/reporting-periods (ELVL: open, list, one period with the 79 municipalities, the ministry's
-// report as XLSX/CSV) and /api/kovs/{ehak}/reporting-period(s)… (the municipality's view and its
+// /api/reporting-periods (ELVL: open, list, one period with the 79 municipalities; the reports and the
+// comparison are in report-routes.ts) and /api/kovs/{ehak}/reporting-period(s)… (the municipality's view and its
 // transitions). Who may do a transition is kovScopeGuard's (canActOnPeriod in auth/rules.ts).
 import { createRoute, z } from '@hono/zod-openapi';
 import { canActOnPeriod, requirePermission } from '../auth/access.ts';
 import { clientIp } from '../auth/client.ts';
 import { checkPassword, ThrottledError, throttledResponse } from '../auth/password-check.ts';
 import { accountKey } from '../auth/throttle.ts';
-import { BinaryFile } from '../contracts/common.ts';
 import {
   ConclusionBodySchema,
   ConfirmBodySchema,
   CreatedSchema,
   CreatePeriodBodySchema,
   KovPeriodSchema,
+  TaraConfirmStartSchema,
+  type KovPeriod,
   PeriodKovSchema,
   PeriodSchema,
   PeriodSummarySchema,
   ReopenBodySchema,
 } from '../contracts/periods.ts';
-import { slug } from '../exports/format.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse, ErrorSchema } from '../lib/openapi.ts';
-import { attachment, CONTENT_TYPES, toCsv, toXlsx } from '../lib/tabular.ts';
-import { tallinnToday } from '../lib/today.ts';
 import { isKovHead, passwordHashOf } from '../users/store.ts';
 import { recordAudit } from '../audit/record.ts';
-import { getPeriod, kovPeriod, listPeriods, openPeriod, transition } from './periods.ts';
-import { periodReportColumns, periodReportSheet } from './report.ts';
+import type { SessionUser } from '../auth/session-user.ts';
+import type { Db } from '../db/database.ts';
+import type { AppEnv } from '../lib/context.ts';
+import type { Context } from 'hono';
+import { startTaraConfirm } from './tara-confirm.ts';
+import { getPeriod, kovPeriod, kovPeriodById, listPeriods, openPeriod, transition } from './periods.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
@@ -74,20 +76,6 @@ const getRoute = createRoute({
   responses: { 200: json(PeriodSchema, 'Period'), ...readErrors },
 });
 
-const reportRoute = (format: 'xlsx' | 'csv') =>
-  createRoute({
-    method: 'get',
-    path: `/reporting-periods/{id}/report.${format}`,
-    tags: ['reporting-periods'],
-    summary: `The period report for the ministry (${format.toUpperCase()}): one row per municipality`,
-    middleware: [requirePermission('reports.read')] as const,
-    request: { params: PeriodParams },
-    responses: {
-      200: { description: format === 'csv' ? 'CSV: UTF-8 with BOM, `;`, decimal comma' : 'XLSX workbook', content: { [CONTENT_TYPES[format].split(';')[0]!]: { schema: BinaryFile } } },
-      ...readErrors,
-    },
-  });
-
 const kovPeriodRoute = createRoute({
   method: 'get',
   path: '/kovs/{ehak}/reporting-period',
@@ -95,6 +83,15 @@ const kovPeriodRoute = createRoute({
   summary: "The newest open period as the municipality sees it: its state, history and the caller's allowed actions",
   request: { params: KovParams },
   responses: { 200: json(KovPeriodSchema, 'The municipality in the open period'), 404: errorResponse('Unknown municipality') },
+});
+
+const kovPeriodByIdRoute = createRoute({
+  method: 'get',
+  path: '/kovs/{ehak}/reporting-periods/{id}',
+  tags: ['reporting-periods'],
+  summary: 'One period, open or closed, as the municipality sees it (its council page): its state, dates, frozen figures and history',
+  request: { params: KovPeriodParams },
+  responses: { 200: json(KovPeriodSchema, 'The municipality in the period'), 404: errorResponse('Unknown municipality or period') },
 });
 
 const actionPath = (action: string) => `/kovs/{ehak}/reporting-periods/{id}/${action}` as const;
@@ -113,12 +110,27 @@ const confirmRoute = createRoute({
   method: 'post',
   path: actionPath('confirm'),
   tags: ['reporting-periods'],
-  summary: "Confirm the submission (the municipality's head), with the password re-entered",
+  summary: "Confirm the submission (the municipality's head), with the password re-entered; 409 tara_required when TARA is configured (then confirm/tara)",
   request: { params: KovPeriodParams, ...body(ConfirmBodySchema) },
   responses: {
     200: entry,
     ...actionErrors,
     429: { ...json(ErrorSchema, 'Too many wrong passwords (the sign-in throttle)'), headers: z.object({ 'Retry-After': z.string() }) },
+  },
+});
+
+const confirmTaraRoute = createRoute({
+  method: 'post',
+  path: actionPath('confirm/tara'),
+  tags: ['reporting-periods'],
+  summary: "Begin the head's confirmation by a fresh TARA login (TARA configured); TARA's callback confirms when the same linked person signed in",
+  request: { params: KovPeriodParams },
+  responses: {
+    200: json(TaraConfirmStartSchema, "Go to TARA's URL"),
+    ...actionErrors,
+    404: errorResponse('Unknown municipality or period, or TARA not configured'),
+    409: errorResponse('The state does not allow confirming, the period is closed, or the account has no TARA link (tara_not_linked)'),
+    502: errorResponse('TARA unreachable'),
   },
 });
 
@@ -140,7 +152,19 @@ const reopenRoute = createRoute({
   responses: { 200: entry, ...actionErrors },
 });
 
-const PRIVATE = { 'Cache-Control': 'private, no-store' };
+/** A fresh TARA login confirms when TARA is configured; the password otherwise. */
+const confirmWith = (c: Context<AppEnv>): KovPeriod['confirmWith'] => (c.get('config').tara ? 'tara' : 'password');
+
+/** What the caller may do in the municipality's period (the one rule, canActOnPeriod). */
+function allowed(db: Db, user: SessionUser, ehak: string): KovPeriod['can'] {
+  const u = { ...user, head: isKovHead(db, user.id) };
+  return {
+    submit: canActOnPeriod(u, ehak, 'submit'),
+    confirm: canActOnPeriod(u, ehak, 'confirm'),
+    conclude: canActOnPeriod(u, ehak, 'conclude'),
+    reopen: canActOnPeriod(u, ehak, 'reopen'),
+  };
+}
 
 export function periodRoutes() {
   return createRouter()
@@ -154,31 +178,16 @@ export function periodRoutes() {
       if (!p) throw notFound('Sellist aruandeperioodi ei ole.');
       return c.json(p, 200);
     })
-    .openapi(reportRoute('xlsx'), async (c) => {
-      const p = getPeriod(c.get('db'), Number(c.req.valid('param').id));
-      if (!p) throw notFound('Sellist aruandeperioodi ei ole.');
-      const xlsx = await toXlsx([periodReportSheet(p)], { title: `Aruandeperiood: ${p.name}` });
-      const name = `aruandeperiood-${slug(p.name)}-${tallinnToday()}.xlsx`;
-      return c.body(new Uint8Array(xlsx), 200, { 'Content-Type': CONTENT_TYPES.xlsx, 'Content-Disposition': attachment(name), ...PRIVATE });
-    })
-    .openapi(reportRoute('csv'), (c) => {
-      const p = getPeriod(c.get('db'), Number(c.req.valid('param').id));
-      if (!p) throw notFound('Sellist aruandeperioodi ei ole.');
-      const name = `aruandeperiood-${slug(p.name)}-${tallinnToday()}.csv`;
-      return c.body(toCsv(periodReportColumns('csv'), p.kovs), 200, { 'Content-Type': CONTENT_TYPES.csv, 'Content-Disposition': attachment(name), ...PRIVATE });
-    })
     .openapi(kovPeriodRoute, (c) => {
-      const db = c.get('db');
-      const user = c.get('user')!;
       const { ehak } = c.req.valid('param');
-      const u = { ...user, head: isKovHead(db, user.id) };
-      const can = {
-        submit: canActOnPeriod(u, ehak, 'submit'),
-        confirm: canActOnPeriod(u, ehak, 'confirm'),
-        conclude: canActOnPeriod(u, ehak, 'conclude'),
-        reopen: canActOnPeriod(u, ehak, 'reopen'),
-      };
-      return c.json(kovPeriod(db, ehak, can), 200);
+      return c.json({ ...kovPeriod(c.get('db'), ehak, allowed(c.get('db'), c.get('user')!, ehak)), confirmWith: confirmWith(c) }, 200);
+    })
+    .openapi(kovPeriodByIdRoute, (c) => {
+      const db = c.get('db');
+      const { ehak, id } = c.req.valid('param');
+      const view = kovPeriodById(db, Number(id), ehak, allowed(db, c.get('user')!, ehak));
+      if (!view) throw notFound('Sellist aruandeperioodi ei ole.');
+      return c.json({ ...view, confirmWith: confirmWith(c) }, 200);
     })
     .openapi(submitRoute, (c) => {
       const { ehak, id } = c.req.valid('param');
@@ -188,6 +197,7 @@ export function periodRoutes() {
       const db = c.get('db');
       const user = c.get('user')!;
       const { ehak, id } = c.req.valid('param');
+      if (c.get('config').tara) throw new ApiError(409, 'tara_required', 'Kui TARA on seadistatud, kinnitab omavalitsuse juht aruande TARA kaudu uuesti sisse logides.');
       // Re-entry of the password through the one check, so the sign-in throttle applies to it.
       let ok: boolean;
       try {
@@ -201,6 +211,12 @@ export function periodRoutes() {
         throw new ApiError(400, 'wrong_password', 'Parool ei ole õige; aruannet ei kinnitatud.');
       }
       return c.json(transition(db, Number(id), ehak, { action: 'confirm' }, { id: user.id, ip: clientIp(c) }), 200);
+    })
+    .openapi(confirmTaraRoute, async (c) => {
+      const tara = c.get('config').tara;
+      if (!tara) throw notFound('TARA sisselogimine ei ole seadistatud.');
+      const { ehak, id } = c.req.valid('param');
+      return c.json({ url: await startTaraConfirm(c, tara, Number(id), ehak) }, 200);
     })
     .openapi(conclusionRoute, (c) => {
       const { ehak, id } = c.req.valid('param');

@@ -67,6 +67,12 @@ const INSERT_HISTORY = prepared<[number, string, string, string, string | null, 
    VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))`,
 );
 const HISTORY = prepared<[number, string], PeriodHistoryRow>('SELECT * FROM reporting_period_history WHERE period_id = ? AND ehak = ? ORDER BY id');
+const TREND = prepared<[string], { period: string; share: number | null }>(
+  `SELECT p.name AS period, json_extract(k.figures, '$.implementedShare') AS share
+   FROM reporting_period_kov k JOIN reporting_period p ON p.id = k.period_id
+   WHERE k.ehak = ? AND k.figures IS NOT NULL AND (p.closed_at IS NOT NULL OR k.state IN ('confirmed', 'audited'))
+   ORDER BY p.opened_at, p.id`,
+);
 const NOW = prepared<[], { now: string }>(`SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now`);
 
 export const periodRows = (db: Db): PeriodRow[] => ALL(db).all();
@@ -84,5 +90,10 @@ export const insertPeriodHistory = (db: Db, periodId: number, ehak: string, from
 export const insertClosedPeriod = (db: Db, name: string, deadline: string, at: string, openedBy: number | null, snapshotId: number): number =>
   Number(INSERT_CLOSED(db).run(name, deadline, at, openedBy, at, snapshotId).lastInsertRowid);
 export const periodHistory = (db: Db, periodId: number, ehak: string): PeriodHistoryRow[] => HISTORY(db).all(periodId, ehak);
+/**
+ * One municipality's implemented share in every period that counts for the trend, oldest first: a
+ * closed period (the snapshots became those) or one where its head has confirmed the frozen figures.
+ */
+export const periodShareTrend = (db: Db, ehak: string) => TREND(db).all(ehak);
 /** The database's clock in the form the tables keep (one moment for a row and its history). */
 export const dbNow = (db: Db): string => NOW(db).get()!.now;

@@ -5,7 +5,7 @@ import type { Status } from '../contracts/tracker.ts';
 import type { Db } from '../db/database.ts';
 import { memoUntilWrite } from '../db/statements.ts';
 import { tallinnToday } from '../lib/today.ts';
-import { shareTrend } from '../reports/store.ts';
+import { periodShareTrend } from '../periods/store.ts';
 import { emptyLedger, recordStatus, type Ledger } from './engine.ts';
 import { nextStepsOf } from './next-steps.ts';
 import { kovList, kovOf, scopeOf, settingsOf, sharedOf } from './reference.ts';
@@ -37,8 +37,8 @@ export function nextSteps(db: Db, ehak: string, today = tallinnToday(), limit = 
   return l ? nextStepsOf(l.ledger, l.due, today, limit) : [];
 }
 
-/** The municipality's implemented share in every snapshot, oldest period first. */
-export const trendOf = (db: Db, ehak: string): TrendPoint[] => shareTrend(db, ehak).map((r) => ({ period: r.period, implementedShare: r.share }));
+/** The municipality's implemented share in every closed or confirmed reporting period (snapshots are closed periods), oldest first. */
+export const trendOf = (db: Db, ehak: string): TrendPoint[] => periodShareTrend(db, ehak).map((r) => ({ period: r.period, implementedShare: r.share }));
 
 /** Progress of one municipality; null when the EHAK code is unknown. */
 export function getProgress(db: Db, ehak: string, today = tallinnToday()): KovProgress | null {

@@ -19,6 +19,7 @@ const UserSchema = z
     expiresOn: z.string().nullable().openapi({ description: 'Access ends at the start of this ISO date' }),
     disabled: z.boolean(),
     hasPassword: z.boolean(),
+    kovHead: z.boolean().openapi({ description: "Head of the assigned municipalities (KOV juht): confirms their reporting-period submissions; viewer or specialist only" }),
     createdAt: z.string(),
     lastSeenAt: z.number().int().nullable().openapi({ description: 'Unix seconds of the latest session activity' }),
   })
@@ -50,6 +51,7 @@ const create = createRoute({
             kovs: z.array(z.string()).max(79).default([]),
             expiresOn: Date_.nullable().optional(),
             personalCode: z.string().max(42).nullable().optional(),
+            kovHead: z.boolean().optional(),
           }),
         },
       },
@@ -62,7 +64,7 @@ const create = createRoute({
 });
 
 const update = createRoute({
-  method: 'patch', path: '/users/{id}', tags: ['users'], summary: 'Change role, municipalities, expiry, TARA link or disable', middleware: admin,
+  method: 'patch', path: '/users/{id}', tags: ['users'], summary: 'Change role, municipalities, expiry, TARA link, the head flag (KOV juht) or disable', middleware: admin,
   request: {
     params: IdParam,
     body: {
@@ -77,6 +79,7 @@ const update = createRoute({
               disabled: z.boolean(),
               expiresOn: Date_.nullable(),
               personalCode: z.string().max(42).nullable(),
+              kovHead: z.boolean(),
             })
             .partial()
             .strict(),

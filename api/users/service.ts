@@ -35,6 +35,8 @@ export interface UserView {
   expiresOn: string | null;
   disabled: boolean;
   hasPassword: boolean;
+  /** Head of the assigned municipalities: confirms their reporting-period submissions (viewer or specialist only). */
+  kovHead: boolean;
   createdAt: string;
   /** Unix seconds of the most recent session activity, or null. */
   lastSeenAt: number | null;
@@ -51,6 +53,7 @@ function toView(db: Db, r: UserListRow): UserView {
     expiresOn: r.access_expires_on,
     disabled: r.disabled_at !== null,
     hasPassword: r.has_password === 1,
+    kovHead: r.kov_head === 1,
     createdAt: r.created_at,
     lastSeenAt: r.last_seen_at,
   };
@@ -72,7 +75,12 @@ export interface NewUser {
   kovs: string[];
   expiresOn?: string | null;
   personalCode?: string | null;
+  kovHead?: boolean;
 }
+
+/** Only a municipality's own viewer or specialist account can be its head. */
+const HEAD_ROLES: readonly string[] = ['viewer', 'specialist'];
+const HEAD_PROBLEM: FieldProblem = { path: 'kovHead', message: 'Omavalitsuse juhiks saab märkida ainult vaataja või spetsialisti konto.' };
 
 /** The invitation mail with the set-password link, queued in the transaction that issued the link. */
 function queueInvitationMail(db: Db, publicOrigin: string, user: { email: string; name: string }, invitation: IssuedInvitation): void {
@@ -104,6 +112,7 @@ export function createUser(
     if (pp) problems.push({ path: 'personalCode', message: pp });
   }
   problems.push(...accessProblems(db, input.role, input.kovs, input.expiresOn ?? null));
+  if (input.kovHead && !HEAD_ROLES.includes(input.role)) problems.push(HEAD_PROBLEM);
   if (problems.length) throw validationFailed(problems);
   return inTransaction(db, () => {
     if (emailTaken(db, email)) throw conflict('Selle e-posti aadressiga kasutaja on juba olemas.');
@@ -119,6 +128,7 @@ export function createUser(
       access_expires_on: input.expiresOn ?? null,
     });
     setUserKovs(db, id, input.kovs);
+    if (input.kovHead) setKovHead(db, id, true);
     const invitation = passwordHash ? null : issueInvitation(db, id, actor.id);
     const user = getUser(db, id)!;
     const { lastSeenAt: _l, createdAt: _c, ...audited } = user;
@@ -136,9 +146,13 @@ export interface UserPatch {
   disabled?: boolean;
   expiresOn?: string | null;
   personalCode?: string | null;
+  kovHead?: boolean;
 }
 
-/** Applies an admin's change; refuses to leave the installation without an active admin. */
+/**
+ * Applies an admin's change; refuses to leave the installation without an active admin. A role that
+ * cannot be a head clears the head flag (asking for both is a field error).
+ */
 export function updateUser(db: Db, id: number, patch: UserPatch, actor: Actor): UserView {
   return inTransaction(db, () => {
     const before = getUser(db, id);
@@ -156,7 +170,9 @@ export function updateUser(db: Db, id: number, patch: UserPatch, actor: Actor): 
     // An unchanged past expiry is not re-checked, so an expired auditor can still be edited (e.g. disabled).
     const today = patch.expiresOn !== undefined ? tallinnToday() : '0000-00-00';
     problems.push(...accessProblems(db, role, kovs, expiresOn, today));
+    if (patch.kovHead && !HEAD_ROLES.includes(role)) problems.push(HEAD_PROBLEM);
     if (problems.length) throw validationFailed(problems);
+    const head = HEAD_ROLES.includes(role) && (patch.kovHead ?? before.kovHead);
     if (patch.personalCode && personalCodeTaken(db, patch.personalCode, id)) {
       throw conflict('See isikukood on juba teise kasutajaga seotud.');
     }
@@ -171,6 +187,10 @@ export function updateUser(db: Db, id: number, patch: UserPatch, actor: Actor): 
       disabled_at: disabledAt,
     });
     setUserKovs(db, id, kovs);
+    if (head !== before.kovHead) {
+      setKovHead(db, id, head);
+      recordAudit(db, { actorId: actor.id, action: 'user.kov_head', entity: 'app_user', entityId: id, oldValue: { head: before.kovHead }, newValue: { head }, ip: actor.ip ?? null });
+    }
     if (activeAdminCount(db) === 0) throw conflict('Vähemalt üks aktiivne administraator peab alles jääma.');
     const after = getUser(db, id)!;
     if (after.disabled && !before.disabled) deleteUserSessions(db, id);

@@ -41,6 +41,7 @@ export interface UserListRow {
   access_expires_on: string | null;
   disabled_at: string | null;
   has_password: number;
+  kov_head: number;
   created_at: string;
   last_seen_at: number | null;
 }
@@ -64,7 +65,7 @@ export interface UserChange {
 }
 
 const LIST = `SELECT u.id, u.email, u.name, u.role, u.personal_code, u.access_expires_on, u.disabled_at,
-  u.password_hash IS NOT NULL AS has_password, u.created_at,
+  u.password_hash IS NOT NULL AS has_password, u.kov_head, u.created_at,
   (SELECT max(last_used_at) FROM session s WHERE s.user_id = u.id) AS last_seen_at FROM app_user u`;
 
 const NAME = prepared<[number], UserNameRow>('SELECT id, name FROM app_user WHERE id = ?');

@@ -68,6 +68,32 @@ describe('user administration', () => {
     expect(JSON.parse(change.new_value).kovs).toEqual(['0296']);
   });
 
+  it('sets and unsets the head flag (KOV juht) through the API, audited, for viewers and specialists only', async () => {
+    const { userId } = signInAs(t.db, 'viewer', ['0141']);
+    const head = () => t.db.prepare('SELECT kov_head FROM app_user WHERE id = ?').pluck().get(userId);
+    const headAudits = () => t.db.prepare(`SELECT old_value, new_value FROM audit_log WHERE action = 'user.kov_head' AND entity_id = ? ORDER BY id`).all(String(userId));
+    const patch = (json: unknown) => t.request(`/api/users/${userId}`, { method: 'PATCH', as: admin.token, json });
+    const on = await patch({ kovHead: true });
+    expect(on.status).toBe(200);
+    expect(await on.json()).toMatchObject({ id: userId, kovHead: true });
+    expect(head()).toBe(1);
+    expect(headAudits()).toEqual([{ old_value: '{"head":false}', new_value: '{"head":true}' }]);
+    const listed = (await (await t.request('/api/users', { as: admin.token })).json()) as Array<{ id: number; kovHead: boolean }>;
+    expect(listed.find((u) => u.id === userId)?.kovHead).toBe(true);
+    // Asking an analyst to be a head is a field error, and nothing changes.
+    const before = auditCount();
+    const bad = await patch({ role: 'analyst', kovs: [], kovHead: true });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.details).toEqual([{ path: 'kovHead', message: expect.stringContaining('vaataja või spetsialisti') }]);
+    expect([head(), auditCount()]).toEqual([1, before]);
+    // A role that cannot be a head clears the flag.
+    expect((await patch({ role: 'analyst', kovs: [] })).status).toBe(200);
+    expect(head()).toBe(0);
+    expect(headAudits()).toHaveLength(2);
+    expect((await t.request('/api/users', { method: 'POST', as: admin.token, json: { email: 'juht@vald.ee', name: 'Juht', role: 'specialist', kovs: ['0141'], kovHead: true } })).status).toBe(201);
+    expect(t.db.prepare(`SELECT kov_head FROM app_user WHERE email = 'juht@vald.ee'`).pluck().get()).toBe(1);
+  });
+
   it('keeps at least one active admin', async () => {
     const res = await t.request(`/api/users/${admin.userId}`, { method: 'PATCH', as: admin.token, json: { disabled: true } });
     expect(res.status).toBe(409);

@@ -79,6 +79,7 @@ describe('accounts pages', () => {
     await page.fill('#u-name', 'Vello Vaataja');
     await page.selectOption('#u-role', 'viewer');
     await page.check('input[name="kov"][value="0141"]');
+    await page.check('#u-head');
     await page.click('#u-submit');
     await page.locator('#users-link').waitFor({ state: 'visible' });
     const link = (await page.textContent('#users-link-value'))!;
@@ -86,6 +87,11 @@ describe('accounts pages', () => {
     // The list refreshes after the link is shown: wait for the new row rather than racing it.
     await page.locator('#users-body tr', { hasText: 'vello@anija.ee' }).waitFor();
     expect(await page.locator('#users-body tr', { hasText: 'vello@anija.ee' }).textContent()).toContain('Ootab parooli');
+    // Marked head of the municipality (KOV juht) from the form; the box is off for roles that cannot be one.
+    expect(await page.locator('#users-body tr', { hasText: 'vello@anija.ee' }).textContent()).toContain('KOV juht');
+    await page.selectOption('#u-role', 'analyst');
+    expect(await page.isDisabled('#u-head')).toBe(true);
+    await page.selectOption('#u-role', 'specialist');
     await expectAccessible(page);
 
     const invited = await browser.newContext();

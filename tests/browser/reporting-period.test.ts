@@ -1,8 +1,9 @@
 // Issue 21's reporting period end to end in a real browser, at desktop width and at 390 px: the
 // analyst opens a period → the municipality's specialist submits → its head confirms with the
 // password → its auditor records a conclusion → the analyst sees the states (filtered, compared
-// with now), downloads the ministry report (XLSX, read back with exceljs) and reopens the submission
-// with a reason. axe finds nothing on
+// with now: summary, chart and differences), opens the municipality's council page (the frozen figures,
+// one A4 page when printed), downloads the ministry report (XLSX, read back with exceljs) and reopens the
+// submission with a reason. axe finds nothing on
 // any of the pages and no page is wider than the phone.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -110,6 +111,8 @@ describe('reporting period', () => {
     // The history names every step: submitted, confirmed, audited.
     expect(await au.locator('.period-history li').count()).toBe(3);
     expect(await au.textContent('.period-history')).toContain('Kinnitatud → Auditeeritud');
+    // The period card links the council page of this period.
+    expect(await au.getByRole('link', { name: 'Kokkuvõte volikogule (prinditav)' }).getAttribute('href')).toMatch(/^\/jalgimine\/volikogu\/\?ehak=0141&periood=\d+$/);
 
     // 5. The analyst sees the states, filters, compares with now and downloads the report.
     await settle(a, `${server.url}/jalgimine/perioodid/`);
@@ -120,8 +123,11 @@ describe('reporting period', () => {
     expect(await rows.first().textContent()).toContain(NAME);
     expect(await rows.first().textContent()).toContain('Auditeeritud');
     await a.selectOption('#f-compare', 'now');
-    await a.waitForSelector('#period-kovs-body td[data-label="Vahe"]');
-    expect(await a.textContent('#period-kovs-body td[data-label="Vahe"]')).toMatch(/pp$/);
+    await a.waitForSelector('#period-kovs-body td[data-label="Vahe (osakaal)"]');
+    expect(await a.textContent('#period-kovs-body td[data-label="Vahe (osakaal)"]')).toMatch(/pp$/);
+    // The comparison's summary and chart: the one municipality with figures on both sides.
+    await a.waitForSelector('#period-compare:not([hidden]) svg.chart');
+    expect(await a.textContent('#period-compare')).toContain('Võrreldud 1 omavalitsust');
     await check(a, phone, 'periods page, filtered and compared');
     const [download] = await Promise.all([a.waitForEvent('download'), a.getByRole('link', { name: 'Ministeeriumi aruanne (XLSX)' }).click()]);
     const wb = new ExcelJS.Workbook();
@@ -133,6 +139,35 @@ describe('reporting period', () => {
     expect(own[header.indexOf('Olek')]).toBe('Auditeeritud');
     expect(own[header.indexOf('Audiitori järeldus')]).toBe('Vastavad märkustega');
     expect(typeof own[header.indexOf('Rakendatud osakaal')]).toBe('number');
+
+    // 5b. The council page, from the municipality's row: the frozen figures, the steps, one A4 page.
+    const councilHref = (await rows.first().locator('th a').getAttribute('href'))!;
+    expect(councilHref).toMatch(/^\/jalgimine\/volikogu\/\?ehak=0141&periood=\d+$/);
+    const council = await analyst.newPage();
+    const councilErrors = collectPageErrors(council);
+    await settle(council, `${server.url}${councilHref}`);
+    await council.waitForSelector('#council:not([hidden]) [data-figures]');
+    const periodId = new URL(councilHref, server.url).searchParams.get('periood');
+    const frozen = await council.evaluate(async (id) => {
+      const p = (await (await fetch(`/api/reporting-periods/${id}`)).json()) as { kovs: Array<{ ehak: string; figures: Record<string, number> }> };
+      return p.kovs.find((k) => k.ehak === '0141')!.figures;
+    }, periodId);
+    const shown = async (key: string) => (await council.textContent(`[data-figure="${key}"]`))!.trim();
+    expect(await shown('total')).toBe(String(frozen['total']));
+    expect(await shown('applicable')).toBe(String(frozen['applicable']));
+    expect(await shown('implemented')).toBe(String(frozen['implemented']));
+    expect(await shown('implementedShare')).toBe(`${(frozen['implementedShare']! * 100).toFixed(1).replace('.', ',')}\u00a0%`);
+    expect(await council.textContent('#council-title')).toContain(NAME);
+    expect(await council.textContent('[data-council-state]')).toBe('Auditeeritud');
+    expect(await council.textContent('#council-facts')).toContain('Vastavad märkustega');
+    expect(await council.locator('#council svg.chart').count()).toBe(1);
+    await check(council, phone, 'council page');
+    await council.emulateMedia({ media: 'print' });
+    expect(await council.locator('.site-header, .breadcrumbs, #council-print').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().height > 0).length)).toBe(0);
+    const pdf = await council.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).toHaveLength(1);
+    expect(councilErrors).toEqual([]);
+    await council.close();
 
     // 6. The analyst reopens the submission with a reason: it leaves the audited ones.
     await a.selectOption('#reopen-kov', EHAK);

@@ -15,6 +15,7 @@ interface User {
   expiresOn: string | null;
   disabled: boolean;
   hasPassword: boolean;
+  kovHead: boolean;
 }
 interface Kov {
   ehak: string;
@@ -41,7 +42,7 @@ function userRow(u: User) {
   const kovs = u.kovs.map((k) => kovNames.get(k) ?? k).join(', ') || (u.role === 'admin' || u.role === 'analyst' ? 'kõik' : '–');
   const who = html`<span class="visually-hidden"> (${u.name})</span>`;
   return html`<tr>
-    <th scope="row">${u.name}</th><td data-label="E-post">${u.email}</td><td data-label="Roll">${ROLE_LABELS[u.role]}</td>
+    <th scope="row">${u.name}</th><td data-label="E-post">${u.email}</td><td data-label="Roll">${ROLE_LABELS[u.role]}${u.kovHead ? ', KOV juht' : nothing}</td>
     <td data-label="Omavalitsused">${kovs}</td><td data-label="Olek">${stateOf(u)}</td>
     <td>
       <button type="button" class="button button--secondary" data-action="edit" data-id=${u.id}>Muuda${who}</button>
@@ -75,6 +76,8 @@ function fillForm(u: User | null) {
   $<HTMLSelectElement>('u-role').value = u?.role ?? 'specialist';
   $<HTMLInputElement>('u-expires').value = u?.expiresOn ?? '';
   $<HTMLInputElement>('u-code').value = u?.personalCode ?? '';
+  $<HTMLInputElement>('u-head').checked = !!u?.kovHead;
+  syncHead();
   for (const box of form.querySelectorAll<HTMLInputElement>('input[name="kov"]')) box.checked = !!u?.kovs.includes(box.value);
   $('u-submit').textContent = u ? 'Salvesta muudatused' : 'Lisa kasutaja ja loo link';
   $('u-cancel').hidden = !u;
@@ -103,7 +106,15 @@ body.addEventListener('click', async (event) => {
   }
 });
 
+/** Only a viewer or specialist can be a municipality's head: the box is off and disabled for other roles. */
+function syncHead() {
+  const box = $<HTMLInputElement>('u-head');
+  box.disabled = !['viewer', 'specialist'].includes($<HTMLSelectElement>('u-role').value);
+  if (box.disabled) box.checked = false;
+}
+
 $('u-cancel').addEventListener('click', () => fillForm(null));
+$('u-role').addEventListener('change', syncHead);
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -113,14 +124,15 @@ form.addEventListener('submit', async (event) => {
   const expiresOn = $<HTMLInputElement>('u-expires').value || null;
   const personalCode = $<HTMLInputElement>('u-code').value.trim() || null;
   const name = $<HTMLInputElement>('u-name').value;
+  const kovHead = $<HTMLInputElement>('u-head').checked;
   try {
     if (editing) {
-      await apiFetch(`/api/users/${editing.id}`, { method: 'PATCH', json: { name, role, kovs, expiresOn, personalCode } });
+      await apiFetch(`/api/users/${editing.id}`, { method: 'PATCH', json: { name, role, kovs, expiresOn, personalCode, kovHead } });
       showAlert(alertBox, `Muudatused salvestatud: ${name}.`, 'success');
     } else {
       const created = await apiFetch<{ invitation: { link: string } }>('/api/users', {
         method: 'POST',
-        json: { email: $<HTMLInputElement>('u-email').value, name, role, kovs, expiresOn, personalCode },
+        json: { email: $<HTMLInputElement>('u-email').value, name, role, kovs, expiresOn, personalCode, kovHead },
       });
       showLink(`Kasutaja ${name} on loodud. Parooli seadmise link:`, created.invitation.link);
     }

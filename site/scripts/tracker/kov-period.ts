@@ -4,7 +4,19 @@ import { html, nothing, render } from 'lit-html';
 import { CONCLUSION_LABELS, CONCLUSIONS, PERIOD_STATE_LABELS, type KovPeriod, type PeriodState } from '../../../api/contracts/periods.ts';
 import { apiFetch } from '../lib/api.ts';
 import { formatDate, formatDateTime, formatPercent } from '../lib/format.ts';
-import { ehakFromUrl } from './vocabulary.ts';
+import { ehakFromUrl, trackerUrl } from './vocabulary.ts';
+
+/** What TARA's callback reports back in ?kinnitus= after a confirmation (api/periods/tara-confirm.ts). */
+const TARA_RESULTS: Record<string, string> = {
+  tehtud: 'Aruanne on TARA kaudu kinnitatud.',
+  teine_isik: 'TARA-s logis sisse teine isik kui sinu kontoga seotud; aruannet ei kinnitatud.',
+  seanss: 'Kinnitamine algas teises seansis; aruannet ei kinnitatud. Proovi uuesti.',
+  katkestatud: 'TARA sisselogimine katkestati; aruannet ei kinnitatud.',
+  vana_sisselogimine: 'TARA ei teinud uut sisselogimist; aruannet ei kinnitatud. Proovi uuesti.',
+  olek: 'Aruande olek on vahepeal muutunud; aruannet ei kinnitatud.',
+  oigus: 'Sul ei ole enam õigust seda aruannet kinnitada.',
+  tara: 'TARA kaudu kinnitamine ebaõnnestus; aruannet ei kinnitatud.',
+};
 
 const stateLabel = (s: string) => PERIOD_STATE_LABELS[s as PeriodState] ?? s;
 
@@ -34,6 +46,8 @@ class KovPeriodBox extends HTMLElement {
     }
     this.#render(data);
     this.#el('kov-period').hidden = false;
+    const returned = new URLSearchParams(window.location.search).get('kinnitus');
+    if (returned) this.#el('kov-period-status').textContent = TARA_RESULTS[returned] ?? TARA_RESULTS['tara']!;
   }
 
   async #act(action: string, json: unknown, done: string): Promise<void> {
@@ -60,6 +74,17 @@ class KovPeriodBox extends HTMLElement {
     input.value = '';
   }
 
+  /** Off to TARA for a fresh login; its callback confirms and brings the head back here (?kinnitus=…). */
+  async #confirmWithTara(): Promise<void> {
+    const period = this.#el('kov-period').dataset['period'];
+    try {
+      const { url } = await apiFetch<{ url: string }>(`/api/kovs/${this.#ehak}/reporting-periods/${period}/confirm/tara`, { method: 'POST', json: {} });
+      window.location.assign(url);
+    } catch (err) {
+      this.#el('kov-period-status').textContent = (err as Error).message;
+    }
+  }
+
   #conclude(e: Event): void {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
@@ -81,9 +106,13 @@ class KovPeriodBox extends HTMLElement {
           <strong>${p.name}</strong>, esitamise tähtaeg ${formatDate(p.deadline)}. Olek: <strong data-period-state>${PERIOD_STATE_LABELS[k.state]}</strong>${k.late ? html` <strong class="period-late">(hilinenud)</strong>` : nothing}.
           ${k.figures ? html`Esitatud ${formatDateTime(k.submittedAt)}: rakendatud ${formatPercent(k.figures.implementedShare)} (${k.figures.implemented} / ${k.figures.total} meedet).` : nothing}
         </p>
+        <p><a href=${trackerUrl.council(this.#ehak, p.id)}>Kokkuvõte volikogule (prinditav)</a></p>
         ${k.conclusion ? html`<p>Audiitori järeldus: ${CONCLUSION_LABELS[k.conclusion]}${k.remarks ? html` – ${k.remarks}` : nothing}</p>` : nothing}
         ${canSubmit ? html`<p><button type="button" class="button" @click=${() => this.#submit()}>Esita</button> <span class="hint">Esitamisel külmutatakse praegused arvud.</span></p>` : nothing}
-        ${canConfirm
+        ${canConfirm && data.confirmWith === 'tara'
+          ? html`<p><button type="button" class="button" @click=${() => void this.#confirmWithTara()}>Kinnita TARA-ga</button> <span class="hint">Kinnitamiseks logi TARA-s uuesti sisse (ID-kaart, Mobiil-ID või Smart-ID).</span></p>`
+          : nothing}
+        ${canConfirm && data.confirmWith === 'password'
           ? html`<form class="filters" @submit=${(e: Event) => this.#confirm(e)}>
               <div class="field"><label for="period-password">Kinnitamiseks sisesta oma parool</label><input id="period-password" name="password" type="password" autocomplete="current-password" required /></div>
               <button type="submit" class="button">Kinnita</button>

@@ -5,27 +5,21 @@
 import { html, nothing, render } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { hasPermission } from '../../../api/auth/rules.ts';
-import { PERIOD_STATE_LABELS, type Period, type PeriodKov, type PeriodState, type PeriodSummary } from '../../../api/contracts/periods.ts';
-import type { Overview } from '../../../api/contracts/reports.ts';
+import { PERIOD_STATE_LABELS, type Period, type PeriodCompare, type PeriodCompareRow, type PeriodKov, type PeriodState, type PeriodSummary } from '../../../api/contracts/periods.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { formatDate, formatPercent, parseDate } from '../lib/format.ts';
 import { loadWithRetry } from '../lib/load-error.ts';
+import { compareCells, compareSummary } from './period-compare.ts';
+import { trackerUrl } from './vocabulary.ts';
 
 const STATES = Object.keys(PERIOD_STATE_LABELS) as PeriodState[];
-
-/** Difference of two shares in percentage points, e.g. "+12,5 pp"; '–' when either is missing. */
-export function shareDifference(a: number | null | undefined, b: number | null | undefined): string {
-  if (a === null || a === undefined || b === null || b === undefined) return '–';
-  const pp = Math.round((a - b) * 1000) / 10;
-  const text = Math.abs(pp).toFixed(1).replace('.', ',');
-  return pp > 0 ? `+${text} pp` : pp < 0 ? `−${text} pp` : '0,0 pp';
-}
 
 class PeriodsPage extends HTMLElement {
   #started = false;
   #periods: PeriodSummary[] = [];
   #current: Period | null = null;
-  #compare = new Map<string, number | null>();
+  #compare: PeriodCompare | null = null;
+  #compareRows = new Map<string, PeriodCompareRow>();
   #manage = false;
 
   #el<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -91,7 +85,8 @@ class PeriodsPage extends HTMLElement {
     this.#el('period-summary').textContent = `Esitamise tähtaeg ${formatDate(p.deadline)}. Esitanud ${submitted} omavalitsust ${p.kovs.length}-st, neist kinnitatud ${p.counts.confirmed + p.counts.audited}; hilinenud ${p.late}.`;
     render(
       html`<li><a class="button button--secondary" href=${`/api/reporting-periods/${p.id}/report.xlsx`} download>Ministeeriumi aruanne (XLSX)</a></li>
-        <li><a class="button button--secondary" href=${`/api/reporting-periods/${p.id}/report.csv`} download>Ministeeriumi aruanne (CSV)</a></li>`,
+        <li><a class="button button--secondary" href=${`/api/reporting-periods/${p.id}/report.csv`} download>Ministeeriumi aruanne (CSV)</a></li>
+        <li><a class="button button--secondary" href=${`/api/reporting-periods/${p.id}/report.json`} download>Ministeeriumi aruanne (JSON)</a></li>`,
       this.#el('period-downloads'),
     );
     const compare = this.#el<HTMLSelectElement>('f-compare');
@@ -102,22 +97,26 @@ class PeriodsPage extends HTMLElement {
       compare,
     );
     compare.value = '';
-    this.#compare.clear();
+    this.#compare = null;
+    this.#compareRows.clear();
+    this.#el('period-compare').hidden = true;
     this.#drawList();
     this.#el('period-detail').hidden = false;
     this.#drawKovs();
   }
 
   async #loadCompare(): Promise<void> {
+    const p = this.#current;
     const value = this.#el<HTMLSelectElement>('f-compare').value;
-    this.#compare.clear();
-    if (value === 'now') {
-      const o = await apiFetch<Overview>('/api/reports/overview');
-      for (const r of o.rows) this.#compare.set(r.ehak, r.implementedShare);
-    } else if (value) {
-      const other = await apiFetch<Period>(`/api/reporting-periods/${value}`);
-      for (const k of other.kovs) this.#compare.set(k.ehak, k.figures?.implementedShare ?? null);
+    this.#compare = null;
+    this.#compareRows.clear();
+    if (p && value) {
+      this.#compare = await apiFetch<PeriodCompare>(`/api/reporting-periods/${p.id}/compare?with=${encodeURIComponent(value)}`);
+      for (const r of this.#compare.kovs) this.#compareRows.set(r.ehak, r);
     }
+    const box = this.#el('period-compare');
+    box.hidden = !this.#compare;
+    render(this.#compare ? compareSummary(this.#compare) : nothing, box);
     this.#drawKovs();
   }
 
@@ -125,13 +124,15 @@ class PeriodsPage extends HTMLElement {
     const p = this.#current;
     if (!p) return;
     const state = this.#el<HTMLSelectElement>('f-state').value;
-    const comparing = this.#el<HTMLSelectElement>('f-compare').value !== '';
-    const compareLabel = this.#el<HTMLSelectElement>('f-compare').selectedOptions[0]?.textContent ?? '';
+    const comparing = this.#compare !== null;
+    const withPeriod = this.#compare?.with.kind === 'period';
     const rows = p.kovs.filter((k) => !state || k.state === state);
     render(
       html`<tr>
         <th scope="col">Omavalitsus</th><th scope="col">Olek</th><th scope="col">Hilinenud</th><th scope="col">Esitatud</th><th scope="col">Rakendatud osakaal</th>
-        ${comparing ? html`<th scope="col">Vahe (${compareLabel.toLowerCase()})</th>` : nothing}
+        ${comparing
+          ? html`${withPeriod ? html`<th scope="col">Olek võrreldavas</th>` : nothing}<th scope="col">Võrreldav osakaal</th><th scope="col">Vahe (osakaal)</th><th scope="col">Vahe (rakendatud)</th>`
+          : nothing}
       </tr>`,
       this.#el('period-kovs-head'),
     );
@@ -140,12 +141,12 @@ class PeriodsPage extends HTMLElement {
         rows,
         (k) => k.ehak,
         (k: PeriodKov) => html`<tr>
-          <th scope="row">${k.name}</th>
+          <th scope="row"><a href=${trackerUrl.council(k.ehak, p.id)} aria-label=${`${k.name}: kokkuvõte volikogule`}>${k.name}</a></th>
           <td data-label="Olek">${PERIOD_STATE_LABELS[k.state]}</td>
           <td data-label="Hilinenud">${k.late ? 'jah' : 'ei'}</td>
           <td data-label="Esitatud">${formatDate(k.submittedAt)}</td>
           <td data-label="Rakendatud osakaal">${k.figures ? formatPercent(k.figures.implementedShare) : '–'}</td>
-          ${comparing ? html`<td data-label="Vahe">${shareDifference(k.figures?.implementedShare, this.#compare.get(k.ehak))}</td>` : nothing}
+          ${comparing ? compareCells(this.#compareRows.get(k.ehak), withPeriod) : nothing}
         </tr>`,
       ),
       this.#el('period-kovs-body'),

@@ -25,6 +25,8 @@ export const trackerUrl = {
   dashboard: (ehak: string) => `/jalgimine/kov/?ehak=${ehak}`,
   measures: (ehak: string, filters: Record<string, string> = {}) => `/jalgimine/meetmed/?${new URLSearchParams({ ehak, ...filters })}`,
   measure: (ehak: string, id: string) => `/jalgimine/meede/?${new URLSearchParams({ ehak, id })}`,
+  /** The one-page summary of a reporting period for the municipality's council. */
+  council: (ehak: string, periodId: number) => `/jalgimine/volikogu/?${new URLSearchParams({ ehak, periood: String(periodId) })}`,
   riskAnalysis: (ehak: string, objectId?: number) => `/jalgimine/riskianaluus/?${new URLSearchParams({ ehak, ...(objectId ? { object: String(objectId) } : {}) })}`,
 };
 
