@@ -4,6 +4,7 @@
 import type { Db } from '../db/database.ts';
 import type { Column } from '../lib/tabular.ts';
 import type { Plan, PlanRow } from '../contracts/exports.ts';
+import { entryKey } from '../tracker/engine.ts';
 import { listMeasures } from '../tracker/records.ts';
 import { kovOf, settingsOf } from '../tracker/reference.ts';
 import { statusTexts } from '../tracker/stores/status.ts';
@@ -13,9 +14,9 @@ import { DATE_FMT, DATETIME_FMT, dateCell, formatIsoDate, formatTimestamp, times
 export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
   const { name } = kovOf(db, ehak)!;
   const scope = settingsOf(db, ehak)!;
-  const texts = new Map(statusTexts(db, ehak, scope.edition).map((r) => [r.measure_id, r]));
+  const texts = new Map(statusTexts(db, ehak, scope.edition).map((r) => [entryKey(r.object_id, r.measure_id), r]));
   const measures = listMeasures(db, ehak).map((m): PlanRow => {
-    const t = texts.get(m.measureId);
+    const t = texts.get(entryKey(m.objectId, m.measureId));
     const provider = m.sharedService?.provider ?? null;
     return {
       measureId: m.measureId,

@@ -149,7 +149,7 @@ describe('tracker at full scale', () => {
     let overdue = 0;
     for (const ehak of [viaShared, overriding, without]) {
       for (const item of listMeasures(t.db, ehak, {}, today)) {
-        const { sharedService, ...rest } = getMeasureRecord(t.db, ehak, item.measureId, today)!;
+        const { sharedService, ...rest } = getMeasureRecord(t.db, ehak, item.measureId, item.objectId, today)!;
         expect({ ...rest, sharedService: sharedService && { provider: sharedService.provider } }).toMatchObject(item);
         if (item.overdue) overdue++;
       }

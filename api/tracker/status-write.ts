@@ -1,4 +1,5 @@
-// Write side of the tracker: one status change with optimistic concurrency, and bulk changes.
+// Write side of the tracker: one status change with optimistic concurrency, and bulk changes, on
+// one target object's measures (default: the organisation object).
 // Every change writes the record, a history row and an audit entry in one transaction.
 import { recordAudit, type Actor } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
@@ -6,6 +7,7 @@ import { ApiError, notFound } from '../lib/errors.ts';
 import type { Status } from './model.ts';
 import type { MeasureRecord } from '../contracts/tracker.ts';
 import { getMeasureRecord, measureInScope, measuresInScope } from './records.ts';
+import { scopeOf } from './reference.ts';
 import { keepsField, missingFields, STATUS_FIELDS } from './status-rules.ts';
 import { insertHistory, statusRow, upsertStatus } from './stores/status.ts';
 
@@ -28,8 +30,8 @@ interface CurrentRow extends StatusFields {
   version: number;
 }
 
-function currentRow(db: Db, ehak: string, edition: string, measureId: string): CurrentRow | null {
-  const r = statusRow(db, ehak, edition, measureId);
+function currentRow(db: Db, ehak: string, edition: string, objectId: number, measureId: string): CurrentRow | null {
+  const r = statusRow(db, ehak, edition, objectId, measureId);
   if (!r) return null;
   return {
     status: r.status,
@@ -70,11 +72,12 @@ export function validateFields(f: StatusFields, pathPrefix = ''): Array<{ path: 
 
 const same = (a: StatusFields, b: StatusFields) => FIELDS.every((f) => (a[f] ?? null) === (b[f] ?? null));
 
-function write(db: Db, ehak: string, edition: string, measureId: string, old: CurrentRow | null, next: StatusFields, actor: Actor, action: string): number {
+function write(db: Db, ehak: string, edition: string, objectId: number, measureId: string, old: CurrentRow | null, next: StatusFields, actor: Actor, action: string): number {
   const version = (old?.version ?? 0) + 1;
   upsertStatus(db, {
     ehak,
     edition,
+    object_id: objectId,
     measure_id: measureId,
     status: next.status,
     description: next.description,
@@ -91,6 +94,7 @@ function write(db: Db, ehak: string, edition: string, measureId: string, old: Cu
   insertHistory(db, {
     ehak,
     edition,
+    object_id: objectId,
     measure_id: measureId,
     version,
     old: oldFields ? JSON.stringify(oldFields) : null,
@@ -105,7 +109,7 @@ function write(db: Db, ehak: string, edition: string, measureId: string, old: Cu
     entityId: `${edition}/${measureId}`,
     kov: ehak,
     oldValue: oldFields,
-    newValue: { ...next, version },
+    newValue: { ...next, version, objectId },
     ip: actor.ip ?? null,
   });
   return version;
@@ -115,46 +119,49 @@ const validationFailed = (details: Array<{ path: string; message: string }>) =>
   new ApiError(400, 'validation_failed', 'Sisendis on vigu.', details);
 
 /**
- * Changes one measure's status record. `version` must equal the stored version (0 when none):
- * otherwise 409 version_conflict with the current record and nothing is written.
+ * Changes one measure's status record on a target object (default: the organisation object).
+ * `version` must equal the stored version (0 when none): otherwise 409 version_conflict with the
+ * current record and nothing is written.
  */
-export function updateMeasureStatus(db: Db, ehak: string, measureId: string, patch: StatusPatch & { version: number }, actor: Actor): MeasureRecord {
+export function updateMeasureStatus(db: Db, ehak: string, measureId: string, patch: StatusPatch & { version: number }, actor: Actor, objectId?: number): MeasureRecord {
   return inTransaction(db, () => {
     // The scope check is a look-up in the in-memory reference and the version one key read; the
     // full record (evidence, the writer's name) is built only for the answer.
-    const inScope = measureInScope(db, ehak, measureId);
-    if (!inScope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
-    const old = currentRow(db, ehak, inScope.edition, measureId);
+    const inScope = measureInScope(db, ehak, measureId, objectId);
+    if (!inScope) throw notFound('Seda meedet selle objekti ulatuses ei ole.');
+    const old = currentRow(db, ehak, inScope.edition, inScope.objectId, measureId);
     if ((old?.version ?? 0) !== patch.version) {
       throw new ApiError(409, 'version_conflict', 'Keegi muutis seda meedet vahepeal. Vaata tema muudatust ja proovi uuesti.', {
-        current: getMeasureRecord(db, ehak, measureId),
+        current: getMeasureRecord(db, ehak, measureId, inScope.objectId),
       });
     }
     const next = mergeFields(old, patch);
     const errors = validateFields(next);
     if (errors.length) throw validationFailed(errors);
-    if (old && same(old, next)) return getMeasureRecord(db, ehak, measureId)!;
-    write(db, ehak, inScope.edition, measureId, old, next, actor, 'measure_status.update');
-    return getMeasureRecord(db, ehak, measureId)!;
+    if (old && same(old, next)) return getMeasureRecord(db, ehak, measureId, inScope.objectId)!;
+    write(db, ehak, inScope.edition, inScope.objectId, measureId, old, next, actor, 'measure_status.update');
+    return getMeasureRecord(db, ehak, measureId, inScope.objectId)!;
   });
 }
 
-/** Applies one patch to many measures, all or nothing. Returns the new versions. */
+/** Applies one patch to many measures of one target object (default: the organisation object), all or nothing. Returns the new versions. */
 export function bulkUpdateStatus(
   db: Db,
   ehak: string,
   measureIds: string[],
   patch: StatusPatch,
   actor: Actor,
+  objectId?: number,
 ): Array<{ measureId: string; status: Status; version: number }> {
   return inTransaction(db, () => {
     const ids = [...new Set(measureIds)];
-    const inScope = measuresInScope(db, ehak, ids);
+    const object = objectId ?? scopeOf(db, ehak)?.organisationId ?? 0;
+    const inScope = measuresInScope(db, ehak, ids, object);
     const unknown = ids.filter((id) => !inScope.has(id));
-    if (unknown.length) throw new ApiError(404, 'not_found', 'Osa meetmeid ei ole selle omavalitsuse ulatuses.', { unknown });
+    if (unknown.length) throw new ApiError(404, 'not_found', 'Osa meetmeid ei ole selle objekti ulatuses.', { unknown });
     const plans = ids.map((id, i) => {
       const edition = inScope.get(id)!;
-      const old = currentRow(db, ehak, edition, id);
+      const old = currentRow(db, ehak, edition, object, id);
       const next = mergeFields(old, patch);
       return { id, edition, old, next, errors: validateFields(next, `measureIds.${i}.`) };
     });
@@ -162,7 +169,7 @@ export function bulkUpdateStatus(
     if (errors.length) throw validationFailed(errors);
     return plans.map((p) => {
       if (p.old && same(p.old, p.next)) return { measureId: p.id, status: p.next.status, version: p.old.version };
-      return { measureId: p.id, status: p.next.status, version: write(db, ehak, p.edition, p.id, p.old, p.next, actor, 'measure_status.bulk_update') };
+      return { measureId: p.id, status: p.next.status, version: write(db, ehak, p.edition, object, p.id, p.old, p.next, actor, 'measure_status.bulk_update') };
     });
   });
 }

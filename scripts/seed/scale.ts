@@ -96,7 +96,7 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
           status = v === n ? final : OPEN[Math.floor(rnd() * 3)]!;
           at = new Date(n === 1 ? last : first + ((last - first) * (v - 1)) / (n - 1)).toISOString();
           const json = fieldsJson(status, v, at);
-          insertHistory(db, { ehak: r.ehak, edition: r.edition, measure_id: r.measureId, version: v, old, new: json, changed_by: null, changed_at: at });
+          insertHistory(db, { ehak: r.ehak, edition: r.edition, object_id: r.objectId, measure_id: r.measureId, version: v, old, new: json, changed_by: null, changed_at: at });
           for (let p = 0; p < ends.length; p++) if (at <= ends[p]!) period[p] = status;
           old = json;
         }
@@ -107,6 +107,7 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
         upsertStatus(db, {
           ehak: r.ehak,
           edition: r.edition,
+          object_id: r.objectId,
           measure_id: r.measureId,
           status,
           description: f.description,
@@ -127,7 +128,7 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
 
   SCALE_PERIODS.forEach((period, p) => {
     // The state at the period's end, counted by the engine (no shared services in this fixture).
-    const statuses: StatusFact[] = scope.map((r, idx) => [r.ehak, r.edition, r.measureId, atPeriod[p]![idx]!]);
+    const statuses: StatusFact[] = scope.map((r, idx) => [r.ehak, r.edition, r.entry.key, atPeriod[p]![idx]!]);
     const totals = progressOfAll(db, { facts: statuses, shared: () => false });
     createSnapshot(db, { period, actorId: null, createdAt: new Date(Date.parse(ends[p]!) + 5 * 86_400_000).toISOString(), totals });
   });
