@@ -34,6 +34,7 @@ export type ProgressTotals = z.infer<typeof ProgressTotalsSchema>;
 
 export const NextStepSchema = z
   .object({
+    objectId: z.number().meta({ description: 'The target object the measure is open on' }),
     measureId: z.string(),
     title: z.string(),
     module: z.string(),

@@ -1,4 +1,4 @@
-// Bulk selection: one status for many measures in one all-or-nothing request. The bar offers the
+// Bulk selection: one status for many measures of one target object in one all-or-nothing request. The bar offers the
 // fields the chosen status keeps and marks those it requires, by the API's own rule
 // (status-rules.ts); the API's field errors appear next to their control.
 import type { Status } from '../../../api/contracts/labels.ts';
@@ -14,6 +14,7 @@ export interface BulkHost extends HTMLElement {
   rows: MeasureRow[];
   readonly visible: MeasureRow[];
   readonly selected: Set<string>;
+  keyOf(r: MeasureRow): string;
   render(): void;
   announce(text: string): void;
 }
@@ -98,8 +99,8 @@ export function setupBulk(page: BulkHost): void {
   root.querySelector('#select-all')!.addEventListener('change', (e) => {
     const on = (e.target as HTMLInputElement).checked;
     for (const r of page.visible) {
-      if (on) page.selected.add(r.measureId);
-      else page.selected.delete(r.measureId);
+      if (on) page.selected.add(page.keyOf(r));
+      else page.selected.delete(page.keyOf(r));
     }
     page.render();
     update();
@@ -108,9 +109,13 @@ export function setupBulk(page: BulkHost): void {
     const status = statusSelect().value as Status;
     const { fields, errors } = readFields(status);
     if (Object.keys(errors).length) return showErrors(errors, 'Paranda märgitud väljad.');
-    const measureIds = [...page.selected];
+    const chosen = page.rows.filter((r) => page.selected.has(page.keyOf(r)));
+    const objects = new Set(chosen.map((r) => r.objectId));
+    // One request is all or nothing for one object; a selection across objects would not be.
+    if (objects.size > 1) return showErrors({}, 'Valitud meetmed on mitmel sihtobjektil. Vali objekt filtrist ja muuda iga objekti meetmeid eraldi.');
+    const measureIds = chosen.map((r) => r.measureId);
     try {
-      await apiFetch<{ updated: number }>(`/api/kovs/${page.ehak}/measures`, { method: 'PATCH', json: { measureIds, status, ...fields } });
+      await apiFetch<{ updated: number }>(`/api/kovs/${page.ehak}/measures`, { method: 'PATCH', json: { measureIds, objectId: [...objects][0], status, ...fields } });
     } catch (err) {
       const general = `Ühtegi meedet ei muudetud: ${(err as Error).message}`;
       return showErrors(apiFieldErrors(err) ?? {}, general);

@@ -46,7 +46,7 @@ class ObjectsPage extends HTMLElement {
   }
 
   #render(): void {
-    const handlers = { canWrite: this.#canWrite, edit: (o: TargetObject) => this.#edit(o), remove: (o: TargetObject) => void this.#remove(o) };
+    const handlers = { ehak: this.#ehak, canWrite: this.#canWrite, edit: (o: TargetObject) => this.#edit(o), remove: (o: TargetObject) => void this.#remove(o) };
     render(objectTable(this.#objects, handlers), this.#el('object-list'));
     const taken = new Set(this.#objects.map((o) => o.name.toLowerCase()));
     const open = FIRST_PASS.filter((s) => !taken.has(s.name.toLowerCase()));

@@ -4,8 +4,10 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { NEED_DIMENSION_LABELS, NEED_DIMENSION_LETTERS, NEED_LABELS, OBJECT_TYPE_LABELS } from '../../../api/contracts/labels.ts';
 import { NEED_DIMENSIONS, type TargetObject } from '../../../api/contracts/objects.ts';
 import type { SuggestedObject } from '../../../api/objects/suggestions.ts';
+import { trackerUrl } from './vocabulary.ts';
 
 export interface ListHandlers {
+  ehak: string;
   canWrite: boolean;
   edit: (o: TargetObject) => void;
   remove: (o: TargetObject) => void;
@@ -35,7 +37,7 @@ function row(o: TargetObject, names: ReadonlyMap<number, string>, on: ListHandle
     <td data-label="Kaitsetarve">${needChips(o, names)}${o.justification ? html`<p class="hint">${o.justification}</p>` : nothing}</td>
     <td data-label="Sõltub">${deps.length ? deps.join(', ') : '–'}</td>
     <td data-label="Moodulid">${modules || '–'}</td>
-    <td data-label="Meetmed">${o.measureCount}${o.needMeasureCount ? html`<span class="hint"> (neist kaitsetarbest ${o.needMeasureCount} kõrgmeedet)</span>` : nothing}</td>
+    <td data-label="Meetmed"><a href=${trackerUrl.measures(on.ehak, { object: String(o.id) })}>${o.measureCount}<span class="visually-hidden"> meedet: ${o.name}</span></a>${o.needMeasureCount ? html`<span class="hint"> (neist kaitsetarbest ${o.needMeasureCount} kõrgmeedet)</span>` : nothing}</td>
     ${on.canWrite
       ? html`<td data-label="Tegevused">
           <button type="button" class="button button--secondary" @click=${() => on.edit(o)}>Muuda<span class="visually-hidden"> ${o.name}</span></button>
