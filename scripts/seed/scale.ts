@@ -1,5 +1,5 @@
 // Full-scale fixture for benchmarks (issue 9): 79 municipalities x the KOV profile on E-ITS 2024,
-// a status record for every measure in scope, exactly 1 000 000 history rows spread over
+// each with 15 target objects (scale-objects.ts), a status record for every object × measure in scope, exactly 1 000 000 history rows spread over
 // 2020–2026 and 12 half-year snapshots rebuilt from that history. Deterministic (seeded PRNG).
 // Not demo data for people: statuses carry generic texts and no users are created.
 import type { Db } from '../../api/db/database.ts';
@@ -12,6 +12,7 @@ import { hasStatusData, insertHistory, upsertStatus } from '../../api/tracker/st
 import { InputError } from '../lib/command.ts';
 import { seedReference } from './index.ts';
 // The same seeded PRNG as the demo, so the fixture is identical on every machine.
+import { seedScaleObjects } from './scale-objects.ts';
 import { everyScopedMeasure, type ScopedRow } from './scoped.ts';
 import { prng } from './tracker-demo.ts';
 
@@ -59,6 +60,7 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
   const started = performance.now();
   assertTrackerEmpty(db);
   seedReference(db, log);
+  seedScaleObjects(db);
   const scope = everyScopedMeasure(db);
   if (scope.length === 0) throw new InputError('E-ITS kataloogi ei ole; skaala-andmeid ei saa luua');
 
