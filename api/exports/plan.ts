@@ -1,4 +1,4 @@
-// The implementation plan (tegevuskava): every measure in the municipality's scope with its
+// The implementation plan (tegevuskava): every object × measure row in the municipality's scope with its
 // status, owner, due date and texts. One list query plus one query for the free texts, so the
 // export stays fast at ~1000 measures. The same rows feed JSON, CSV and XLSX.
 import type { Db } from '../db/database.ts';
@@ -20,6 +20,7 @@ export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
     const provider = m.sharedService?.provider ?? null;
     return {
       measureId: m.measureId,
+      object: m.objectName,
       module: m.module,
       title: m.title,
       class: m.class,
@@ -57,5 +58,7 @@ export function planColumns(format: 'csv' | 'xlsx'): Array<Column<PlanRow> & { f
     { field: 'description', header: 'Rakendamise kirjeldus', value: (r) => r.description, width: 50 },
     { field: 'justification', header: 'Põhjendus', value: (r) => r.justification, width: 40 },
     { field: 'updatedAt', header: 'Muudetud', value: (r) => (xlsx ? timestampCell(r.updatedAt) : formatTimestamp(r.updatedAt)), width: 17, ...(xlsx ? { numFmt: DATETIME_FMT } : {}) },
+    // Last, so the columns before it keep their places from before objects.
+    { field: 'object', header: 'Sihtobjekt', value: (r) => r.object, width: 24 },
   ];
 }
