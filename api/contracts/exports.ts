@@ -7,6 +7,7 @@ import { ApproachSchema, ClassSchema, PrioritySchema, StatusSchema } from './tra
 export const PlanRowSchema = z
   .object({
     measureId: z.string(),
+    object: z.string().meta({ description: 'The target object the row is kept for (the organisation object unless modelled elsewhere)' }),
     module: z.string(),
     title: z.string(),
     class: ClassSchema,

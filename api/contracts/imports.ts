@@ -64,7 +64,7 @@ export const ImportPreviewSchema = z
     format: ImportFormatSchema,
     state: z.enum(['preview', 'applied', 'undone']),
     summary: ImportSummarySchema,
-    objectsToCreate: z.array(z.object({ name: z.string(), type: ObjectTypeSchema.exclude(['organisation']) })).meta({ description: 'Target objects the file names that do not exist yet; created on apply' }),
+    objectsToCreate: z.array(z.object({ name: z.string(), type: ObjectTypeSchema.exclude(['organisation']), modules: z.array(z.string()) })).meta({ description: 'Target objects the file names that do not exist yet; created on apply, modelling the modules of their rows' }),
     rows: z.array(ImportRowSchema),
   })
   .meta({ id: 'ImportPreview' });

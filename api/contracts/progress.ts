@@ -34,6 +34,7 @@ export type ProgressTotals = z.infer<typeof ProgressTotalsSchema>;
 
 export const NextStepSchema = z
   .object({
+    objectId: z.number().meta({ description: 'The target object the measure is open on' }),
     measureId: z.string(),
     title: z.string(),
     module: z.string(),
@@ -49,12 +50,16 @@ export type NextStep = z.infer<typeof NextStepSchema>;
 export const TrendPointSchema = z.object({ period: z.string(), implementedShare: Share }).meta({ id: 'TrendPoint' });
 export type TrendPoint = z.infer<typeof TrendPointSchema>;
 
+export const ObjectCellSchema = ShareCellSchema.extend({ objectId: z.number(), name: z.string(), type: z.string() }).meta({ id: 'ObjectShareCell' });
+export type ObjectCell = z.infer<typeof ObjectCellSchema>;
+
 export const KovProgressSchema = z
   .object({
     ehak: z.string(),
     name: z.string(),
     approach: ApproachSchema,
     ...progressTotalsShape,
+    byObject: z.array(ObjectCellSchema).meta({ description: 'Per target object in play, the organisation object first; the totals are their sum' }),
     nextSteps: z.array(NextStepSchema).meta({ description: 'Up to 10 open measures: P1 (and basic measures without a profile priority), then P2, P3, none; within each overdue first, then class, due date' }),
     trend: z.array(TrendPointSchema).meta({ description: 'Implemented share frozen in every closed reporting period (snapshots included) and every period its head confirmed, oldest first' }),
   })

@@ -19,8 +19,13 @@ export type MeasureClass = z.infer<typeof ClassSchema>;
 export type Priority = z.infer<typeof PrioritySchema>;
 export type Approach = z.infer<typeof ApproachSchema>;
 
+/** A target object's id in a query (?object=12) or body: a positive integer of at most 10 digits. */
+export const ObjectIdParam = z.string().regex(/^[1-9]\d{0,9}$/, 'Objekti tunnus on positiivne täisarv.');
+
 export const MeasureListItemSchema = z
   .object({
+    objectId: z.number().meta({ description: 'The target object the row is kept for (the organisation object unless modelled elsewhere)' }),
+    objectName: z.string(),
     measureId: z.string().meta({ example: 'ISMS.1.M1' }),
     title: z.string(),
     module: z.string(),
@@ -159,8 +164,9 @@ export const BulkUpdateSchema = z
     ...updateFields,
     status: StatusSchema.optional().meta({ description: 'Omitted: each measure keeps its status (e.g. a bulk assignment of owner and due date)' }),
     measureIds: z.array(z.string().min(1).max(40)).min(1).max(2000),
+    objectId: z.number().int().min(1).max(9_999_999_999).optional().meta({ description: 'The target object (default: the organisation object)' }),
   })
-  .refine((b) => Object.keys(b).some((k) => k !== 'measureIds'), { message: 'Muuda vähemalt üht välja.', path: ['status'] })
+  .refine((b) => Object.keys(b).some((k) => k !== 'measureIds' && k !== 'objectId'), { message: 'Muuda vähemalt üht välja.', path: ['status'] })
   .meta({ id: 'MeasureStatusBulkUpdate' });
 export type BulkUpdate = z.infer<typeof BulkUpdateSchema>;
 
@@ -177,6 +183,8 @@ export const MyTaskSchema = z
     kovName: z.string(),
     measureId: z.string(),
     title: z.string(),
+    objectId: z.number().meta({ description: 'The target object the record belongs to' }),
+    objectName: z.string().nullable().meta({ description: "The target object's name; null for the organisation object" }),
     status: StatusSchema.meta({ description: 'The effective status' }),
     dueDate: z.string().nullable(),
     overdue: z.boolean(),
@@ -192,6 +200,8 @@ export const MeasureQuerySchema = z.object({
   priority: PrioritySchema.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().max(200).optional().meta({ description: 'Substring of the measure id or title (ASCII letters case-insensitive)' }),
+  object: ObjectIdParam.optional().meta({ description: "Only this target object's rows" }),
+  limit: z.coerce.number().int().min(1).max(10_000).optional().meta({ description: 'At most this many rows (default and maximum 10 000)' }),
 });
 export type MeasureQuery = z.infer<typeof MeasureQuerySchema>;
 

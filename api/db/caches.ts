@@ -26,11 +26,11 @@ export const CACHES: readonly CacheDeclaration[] = [
     invalidation: 'auth_epoch moves (migration 008)',
   },
   {
-    name: 'tracker reference: municipalities, their scopes, catalogue facts, module groups, shared services',
+    name: 'tracker reference: municipalities, their scopes and target objects, catalogue facts, module groups, shared services',
     module: 'api/tracker/reference.ts',
     epoch: 'reference_epoch',
-    tables: ['kov', 'kov_scope', 'catalog_group', 'catalog_module', 'catalog_measure', 'catalog_profile', 'catalog_profile_measure', 'catalog_profile_unclassified', 'shared_service', 'shared_service_kov'],
-    invalidation: 'reference_epoch moves (migrations 009, 010)',
+    tables: ['kov', 'kov_scope', 'catalog_group', 'catalog_module', 'catalog_measure', 'catalog_profile', 'catalog_profile_measure', 'catalog_profile_unclassified', 'shared_service', 'shared_service_kov', 'target_object', 'target_object_dependency', 'target_object_module'],
+    invalidation: 'reference_epoch moves (migrations 009, 010, 018)',
   },
   {
     name: "a municipality's progress and the ELVL overview",

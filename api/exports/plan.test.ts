@@ -9,8 +9,8 @@ import { download, fullScaleContext, readCsv, readWorkbook, sheetRows } from './
 
 const OWN = '0141'; // Anija vald
 const FOREIGN = '0198'; // Harku vald
-const HEADERS = ['Tähis', 'Moodul', 'Meede', 'Klass', 'Prioriteet', 'Seis', 'Vastutaja', 'Tähtaeg', 'Rakendamise kirjeldus', 'Põhjendus', 'Riski aktsepteerija', 'Aktsepteerimise kuupäev', 'Muudetud'];
-const FIELDS: Array<keyof PlanRow> = ['measureId', 'module', 'title', 'classLabel', 'priority', 'statusLabel', 'responsible', 'dueDate', 'description', 'justification', 'acceptedBy', 'acceptedAt', 'updatedAt'];
+const HEADERS = ['Tähis', 'Moodul', 'Meede', 'Klass', 'Prioriteet', 'Seis', 'Vastutaja', 'Tähtaeg', 'Rakendamise kirjeldus', 'Põhjendus', 'Riski aktsepteerija', 'Aktsepteerimise kuupäev', 'Muudetud', 'Sihtobjekt'];
+const FIELDS: Array<keyof PlanRow> = ['measureId', 'module', 'title', 'classLabel', 'priority', 'statusLabel', 'responsible', 'dueDate', 'description', 'justification', 'acceptedBy', 'acceptedAt', 'updatedAt', 'object'];
 
 let t: TestContext;
 let viewer: string;
@@ -34,12 +34,13 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('plan.json', () => {
-  it('lists every measure in scope once, with the progress totals', () => {
+  it('lists every object × measure row in scope once, with the progress totals', () => {
     const p = getProgress(t.db, OWN)!;
     expect(plan.kov).toEqual({ ehak: OWN, name: 'Anija vald' });
     expect(plan.measures.length).toBe(p.total);
     expect(plan.measures.length).toBeGreaterThan(500);
-    expect(new Set(plan.measures.map((m) => m.measureId)).size).toBe(plan.measures.length);
+    expect(new Set(plan.measures.map((m) => `${m.object}/${m.measureId}`)).size).toBe(plan.measures.length);
+    expect(new Set(plan.measures.map((m) => m.object))).toEqual(new Set(['Organisatsioon tervikuna']));
     expect(plan.measures.filter((m) => m.effectiveStatus === 'implemented').length).toBe(p.implemented);
     expect(new Set(plan.measures.map((m) => m.classLabel))).toEqual(new Set(['Põhimeede', 'Standardmeede']));
   });

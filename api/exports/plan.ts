@@ -1,10 +1,11 @@
-// The implementation plan (tegevuskava): every measure in the municipality's scope with its
-// status, owner, due date, texts and risk acceptance: everything a status has, so the import
+// The implementation plan (tegevuskava): every object × measure row in the municipality's scope with
+// its status, owner, due date, texts and risk acceptance: everything a status has, so the import
 // (api/imports/) reads it back whole. One list query plus one query for the free texts, so the
 // export stays fast at ~1000 measures. The same rows feed JSON, CSV and XLSX.
 import type { Db } from '../db/database.ts';
 import type { Column } from '../lib/tabular.ts';
 import type { Plan, PlanRow } from '../contracts/exports.ts';
+import { entryKey } from '../tracker/engine.ts';
 import { listMeasures } from '../tracker/records.ts';
 import { kovOf, settingsOf } from '../tracker/reference.ts';
 import { statusTexts } from '../tracker/stores/status.ts';
@@ -14,12 +15,13 @@ import { DATE_FMT, DATETIME_FMT, dateCell, formatIsoDate, formatTimestamp, times
 export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
   const { name } = kovOf(db, ehak)!;
   const scope = settingsOf(db, ehak)!;
-  const texts = new Map(statusTexts(db, ehak, scope.edition).map((r) => [r.measure_id, r]));
+  const texts = new Map(statusTexts(db, ehak, scope.edition).map((r) => [entryKey(r.object_id, r.measure_id), r]));
   const measures = listMeasures(db, ehak).map((m): PlanRow => {
-    const t = texts.get(m.measureId);
+    const t = texts.get(entryKey(m.objectId, m.measureId));
     const provider = m.sharedService?.provider ?? null;
     return {
       measureId: m.measureId,
+      object: m.objectName,
       module: m.module,
       title: m.title,
       class: m.class,
@@ -61,5 +63,7 @@ export function planColumns(format: 'csv' | 'xlsx'): Array<Column<PlanRow> & { f
     { field: 'acceptedBy', header: 'Riski aktsepteerija', value: (r) => r.acceptedBy, width: 22 },
     { field: 'acceptedAt', header: 'Aktsepteerimise kuupäev', value: (r) => (xlsx ? dateCell(r.acceptedAt) : formatIsoDate(r.acceptedAt)), width: 12, ...(xlsx ? { numFmt: DATE_FMT } : {}) },
     { field: 'updatedAt', header: 'Muudetud', value: (r) => (xlsx ? timestampCell(r.updatedAt) : formatTimestamp(r.updatedAt)), width: 17, ...(xlsx ? { numFmt: DATETIME_FMT } : {}) },
+    // Last, so the columns before it keep their places from before objects.
+    { field: 'object', header: 'Sihtobjekt', value: (r) => r.object, width: 24 },
   ];
 }

@@ -8,6 +8,7 @@ import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { createObject } from '../objects/write.ts';
 import { objectIdByName, objectRows } from '../objects/store.ts';
+import { measureInScope } from '../tracker/records.ts';
 import { settingsOf } from '../tracker/reference.ts';
 import { currentRow, mergeFields, writeStatus } from '../tracker/status-write.ts';
 import type { PreviewData } from './preview.ts';
@@ -26,20 +27,21 @@ const moved = (measureId: string) =>
   new ApiError(409, 'version_conflict', `Meetme ${measureId} seisu on pärast eelvaadet muudetud. Laadi fail uuesti, et näha praegust seisu.`, { measureId });
 
 /**
- * Writes the rows' new fields for one target object. Statuses are still kept per municipality
- * (issue 18 re-keys them by object), so the records written are the organisation object's whatever
- * `objectId` says; it is recorded with each write, so undo can address the same record once statuses
- * are per object, and goes to the status store once that
- * takes an object id.
+ * Writes the rows' new fields on one target object (a measure outside the object's scope refuses the
+ * whole import: the caller's transaction rolls back). Each write is recorded with its object, so undo
+ * addresses the same record.
  */
 export function applyImportRows(db: Db, ehak: string, objectId: number, rows: ImportRow[], actor: Actor, note: string): Written[] {
   const edition = settingsOf(db, ehak)!.edition;
   return rows.map((r) => {
-    const old = currentRow(db, ehak, edition, r.measureId);
+    if (!measureInScope(db, ehak, r.measureId, objectId)) {
+      throw new ApiError(422, 'rows_refused', 'Faili ei saa rakendada: rida on vigane.', [{ line: r.line, measureId: r.measureId, reason: `Meede ${r.measureId} ei kuulu objekti ulatusse.` }]);
+    }
+    const old = currentRow(db, ehak, edition, objectId, r.measureId);
     if ((old?.version ?? 0) !== r.version) throw moved(r.measureId);
     // A sheet names people, not accounts: the owner account and the risk review date stay as they are.
     const next = { ...r.after!, ownerUserId: old?.ownerUserId ?? null, reviewDate: old?.reviewDate ?? null };
-    const version = writeStatus(db, ehak, edition, r.measureId, old, next, actor, { action: 'measure_status.import', audit: false, note });
+    const version = writeStatus(db, ehak, edition, objectId, r.measureId, old, next, actor, { action: 'measure_status.import', audit: false, note });
     return { objectId, measureId: r.measureId, edition, version, before: r.before };
   });
 }
@@ -59,7 +61,7 @@ export function applyImport(db: Db, ehak: string, id: number, actor: Actor): Imp
       throw new ApiError(422, 'rows_refused', `Faili ei saa rakendada: ${refused.length} rida on vigased.`, refused.map((r) => ({ line: r.line, measureId: r.measureId, reason: r.reason })));
     }
     for (const o of preview.objectsToCreate) {
-      if (objectIdByName(db, ehak, o.name) === undefined) createObject(db, ehak, { name: o.name, type: o.type }, actor);
+      if (objectIdByName(db, ehak, o.name) === undefined) createObject(db, ehak, { name: o.name, type: o.type, modules: o.modules }, actor);
     }
     const organisation = objectRows(db, ehak).find((o) => o.type === 'organisation')!.id;
     const byObject = new Map<number, ImportRow[]>();
@@ -87,12 +89,12 @@ export function undoImport(db: Db, ehak: string, id: number, actor: Actor): Impo
     const written = JSON.parse(row.applied ?? '[]') as Written[];
     const note = `failist ${row.file_name} imporditu tagasivõtmine`;
     for (const w of written) {
-      const old = currentRow(db, ehak, w.edition, w.measureId);
+      const old = currentRow(db, ehak, w.edition, w.objectId, w.measureId);
       if ((old?.version ?? 0) !== w.version) {
         throw new ApiError(409, 'changed_since', `Meetme ${w.measureId} seisu on pärast importi muudetud, importi ei saa enam tervikuna tagasi võtta.`, { measureId: w.measureId });
       }
       const before = w.before ?? mergeFields(null, { status: 'not_assessed' });
-      writeStatus(db, ehak, w.edition, w.measureId, old, { ...before, ownerUserId: old?.ownerUserId ?? null, reviewDate: old?.reviewDate ?? null }, actor, { action: 'measure_status.import_undo', audit: false, note });
+      writeStatus(db, ehak, w.edition, w.objectId, w.measureId, old, { ...before, ownerUserId: old?.ownerUserId ?? null, reviewDate: old?.reviewDate ?? null }, actor, { action: 'measure_status.import_undo', audit: false, note });
     }
     markUndone(db, id, actor.id);
     recordAudit(db, { actorId: actor.id, action: 'import.undo', entity: 'status_import', entityId: id, kov: ehak, newValue: { fileName: row.file_name, restored: written.length }, ip: actor.ip ?? null });

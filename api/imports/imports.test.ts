@@ -132,10 +132,15 @@ describe('a sheet of another origin', () => {
   it('shows a target object the file names and creates it on apply', async () => {
     const csv = 'Tähis;Seis;Põhjendus;Sihtobjekt;Sihtobjekti tüüp\nISMS.1.M1;rakendatud;;Dokumendihaldus;rakendus\n';
     const preview = await (await upload(A, csv, 'kava.csv')).json();
-    expect(preview.objectsToCreate).toEqual([{ name: 'Dokumendihaldus', type: 'application' }]);
+    // The new object models the modules of the measures the file gives it, so its rows are in its scope.
+    expect(preview.objectsToCreate).toEqual([{ name: 'Dokumendihaldus', type: 'application', modules: ['ISMS.1'] }]);
     expect(t.db.prepare(`SELECT count(*) AS n FROM target_object WHERE ehak = ? AND name = 'Dokumendihaldus'`).get(A)).toEqual({ n: 0 });
     expect((await post(A, `${preview.id}/apply`)).status).toBe(200);
     expect(t.db.prepare(`SELECT type FROM target_object WHERE ehak = ? AND name = 'Dokumendihaldus'`).get(A)).toEqual({ type: 'application' });
+    // The status is the new object's, not the organisation's.
+    expect(t.db.prepare(`SELECT o.name, s.status FROM measure_status s JOIN target_object o ON o.id = s.object_id WHERE s.ehak = ? AND s.measure_id = 'ISMS.1.M1'`).all(A)).toEqual([
+      { name: 'Dokumendihaldus', status: 'implemented' },
+    ]);
   });
 });
 

@@ -8,7 +8,7 @@ import type { ImportFields, ImportRow, ImportSummary } from '../contracts/import
 import type { Db } from '../db/database.ts';
 import { objectIdByName } from '../objects/store.ts';
 import { measureInScope } from '../tracker/records.ts';
-import { settingsOf } from '../tracker/reference.ts';
+import { scopeOf, settingsOf } from '../tracker/reference.ts';
 import { currentRow, mergeFields, sameFields, validateFields, type CurrentRow, type StatusFields } from '../tracker/status-write.ts';
 import type { SheetRow } from './formats.ts';
 
@@ -22,7 +22,7 @@ export type NewObjectType = Exclude<ObjectType, 'organisation'>;
 
 export interface PreviewData {
   summary: ImportSummary;
-  objectsToCreate: Array<{ name: string; type: NewObjectType }>;
+  objectsToCreate: Array<{ name: string; type: NewObjectType; modules: string[] }>;
   rows: ImportRow[];
 }
 
@@ -55,24 +55,31 @@ function tooLong(f: StatusFields): string | null {
 export function buildPreview(db: Db, ehak: string, sheetRows: SheetRow[]): PreviewData {
   const edition = settingsOf(db, ehak)!.edition;
   const firstLine = new Map<string, number>();
-  const objectsToCreate = new Map<string, { name: string; type: NewObjectType }>();
+  const objectsToCreate = new Map<string, { name: string; type: NewObjectType; modules: string[] }>();
   const rows = sheetRows.map((s): ImportRow => {
     const base = { line: s.line, measureId: s.measureId, objectName: s.objectName, before: null, after: null, version: 0 };
     const refuse = (reason: string): ImportRow => ({ ...base, outcome: 'refused', reason });
     if (s.reason || !s.patch) return refuse(s.reason ?? 'Rida ei ole loetav.');
-    // Until statuses are kept per object, one measure may appear once per file (see apply.ts).
-    const earlier = firstLine.get(s.measureId);
-    if (earlier !== undefined) return refuse(`Meede ${s.measureId} on failis juba real ${earlier}.`);
-    firstLine.set(s.measureId, s.line);
-    const scope = measureInScope(db, ehak, s.measureId);
-    if (!scope) return refuse(notInScope(db, edition, s.measureId));
-    if (s.objectName && objectIdByName(db, ehak, s.objectName) === undefined) {
+    // A measure appears once per object in a file (statuses are per target object × measure).
+    const objectKey = `${(s.objectName ?? '').toLowerCase()}|${s.measureId}`;
+    const earlier = firstLine.get(objectKey);
+    if (earlier !== undefined) return refuse(`Meede ${s.measureId} on failis ${s.objectName ? `objektil „${s.objectName}” ` : ''}juba real ${earlier}.`);
+    firstLine.set(objectKey, s.line);
+    const existing = s.objectName ? objectIdByName(db, ehak, s.objectName) : undefined;
+    if (s.objectName && existing === undefined) {
       const type = TYPE_BY_WORD.get((s.objectType ?? '').toLowerCase());
       if (!type || type === 'organisation') return refuse(`Sihtobjekti „${s.objectName}” ei ole; uue loomiseks märgi selle tüüp (nt rakendus, IT-süsteem, ruum).`);
       if (s.objectName.length > 200) return refuse('Sihtobjekti nimi on liiga pikk (kuni 200 märki).');
-      objectsToCreate.set(s.objectName.toLowerCase(), { name: s.objectName, type });
+      if (!measureExists(db, edition, s.measureId)) return refuse(notInScope(db, edition, s.measureId));
+      // A new object models the modules of the measures the file gives it (checked again on apply).
+      const module = s.measureId.replace(/\.M\d+$/, '');
+      const entry = objectsToCreate.get(s.objectName.toLowerCase()) ?? { name: s.objectName, type, modules: [] };
+      if (!entry.modules.includes(module)) entry.modules.push(module);
+      objectsToCreate.set(s.objectName.toLowerCase(), entry);
     }
-    const old = currentRow(db, ehak, scope.edition, s.measureId);
+    const scope = existing === undefined && s.objectName ? { edition } : measureInScope(db, ehak, s.measureId, existing);
+    if (!scope) return refuse(s.objectName ? `Meede ${s.measureId} ei kuulu objekti „${s.objectName}” ulatusse.` : notInScope(db, edition, s.measureId));
+    const old = existing === undefined && s.objectName ? null : currentRow(db, ehak, scope.edition, existing ?? scopeOf(db, ehak)!.organisationId, s.measureId);
     const next = mergeFields(old, { ...s.patch, status: s.patch.status ?? old?.status ?? 'not_assessed' });
     const errors = validateFields(next).map((e) => e.message);
     const long = tooLong(next);

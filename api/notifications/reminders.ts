@@ -10,7 +10,7 @@ import { tallinnToday } from '../lib/today.ts';
 import type { MailContent } from '../mail/messages.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { periodKovRow, periodRows } from '../periods/store.ts';
-import { effectiveStatus, isOverdue } from '../tracker/engine.ts';
+import { effectiveStatus, entryKey, isOverdue } from '../tracker/engine.ts';
 import { canOwn } from '../tracker/owner.ts';
 import { kovList, kovOf, scopeOf, sharedOf } from '../tracker/reference.ts';
 import { evidenceExpiringBy } from '../tracker/stores/evidence.ts';
@@ -43,12 +43,18 @@ function send(run: Run, kind: NotificationKind, subject: string, occasion: strin
 }
 
 /** The measure as a mail names it, when it is in the municipality's current scope and edition. */
-function measureRef(run: Run, ehak: string, edition: string, measureId: string): MeasureRef | null {
-  const entry = scopeOf(run.db, ehak)?.byKey.get(measureId);
-  if (!entry || entry.facts.edition !== edition) return null;
-  const link = `${run.origin}/jalgimine/meede/?${new URLSearchParams({ ehak, id: measureId })}`;
-  return { kovName: kovOf(run.db, ehak)?.name ?? ehak, measureId, title: entry.facts.title, link };
+function measureRef(run: Run, ehak: string, edition: string, objectId: number, measureId: string): (MeasureRef & { onObject: boolean }) | null {
+  const scope = scopeOf(run.db, ehak);
+  const entry = scope?.byKey.get(entryKey(objectId, measureId));
+  if (!scope || !entry || entry.facts.edition !== edition) return null;
+  const onObject = objectId !== scope.organisationId;
+  const link = `${run.origin}/jalgimine/meede/?${new URLSearchParams({ ehak, id: measureId, ...(onObject ? { object: String(objectId) } : {}) })}`;
+  return { kovName: kovOf(run.db, ehak)?.name ?? ehak, measureId, title: entry.facts.title, link, onObject };
 }
+
+/** What a reminder is about: the organisation object's record keeps the key it had before objects. */
+const subjectOf = (r: { ehak: string; edition: string; object_id: number; measure_id: string }, m: MeasureRef & { onObject: boolean }) =>
+  m.onObject ? `${r.ehak}/${r.edition}/${r.object_id}/${r.measure_id}` : `${r.ehak}/${r.edition}/${r.measure_id}`;
 
 /** The owner when they may still own the measure; otherwise nobody. */
 function ownerOf(run: Run, ownerId: number | null, ehak: string): Recipient[] {
@@ -65,31 +71,31 @@ function ownerOrSpecialists(run: Run, ownerId: number | null, ehak: string): Rec
 
 function measuresDue(run: Run): void {
   for (const r of ownedStatusesDueBy(run.db, addDays(run.today, REMIND_DAYS))) {
-    const m = measureRef(run, r.ehak, r.edition, r.measure_id);
+    const m = measureRef(run, r.ehak, r.edition, r.object_id, r.measure_id);
     if (!m) continue;
-    const status = effectiveStatus(r.status, sharedOf(run.db, r.ehak, r.edition).has(r.measure_id));
+    const status = effectiveStatus(r.status, !m.onObject && sharedOf(run.db, r.ehak, r.edition).has(r.measure_id));
     if (status === 'implemented' || status === 'not_applicable') continue;
     const overdue = isOverdue(r.due_date, status, run.today);
     const to = ownerOf(run, r.owner_user_id, r.ehak);
-    const subject = `${r.ehak}/${r.edition}/${r.measure_id}`;
+    const subject = subjectOf(r, m);
     send(run, overdue ? 'measure_overdue' : 'measure_due', subject, `${r.due_date}:${r.owner_user_id}`, to, (u) => measureDueMail(u, { ...m, dueDate: r.due_date!, overdue }));
   }
 }
 
 function riskReviews(run: Run): void {
   for (const r of riskReviewsDueBy(run.db, addDays(run.today, REMIND_DAYS))) {
-    const m = measureRef(run, r.ehak, r.edition, r.measure_id);
+    const m = measureRef(run, r.ehak, r.edition, r.object_id, r.measure_id);
     if (!m) continue;
     const to = ownerOrSpecialists(run, r.owner_user_id, r.ehak);
-    send(run, 'risk_review', `${r.ehak}/${r.edition}/${r.measure_id}`, r.review_date!, to, (u) => riskReviewMail(u, { ...m, reviewDate: r.review_date! }));
+    send(run, 'risk_review', subjectOf(r, m), r.review_date!, to, (u) => riskReviewMail(u, { ...m, reviewDate: r.review_date! }));
   }
 }
 
 function evidenceExpiry(run: Run): void {
   for (const e of evidenceExpiringBy(run.db, addDays(run.today, REMIND_DAYS))) {
-    const m = measureRef(run, e.ehak, e.edition, e.measure_id);
+    const m = measureRef(run, e.ehak, e.edition, e.object_id, e.measure_id);
     if (!m) continue;
-    const owner = statusRow(run.db, e.ehak, e.edition, e.measure_id)?.owner_user_id ?? null;
+    const owner = statusRow(run.db, e.ehak, e.edition, e.object_id, e.measure_id)?.owner_user_id ?? null;
     const label = (e.kind === 'file' ? e.file_name : e.url) ?? '';
     const to = ownerOrSpecialists(run, owner, e.ehak);
     send(run, 'evidence_expiry', String(e.id), e.valid_until!, to, (u) => evidenceExpiryMail(u, { ...m, evidence: label, validUntil: e.valid_until! }));

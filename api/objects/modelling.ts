@@ -4,8 +4,8 @@ import type { MatrixModule, ModellingObject, ModellingReport } from '../contract
 import { NEED_DIMENSIONS, type TargetObject } from '../contracts/objects.ts';
 import type { Db } from '../db/database.ts';
 import { riskAnalysisSummaries } from '../risks/analysis.ts';
-import { editionFacts, kovOf, settingsOf } from '../tracker/reference.ts';
-import { listObjects, scopeModules } from './read.ts';
+import { editionFacts, kovOf, settingModules, settingsOf } from '../tracker/reference.ts';
+import { listObjects } from './read.ts';
 import { fitsType } from './suggestions.ts';
 
 /** System modules model objects of their kind; process modules belong to the organisation as a whole. */
@@ -46,7 +46,7 @@ export function modellingReport(db: Db, ehak: string, generatedOn: string): Mode
   const titles = new Map(facts.map((m) => [m.moduleId, m.moduleTitle]));
   const order = new Map<string, number>();
   for (const m of facts) if (!order.has(m.moduleId)) order.set(m.moduleId, order.size);
-  const scope = new Set(scopeModules(db, ehak));
+  const scope = new Set(settingModules(db, ehak));
   const ids = [...new Set([...scope, ...objects.flatMap((o) => o.modules)])].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
   const others = objects.filter((o) => o.type !== 'organisation');
   const modules: MatrixModule[] = ids.map((id) => {

@@ -22,8 +22,21 @@ const patch = async (id: number, json: object) => {
   const o = (await objects()).find((x) => x.id === id)!;
   const res = await t.request(`/api/kovs/${KOV}/objects/${id}`, { method: 'PATCH', as, json: { version: o.version, ...json } });
   expect(res.status).toBe(200);
+  await totalsMatchList();
 };
-const setApproach = async (approach: string) => expect((await t.request(`/api/kovs/${KOV}/scope`, { method: 'PUT', as, json: { approach } })).status).toBe(200);
+const setApproach = async (approach: string) => {
+  expect((await t.request(`/api/kovs/${KOV}/scope`, { method: 'PUT', as, json: { approach } })).status).toBe(200);
+  await totalsMatchList();
+};
+/** The invariant at every step: progress counts exactly the object × measure rows the list returns, per object too. */
+async function totalsMatchList(): Promise<void> {
+  const rows = (await (await t.request(`/api/kovs/${KOV}/measures?limit=10000`, { as })).json()) as Array<{ objectId: number }>;
+  const p = (await (await t.request(`/api/kovs/${KOV}/progress`, { as })).json()) as { total: number; byObject: Array<{ objectId: number; total: number }> };
+  expect(p.total).toBe(rows.length);
+  for (const o of p.byObject) expect(o.total, `object ${o.objectId}`).toBe(rows.filter((r) => r.objectId === o.objectId).length);
+  const objs = await objects();
+  expect(objs.reduce((n, o) => n + o.measureCount, 0)).toBe(rows.length);
+}
 
 describe('measures per target object (standardturve, KOV profile)', () => {
   it('an IT system modelling SYS.2.1 takes its basic and standard measures, and the high ones its need calls for', async () => {
@@ -32,10 +45,13 @@ describe('measures per target object (standardturve, KOV profile)', () => {
     const count = (ms: Measure[], cls: string) => ms.filter((m) => m.class === cls).length;
     let ms = await measuresOf(id);
     expect([count(ms, 'basic'), count(ms, 'standard'), count(ms, 'high')]).toEqual([6, 17, 0]);
+    await totalsMatchList();
 
     await patch(id, { protectionNeed: { confidentiality: 'high' }, justification: 'Isikuandmed' });
     ms = await measuresOf(id);
     expect(count(ms, 'high')).toBe(8);
+    // The KOV's progress counts the organisation object's 809 rows and the system's 6 + 17 + 8.
+    expect(((await (await t.request(`/api/kovs/${KOV}/progress`, { as })).json()) as { total: number }).total).toBe(809 + 31);
     expect(ms.filter((m) => m.class === 'high').every((m) => m.cia.includes('C') && m.reason === 'need')).toBe(true);
 
     await patch(id, { protectionNeed: { confidentiality: 'normal', availability: 'high' }, justification: 'Tööpäeval vaja' });
@@ -65,6 +81,7 @@ describe('measures per target object (standardturve, KOV profile)', () => {
     const pcs = (await objects()).find((o) => o.type === 'it_system')!;
     expect(pcs.measureCount).toBe(0);
     const app = (await (await t.request(`/api/kovs/${KOV}/objects`, { method: 'POST', as, json: { name: 'Dokumendihaldus', type: 'application', critical: true, dependsOn: [pcs.id], modules: ['APP.1.1'] } })).json()) as Obj;
+    await totalsMatchList();
     const now = await objects();
     expect(now.find((o) => o.id === pcs.id)!.measureCount).toBeGreaterThan(0);
     expect(now.find((o) => o.id === app.id)!.measureCount).toBeGreaterThan(0);

@@ -8,7 +8,7 @@
 //   - core (tuumikuturve): as standard, for the objects marked critical and everything they depend
 //     on, and always the organisation object: its process modules (ISMS, ORP, CON, OPS, DER) frame
 //     any core. Its modules under core are the former meaning of core: the profile's modules with a
-//     P1 measure (api/objects/read.ts scopeModules), so nobody's numbers change until objects are
+//     P1 measure (api/tracker/reference.ts settingModules), so nobody's numbers change until objects are
 //     modelled.
 import type { Approach, Priority } from '../contracts/tracker.ts';
 import type { NeedDimension, ProtectionNeed } from '../contracts/objects.ts';

@@ -1,21 +1,16 @@
 // A municipality's target objects as the API answers them: rows with their dependencies, modelled
-// modules and effective protection needs (need.ts). The organisation object models every module
-// of the municipality's scope, plus any added to it.
-import type { NeedDimension, TargetObject } from '../contracts/objects.ts';
+// modules, effective protection needs (need.ts) and measure counts (the tracker's scope, which
+// counts object × measure rows). The organisation object models every module of the
+// municipality's scope setting, plus any added to it.
+import type { TargetObject } from '../contracts/objects.ts';
 import type { Db } from '../db/database.ts';
 import { objectModels } from '../solutions/store.ts';
-import { scopeOf } from '../tracker/reference.ts';
+import type { ScopeEntry } from '../tracker/engine.ts';
+import { scopeOf, settingModules } from '../tracker/reference.ts';
 import { peopleOf } from '../users/store.ts';
-import { measuresByObject } from './measures.ts';
+import { distributedOf as distributed, ownNeed as own } from './measures.ts';
 import { effectiveNeeds, type NeedInput } from './need.ts';
 import { dependencyRows, moduleRows, objectRows, type TargetObjectRow } from './store.ts';
-
-const own = (r: TargetObjectRow): Record<NeedDimension, TargetObjectRow['need_c']> => ({ confidentiality: r.need_c, integrity: r.need_i, availability: r.need_a });
-const distributed = (r: TargetObjectRow): Record<NeedDimension, boolean> => ({
-  confidentiality: r.distributed_c === 1,
-  integrity: r.distributed_i === 1,
-  availability: r.distributed_a === 1,
-});
 
 /** Object id → the ids it depends on (every object of the municipality has an entry). */
 export function dependencyMap(db: Db, ehak: string, rows: readonly TargetObjectRow[]): Map<number, number[]> {
@@ -24,10 +19,11 @@ export function dependencyMap(db: Db, ehak: string, rows: readonly TargetObjectR
   return map;
 }
 
-/** The modules of the municipality's scope, in catalogue order. */
-export function scopeModules(db: Db, ehak: string): string[] {
+/** The object's rows in the municipality's scope, in catalogue order (none when the approach leaves it out). */
+export function objectEntries(db: Db, ehak: string, id: number): readonly ScopeEntry[] {
   const scope = scopeOf(db, ehak);
-  return scope ? [...new Set(scope.entries.map((e) => e.facts.moduleId))] : [];
+  const o = scope?.objects.find((x) => x.id === id);
+  return o ? scope!.entries.slice(o.from, o.to) : [];
 }
 
 export function listObjects(db: Db, ehak: string): TargetObject[] {
@@ -38,7 +34,7 @@ export function listObjects(db: Db, ehak: string): TargetObject[] {
   const inputs: NeedInput[] = rows.map((r) => ({ id: r.id, own: own(r), distributed: distributed(r), dependsOn: deps.get(r.id) ?? [] }));
   const needs = effectiveNeeds(inputs);
   const people = peopleOf(db, rows.map((r) => r.updated_by));
-  const orgModules = rows.some((r) => r.type === 'organisation') ? scopeModules(db, ehak) : [];
+  const orgModules = rows.some((r) => r.type === 'organisation') ? settingModules(db, ehak) : [];
   const adopted = objectModels(db, ehak);
   const objects = rows.map((r): Omit<TargetObject, 'measureCount' | 'needMeasureCount'> => {
     const need = needs.get(r.id)!;
@@ -63,10 +59,9 @@ export function listObjects(db: Db, ehak: string): TargetObject[] {
       updatedBy: r.updated_by === null ? null : (people.get(r.updated_by) ?? null),
     };
   });
-  const measures = measuresByObject(db, ehak, objects);
   return objects.map((o) => {
-    const of = measures.get(o.id) ?? [];
-    return { ...o, measureCount: of.length, needMeasureCount: of.filter((m) => m.reason === 'need').length };
+    const of = objectEntries(db, ehak, o.id);
+    return { ...o, measureCount: of.length, needMeasureCount: of.filter((e) => e.facts.class === 'high').length };
   });
 }
 

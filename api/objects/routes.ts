@@ -6,10 +6,10 @@ import { notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { actorOf } from '../tracker/measure-routes.ts';
 import { KovParams } from '../tracker/params.ts';
-import { measureItem, measuresByObject } from './measures.ts';
-import { listObjects, objectOf } from './read.ts';
 import { AdoptSolutionSchema } from '../contracts/solutions.ts';
 import { adoptModel } from '../solutions/write.ts';
+import { measureItem } from './measures.ts';
+import { listObjects, objectEntries, objectOf } from './read.ts';
 import { createObject, patchObject, removeObject } from './write.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -65,9 +65,9 @@ const deleteRoute = createRoute({
   method: 'delete',
   path: '/kovs/{ehak}/objects/{id}',
   tags: ['objects'],
-  summary: 'Remove a target object (never the organisation object)',
+  summary: 'Remove a target object (never the organisation object, nor one holding statuses or evidence)',
   request: { params: ObjectParams },
-  responses: { 204: { description: 'Removed' }, 403: errorResponse('Read-only access'), 404: errorResponse('Unknown object'), 409: errorResponse('The organisation object') },
+  responses: { 204: { description: 'Removed' }, 403: errorResponse('Read-only access'), 404: errorResponse('Unknown object'), 409: errorResponse('The organisation object, or an object holding statuses or evidence') },
 });
 
 export function objectRoutes() {
@@ -82,10 +82,8 @@ export function objectRoutes() {
     .openapi(measuresRoute, (c) => {
       const { ehak, id } = c.req.valid('param');
       const db = c.get('db');
-      // All objects: under core an object is in play through the critical objects that depend on it.
-      const objects = listObjects(db, ehak);
-      if (!objects.some((o) => o.id === Number(id))) throw notFound('Objekti ei leitud.');
-      return c.json((measuresByObject(db, ehak, objects).get(Number(id)) ?? []).map(measureItem), 200);
+      if (!objectOf(db, ehak, Number(id))) throw notFound('Objekti ei leitud.');
+      return c.json(objectEntries(db, ehak, Number(id)).map(measureItem), 200);
     })
     .openapi(createObjectRoute, (c) => {
       const { ehak } = c.req.valid('param');

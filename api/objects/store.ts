@@ -31,6 +31,7 @@ export type ObjectFields = Omit<TargetObjectRow, 'id' | 'version' | 'created_at'
 
 const LIST = prepared<[string], TargetObjectRow>('SELECT * FROM target_object WHERE ehak = ? ORDER BY type = \'organisation\' DESC, name COLLATE NOCASE, id');
 const ONE = prepared<[string, number], TargetObjectRow>('SELECT * FROM target_object WHERE ehak = ? AND id = ?');
+const ORGANISATION = prepared<[string], { id: number }>("SELECT id FROM target_object WHERE ehak = ? AND type = 'organisation'");
 const BY_NAME = prepared<[string, string], { id: number }>('SELECT id FROM target_object WHERE ehak = ? AND name = ? COLLATE NOCASE');
 const INSERT = prepared<[ObjectFields], unknown>(
   `INSERT INTO target_object (ehak, type, name, description, item_count, critical, need_c, need_i, need_a,
@@ -54,11 +55,16 @@ const ADD_DEP = prepared<[number, number], unknown>('INSERT INTO target_object_d
 const MODULES = prepared<[string], { object_id: number; module_id: string }>(
   'SELECT m.object_id, m.module_id FROM target_object_module m JOIN target_object o ON o.id = m.object_id WHERE o.ehak = ? ORDER BY m.object_id, m.module_id',
 );
+const ALL = prepared<[], TargetObjectRow>('SELECT * FROM target_object ORDER BY ehak, type = \'organisation\' DESC, name COLLATE NOCASE, id');
+const ALL_DEPS = prepared<[], { object_id: number; depends_on: number }>('SELECT object_id, depends_on FROM target_object_dependency ORDER BY object_id, depends_on');
+const ALL_MODULES = prepared<[], { object_id: number; module_id: string }>('SELECT object_id, module_id FROM target_object_module ORDER BY object_id, module_id');
 const CLEAR_MODULES = prepared<[number], unknown>('DELETE FROM target_object_module WHERE object_id = ?');
 const ADD_MODULE = prepared<[number, string], unknown>('INSERT INTO target_object_module (object_id, module_id) VALUES (?, ?)');
 
 export const objectRows = (db: Db, ehak: string): TargetObjectRow[] => LIST(db).all(ehak);
 export const objectRow = (db: Db, ehak: string, id: number): TargetObjectRow | undefined => ONE(db).get(ehak, id);
+/** The municipality's organisation object (every municipality has exactly one, migration 011). */
+export const organisationObjectId = (db: Db, ehak: string): number | undefined => ORGANISATION(db).get(ehak)?.id;
 export const objectIdByName = (db: Db, ehak: string, name: string): number | undefined => BY_NAME(db).get(ehak, name)?.id;
 
 /** Inserts an object; returns its id. */
@@ -73,6 +79,11 @@ export const deleteObject = (db: Db, ehak: string, id: number): boolean => DELET
 
 export const dependencyRows = (db: Db, ehak: string) => DEPS(db).all(ehak);
 export const moduleRows = (db: Db, ehak: string) => MODULES(db).all(ehak);
+
+/** Every municipality's objects (the tracker's reference loads them all at once), by EHAK code. */
+export const allObjectRows = (db: Db): TargetObjectRow[] => ALL(db).all();
+export const allDependencyRows = (db: Db) => ALL_DEPS(db).all();
+export const allModuleRows = (db: Db) => ALL_MODULES(db).all();
 
 export function replaceDependencies(db: Db, id: number, dependsOn: readonly number[]): void {
   CLEAR_DEPS(db).run(id);

@@ -8,6 +8,8 @@ import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { holdsAssessments } from '../risks/store.ts';
 import { settingsOf } from '../tracker/reference.ts';
+import { objectHasEvidence } from '../tracker/stores/evidence.ts';
+import { objectHasStatuses } from '../tracker/stores/status.ts';
 import { wouldCycle } from './need.ts';
 import { dependencyMap, objectOf } from './read.ts';
 import { deleteObject, insertObject, objectIdByName, objectRow, objectRows, replaceDependencies, replaceModules, updateObject, type ObjectFields, type TargetObjectRow } from './store.ts';
@@ -113,6 +115,10 @@ export function removeObject(db: Db, ehak: string, id: number, actor: Actor): vo
     const old = objectOf(db, ehak, id);
     if (!old) throw notFound('Objekti ei leitud.');
     if (old.type === 'organisation') throw new ApiError(409, 'conflict', 'Organisatsiooni objekti ei saa kustutada: iga omavalitsusel on see üks.');
+    // Its statuses, their history, evidence and risk decisions are the municipality's record of work: never dropped with the object.
+    if (objectHasStatuses(db, id) || objectHasEvidence(db, id)) {
+      throw new ApiError(409, 'conflict', 'Objektil on meetmete olekuid või tõendeid: seda ei saa kustutada. Eemalda objektilt moodulid, kui seda enam ei kasutata.');
+    }
     if (holdsAssessments(db, id)) throw new ApiError(409, 'conflict', 'Objektil on riskianalüüsi otsuseid, mis peavad alles jääma: seda objekti ei saa kustutada.');
     deleteObject(db, ehak, id);
     recordAudit(db, { actorId: actor.id, action: 'object.delete', entity: 'target_object', entityId: id, kov: ehak, oldValue: old, ip: actor.ip });

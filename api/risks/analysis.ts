@@ -5,8 +5,7 @@ import { threatLinks, threats as allThreats } from '../catalog/stores/threats.ts
 import type { TargetObject } from '../contracts/objects.ts';
 import type { RiskAnalysis, RiskAnalysisSummary, ThreatAssessment } from '../contracts/risks.ts';
 import type { Db } from '../db/database.ts';
-import { measuresByObject } from '../objects/measures.ts';
-import { listObjects } from '../objects/read.ts';
+import { listObjects, objectEntries } from '../objects/read.ts';
 import { settingsOf } from '../tracker/reference.ts';
 import { statusListRows } from '../tracker/stores/status.ts';
 import { peopleOf } from '../users/store.ts';
@@ -23,9 +22,9 @@ function threatMeasures(measureIds: readonly string[], links: ReadonlyMap<string
   return out;
 }
 
-/** The implemented measures of the object. Statuses are the municipality's (its organisation object's). */
+/** The municipality's implemented object × measure records, as "objectId/measureId". */
 function implementedOn(db: Db, ehak: string, edition: string): Set<string> {
-  return new Set(statusListRows(db, ehak, edition).filter((r) => r.status === 'implemented').map((r) => r.measure_id));
+  return new Set(statusListRows(db, ehak, edition).filter((r) => r.status === 'implemented').map((r) => `${r.object_id}/${r.measure_id}`));
 }
 
 interface KovRiskData {
@@ -38,9 +37,8 @@ interface KovRiskData {
 function kovRiskData(db: Db, ehak: string): KovRiskData {
   const edition = settingsOf(db, ehak)?.edition ?? '2024';
   const objects = listObjects(db, ehak);
-  const measures = measuresByObject(db, ehak, objects);
   const links = threatLinks(db, edition);
-  const threatsOf = new Map(objects.map((o) => [o.id, threatMeasures((measures.get(o.id) ?? []).map((m) => m.facts.measureId), links)]));
+  const threatsOf = new Map(objects.map((o) => [o.id, threatMeasures(objectEntries(db, ehak, o.id).map((e) => e.facts.measureId), links)]));
   const rows = new Map<number, Map<string, RiskAssessmentRow>>();
   for (const r of assessmentsOfKov(db, ehak)) rows.set(r.object_id, (rows.get(r.object_id) ?? new Map()).set(r.threat_id, r));
   return { objects, threatsOf, rows, implemented: implementedOn(db, ehak, edition) };
@@ -63,7 +61,7 @@ export function riskAnalysisOf(db: Db, ehak: string, objectId: number): RiskAnal
         code: t.code,
         title: t.title,
         measures,
-        implemented: measures.filter((m) => data.implemented.has(m)).length,
+        implemented: measures.filter((m) => data.implemented.has(`${objectId}/${m}`)).length,
         assessment: r?.assessment ?? null,
         additionalMeasure: r?.additional_measure ?? null,
         justification: r?.justification ?? null,

@@ -117,7 +117,7 @@ describe('risk analysis of a target object', () => {
     const threat = (await analysis(id)).threats.find((x) => x.measures.length > 0)!;
     expect(threat.implemented).toBe(0);
     const measure = threat.measures[0]!;
-    const put = await t.request(`/api/kovs/${KOV}/measures/${measure}`, { method: 'PUT', as, json: { status: 'implemented', version: 0 } });
+    const put = await t.request(`/api/kovs/${KOV}/measures/${measure}?object=${id}`, { method: 'PUT', as, json: { status: 'implemented', version: 0 } });
     expect(put.status).toBe(200);
     expect((await analysis(id)).threats.find((x) => x.code === threat.code)!.implemented).toBe(1);
   });

@@ -2,8 +2,11 @@
 // and counts a municipality's scope. It works in memory over a Scope (reference.ts builds it once
 // per scope setting from the catalogue) and one municipality's own statuses and shared services
 // (a Ledger, filled from the stores), so the list, a record, progress, the overview, the benchmark
-// and snapshots all get their numbers from the same code. Inputs are keyed by `ScopeEntry.key`,
-// today the measure id; tracking per target object (issue #18) keys them by (object, measure).
+// and snapshots all get their numbers from the same code. A scope is one municipality's object ×
+// measure rows (issue 18): its organisation object's measures first, then each other object's;
+// statuses are keyed by `ScopeEntry.key` (entryKey: object id and measure id), shared services
+// by measure id and deliver the organisation object's measures only (a central service cannot
+// implement a municipality's own server or application for it).
 import { STATUSES, type MeasureClass, type Priority, type Status } from '../contracts/tracker.ts';
 import type { ScopeMember } from './scope-rule.ts';
 
@@ -23,17 +26,38 @@ export interface Bucket {
   priority: Priority | null;
 }
 
-export interface ScopeEntry extends ScopeMember {
-  /** What statuses and shared services are keyed by (the measure id). */
+/** A scope member on a target object. */
+export interface ObjectMember extends ScopeMember {
+  objectId: number;
+}
+
+/** The key of an object × measure row: what the ledger and the stores' digests use. */
+export const entryKey = (objectId: number, measureId: string): string => `${objectId}/${measureId}`;
+
+export interface ScopeEntry extends ObjectMember {
+  /** What statuses are keyed by: entryKey(objectId, measureId). */
   key: string;
   /** Position in catalogue order. */
   index: number;
   bucket: number;
 }
 
-/** A scope ready for counting; one object per distinct scope setting, shared by its municipalities. */
+/** A target object of a scope with the range of its entries (entries[from..to)). */
+export interface ScopeObject {
+  id: number;
+  name: string;
+  type: string;
+  from: number;
+  to: number;
+}
+
+/** One municipality's scope ready for counting (rebuilt when its setting or its objects change). */
 export interface Scope {
   edition: string;
+  /** The organisation object's id (its entries come first). */
+  organisationId: number;
+  /** Every object in play, the organisation object first, with its entries' range. */
+  objects: readonly ScopeObject[];
   entries: readonly ScopeEntry[];
   byKey: ReadonlyMap<string, ScopeEntry>;
   buckets: readonly Bucket[];
@@ -45,8 +69,16 @@ export interface Scope {
 
 const ID_ORDER = new Intl.Collator('en', { numeric: true });
 
-/** Indexes members (catalogue order) for counting; `groupOrder` is the edition's top-level groups in order. */
-export function indexScope(edition: string, members: readonly ScopeMember[], groupOrder: ReadonlyArray<{ id: string; title: string }>): Scope {
+/**
+ * Indexes members for counting: grouped by object in `objects` order (the organisation object
+ * first), catalogue order within each; `groupOrder` is the edition's top-level groups in order.
+ */
+export function indexScope(
+  edition: string,
+  objects: ReadonlyArray<{ id: number; name: string; type: string }>,
+  members: readonly ObjectMember[],
+  groupOrder: ReadonlyArray<{ id: string; title: string }>,
+): Scope {
   const moduleIds = [...new Set(members.map((m) => m.facts.moduleId))].sort((a, b) => ID_ORDER.compare(a, b));
   const titleOf = new Map(members.map((m) => [m.facts.moduleId, m.facts]));
   const rank = (g: string) => groupOrder.findIndex((x) => x.id === g) >>> 0; // unknown groups last
@@ -62,10 +94,20 @@ export function indexScope(edition: string, members: readonly ScopeMember[], gro
       bucketIndex.set(k, (bucket = buckets.length));
       buckets.push({ module: moduleIndex.get(m.facts.moduleId)!, group: groupIndex.get(m.facts.groupId)!, class: m.facts.class, priority: m.priority });
     }
-    return Object.freeze({ ...m, key: m.facts.measureId, index, bucket });
+    return Object.freeze({ ...m, key: entryKey(m.objectId, m.facts.measureId), index, bucket });
   });
+  const ranges: ScopeObject[] = objects.map((o) => ({ id: o.id, name: o.name, type: o.type, from: 0, to: 0 }));
+  let at = 0;
+  for (const r of ranges) {
+    r.from = at;
+    while (at < entries.length && entries[at]!.objectId === r.id) at++;
+    r.to = at;
+  }
+  if (at !== entries.length) throw new Error('Scope members must come grouped by object, in the order of the objects');
   return {
     edition,
+    organisationId: objects[0]!.id,
+    objects: ranges,
     entries,
     byKey: new Map(entries.map((e) => [e.key, e])),
     buckets,
@@ -81,10 +123,11 @@ export interface Ledger {
   shared: Uint8Array;
 }
 
+/** A ledger with no own statuses; `shared` are the measure ids shared services deliver (organisation object only). */
 export function emptyLedger(scope: Scope, shared?: ReadonlySet<string>): Ledger {
   const l = { scope, own: new Uint8Array(scope.entries.length), shared: new Uint8Array(scope.entries.length) };
-  if (shared) for (const key of shared) {
-    const e = scope.byKey.get(key);
+  if (shared) for (const measureId of shared) {
+    const e = scope.byKey.get(entryKey(scope.organisationId, measureId));
     if (e) l.shared[e.index] = 1;
   }
   return l;

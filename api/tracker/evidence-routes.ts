@@ -1,5 +1,6 @@
 // /api/kovs/{ehak}/measures/{measureId}/evidence: list, add (JSON {url, description} or multipart
-// `file` + `description`), download, remove (soft: it stays in the history).
+// `file` + `description`), download, remove (soft: it stays in the history). Evidence belongs to
+// a target object × measure; ?object={id} addresses an object other than the organisation object.
 import { createRoute, z } from '@hono/zod-openapi';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { createRouter, errorResponse } from '../lib/openapi.ts';
@@ -10,7 +11,7 @@ import { actorOf } from './measure-routes.ts';
 import { measureInScope } from './records.ts';
 import { BinaryFile, IsoDate } from '../contracts/common.ts';
 import { EvidenceDescriptionSchema, EvidenceSchema } from '../contracts/tracker.ts';
-import { KovMeasureParams } from './params.ts';
+import { KovMeasureParams, objectOf, ObjectQuery } from './params.ts';
 
 // Both bodies are declared (for the OpenAPI document) with optional fields: the router validates
 // each declared content type whatever the request's type; the handler requires the right field.
@@ -37,8 +38,12 @@ const listRoute = createRoute({
   path: '/kovs/{ehak}/measures/{measureId}/evidence',
   tags: ['tracker'],
   summary: 'Evidence of the measure',
-  request: { params: KovMeasureParams },
-  responses: { 200: { description: 'Evidence', content: { 'application/json': { schema: z.array(EvidenceSchema) } } }, 404: errorResponse('Not in scope') },
+  request: { params: KovMeasureParams, query: ObjectQuery },
+  responses: {
+    200: { description: 'Evidence', content: { 'application/json': { schema: z.array(EvidenceSchema) } } },
+    400: errorResponse('Invalid object id'),
+    404: errorResponse("Not in the object's scope"),
+  },
 });
 
 const addRoute = createRoute({
@@ -48,6 +53,7 @@ const addRoute = createRoute({
   summary: 'Add a link (JSON {url}) or a file (multipart field `file`: PDF, PNG, JPEG, DOCX/XLSX/ODT/ODS, text; max 10 MB)',
   request: {
     params: KovMeasureParams,
+    query: ObjectQuery,
     body: {
       content: {
         'application/json': { schema: UrlSchema },
@@ -58,8 +64,8 @@ const addRoute = createRoute({
   },
   responses: {
     201: { description: 'Added', content: { 'application/json': { schema: EvidenceSchema } } },
-    400: errorResponse('Invalid link or file type'),
-    404: errorResponse('Not in scope'),
+    400: errorResponse('Invalid link, file type or object id'),
+    404: errorResponse("Not in the object's scope"),
     413: errorResponse('File too large'),
   },
 });
@@ -71,7 +77,7 @@ const removeRoute = createRoute({
   path: '/kovs/{ehak}/measures/{measureId}/evidence/{id}',
   tags: ['tracker'],
   summary: 'Remove evidence: it leaves the list and its file is no longer served, but stays in the history with who removed it and when',
-  request: { params: EvidenceParams },
+  request: { params: EvidenceParams, query: ObjectQuery },
   responses: { 204: { description: 'Removed' }, 403: errorResponse('Read-only access'), 404: errorResponse('No such evidence (or removed already)') },
 });
 
@@ -80,7 +86,7 @@ const fileRoute = createRoute({
   path: '/kovs/{ehak}/measures/{measureId}/evidence/{id}/file',
   tags: ['tracker'],
   summary: 'Download an evidence file (as an attachment)',
-  request: { params: EvidenceParams },
+  request: { params: EvidenceParams, query: ObjectQuery },
   responses: { 200: { description: 'The file, with the type it was stored as', content: { '*/*': { schema: BinaryFile } } }, 404: errorResponse('No such file') },
 });
 
@@ -89,20 +95,21 @@ export function evidenceRoutes() {
     .openapi(listRoute, (c) => {
       const { ehak, measureId } = c.req.valid('param');
       const db = c.get('db');
-      const scope = measureInScope(db, ehak, measureId);
-      if (!scope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
-      return c.json(listEvidence(db, ehak, scope.edition, measureId), 200);
+      const scope = measureInScope(db, ehak, measureId, objectOf(c.req.valid('query')));
+      if (!scope) throw notFound('Seda meedet selle objekti ulatuses ei ole.');
+      return c.json(listEvidence(db, ehak, scope.edition, scope.objectId, measureId), 200);
     })
     .openapi(addRoute, async (c) => {
       const { ehak, measureId } = c.req.valid('param');
       const db = c.get('db');
-      const scope = measureInScope(db, ehak, measureId);
-      if (!scope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
+      const scope = measureInScope(db, ehak, measureId, objectOf(c.req.valid('query')));
+      if (!scope) throw notFound('Seda meedet selle objekti ulatuses ei ole.');
+      const target = { ehak, edition: scope.edition, objectId: scope.objectId, measureId };
       const type = (c.req.header('content-type') ?? '').toLowerCase();
       if (type.startsWith('application/json')) {
         const { url, description, validUntil } = c.req.valid('json') as { url?: string; description?: string | null; validUntil?: string | null };
         if (!url) throw new ApiError(400, 'validation_failed', 'Sisendis on vigu.', [{ path: 'url', message: 'Lisa link.' }]);
-        return c.json(addUrlEvidence(db, ehak, scope.edition, measureId, { url, description, validUntil }, actorOf(c)), 201);
+        return c.json(addUrlEvidence(db, target, { url, description, validUntil }, actorOf(c)), 201);
       }
       const form = await c.req.parseBody();
       const file = form['file'];
@@ -117,19 +124,21 @@ export function evidenceRoutes() {
       if (!contentType) {
         throw new ApiError(400, 'unsupported_file_type', 'Faili sisu ei vasta ühelegi lubatud tüübile (PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, tekst).');
       }
-      const evidence = addFileEvidence(db, c.get('config').filesPath, { ehak, edition: scope.edition, measureId }, { name: file.name, bytes, contentType, description: parsed.data, validUntil: validUntil.data }, actorOf(c));
+      const evidence = addFileEvidence(db, c.get('config').filesPath, target, { name: file.name, bytes, contentType, description: parsed.data, validUntil: validUntil.data }, actorOf(c));
       return c.json(evidence, 201);
     })
     .openapi(removeRoute, (c) => {
       const { ehak, measureId, id } = c.req.valid('param');
       const db = c.get('db');
-      const scope = measureInScope(db, ehak, measureId);
-      if (!scope || !removeEvidence(db, { ehak, edition: scope.edition, measureId }, id, actorOf(c))) throw notFound('Tõendit ei leitud.');
+      const scope = measureInScope(db, ehak, measureId, objectOf(c.req.valid('query')));
+      if (!scope || !removeEvidence(db, { ehak, edition: scope.edition, objectId: scope.objectId, measureId }, id, actorOf(c))) throw notFound('Tõendit ei leitud.');
       return c.body(null, 204);
     })
     .openapi(fileRoute, (c) => {
       const { ehak, measureId, id } = c.req.valid('param');
-      const found = getEvidenceFile(c.get('db'), ehak, measureId, id);
+      const db = c.get('db');
+      const scope = measureInScope(db, ehak, measureId, objectOf(c.req.valid('query')));
+      const found = scope && getEvidenceFile(db, ehak, scope.objectId, measureId, id);
       if (!found) throw notFound('Faili ei leitud.');
       const bytes = readStoredFile(c.get('config').filesPath, found.storageKey);
       const ascii = found.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

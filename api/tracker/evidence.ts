@@ -1,4 +1,4 @@
-// Evidence of a measure's implementation: links, or uploaded files kept in the shared file store
+// Evidence of a measure's implementation on a target object: links, or uploaded files kept in the shared file store
 // (rows in stores/evidence.ts), each with an optional description. Removal is soft: the row stays
 // with who removed it and when, for the measure's history; the list and the download skip it.
 import { recordAudit, type Actor } from '../audit/record.ts';
@@ -26,16 +26,16 @@ function toEvidence(r: EvidenceRow, people: Map<number, { id: number; name: stri
 }
 
 /** The measure's evidence that has not been removed, oldest first. */
-export function listEvidence(db: Db, ehak: string, edition: string, measureId: string): Evidence[] {
-  const rows = evidenceOf(db, ehak, edition, measureId).filter((r) => r.removed_at === null);
+export function listEvidence(db: Db, ehak: string, edition: string, objectId: number, measureId: string): Evidence[] {
+  const rows = evidenceOf(db, ehak, edition, objectId, measureId).filter((r) => r.removed_at === null);
   if (rows.length === 0) return [];
   const people = peopleOf(db, rows.map((r) => r.added_by));
   return rows.map((r) => toEvidence(r, people));
 }
 
 /** Every addition and removal of the measure's evidence as history events (unordered). */
-export function evidenceHistory(db: Db, ehak: string, edition: string, measureId: string): EvidenceHistoryEntry[] {
-  const rows = evidenceOf(db, ehak, edition, measureId);
+export function evidenceHistory(db: Db, ehak: string, edition: string, objectId: number, measureId: string): EvidenceHistoryEntry[] {
+  const rows = evidenceOf(db, ehak, edition, objectId, measureId);
   const people = peopleOf(db, rows.flatMap((r) => [r.added_by, r.removed_by]));
   const who = (id: number | null) => (id !== null ? people.get(id)! : null);
   const out: EvidenceHistoryEntry[] = [];
@@ -50,12 +50,21 @@ export function evidenceHistory(db: Db, ehak: string, edition: string, measureId
 /** Blank or whitespace-only is no description. */
 const cleanDescription = (d: string | null | undefined): string | null => d?.trim() || null;
 
+/** The object × measure row evidence belongs to. */
+export interface EvidenceTarget {
+  ehak: string;
+  edition: string;
+  objectId: number;
+  measureId: string;
+}
+
 type Fields = Pick<NewEvidence, 'kind'> & Partial<Pick<NewEvidence, 'url' | 'file_name' | 'storage_key' | 'sha256' | 'size' | 'content_type' | 'description' | 'valid_until'>>;
 
-function insert(db: Db, target: { ehak: string; edition: string; measureId: string }, fields: Fields, audit: Record<string, unknown>, actor: Actor): Evidence {
+function insert(db: Db, target: EvidenceTarget, fields: Fields, audit: Record<string, unknown>, actor: Actor): Evidence {
   const row = insertEvidence(db, {
     ehak: target.ehak,
     edition: target.edition,
+    object_id: target.objectId,
     measure_id: target.measureId,
     url: null,
     file_name: null,
@@ -74,17 +83,17 @@ function insert(db: Db, target: { ehak: string; edition: string; measureId: stri
     entity: 'measure_evidence',
     entityId: row.id,
     kov: target.ehak,
-    newValue: { measureId: target.measureId, edition: target.edition, ...audit },
+    newValue: { measureId: target.measureId, objectId: target.objectId, edition: target.edition, ...audit },
     ip: actor.ip ?? null,
   });
   return toEvidence(row, peopleOf(db, [row.added_by]));
 }
 
-export function addUrlEvidence(db: Db, ehak: string, edition: string, measureId: string, link: { url: string; description?: string | null | undefined; validUntil?: string | null | undefined }, actor: Actor): Evidence {
+export function addUrlEvidence(db: Db, target: EvidenceTarget, link: { url: string; description?: string | null | undefined; validUntil?: string | null | undefined }, actor: Actor): Evidence {
   const { url } = link;
   const description = cleanDescription(link.description);
   const validUntil = link.validUntil ?? null;
-  return inTransaction(db, () => insert(db, { ehak, edition, measureId }, { kind: 'url', url, description, valid_until: validUntil }, { kind: 'url', url, description, validUntil }, actor));
+  return inTransaction(db, () => insert(db, target, { kind: 'url', url, description, valid_until: validUntil }, { kind: 'url', url, description, validUntil }, actor));
 }
 
 /**
@@ -94,7 +103,7 @@ export function addUrlEvidence(db: Db, ehak: string, edition: string, measureId:
 export function addFileEvidence(
   db: Db,
   filesPath: string,
-  target: { ehak: string; edition: string; measureId: string },
+  target: EvidenceTarget,
   file: { name: string; bytes: Uint8Array; contentType: string; description?: string | null | undefined; validUntil?: string | null | undefined },
   actor: Actor,
 ): Evidence {
@@ -122,9 +131,9 @@ export function addFileEvidence(
  * Removes one evidence item of the measure (soft: the row stays for the history, the stored file is
  * kept but no longer served) and audits it. False when there is no such current item.
  */
-export function removeEvidence(db: Db, target: { ehak: string; edition: string; measureId: string }, id: number, actor: Actor): boolean {
+export function removeEvidence(db: Db, target: EvidenceTarget, id: number, actor: Actor): boolean {
   return inTransaction(db, () => {
-    const before = currentEvidence(db, id, target.ehak, target.edition, target.measureId);
+    const before = currentEvidence(db, id, target.ehak, target.edition, target.objectId, target.measureId);
     if (!before) return false;
     const after = removeEvidenceRow(db, id, actor.id);
     if (!after) return false;
@@ -134,7 +143,7 @@ export function removeEvidence(db: Db, target: { ehak: string; edition: string; 
       entity: 'measure_evidence',
       entityId: id,
       kov: target.ehak,
-      oldValue: { measureId: target.measureId, edition: target.edition, kind: before.kind, url: before.url, fileName: before.file_name, description: before.description },
+      oldValue: { measureId: target.measureId, objectId: target.objectId, edition: target.edition, kind: before.kind, url: before.url, fileName: before.file_name, description: before.description },
       newValue: { removedAt: after.removed_at },
       ip: actor.ip ?? null,
     });
@@ -142,8 +151,8 @@ export function removeEvidence(db: Db, target: { ehak: string; edition: string; 
   });
 }
 
-/** A file evidence row of this municipality and measure, with its storage key; null otherwise (also once removed). */
-export function getEvidenceFile(db: Db, ehak: string, measureId: string, id: number): { storageKey: string; fileName: string; contentType: string; size: number } | null {
-  const row = evidenceFile(db, id, ehak, measureId);
+/** A file evidence row of this municipality, object and measure, with its storage key; null otherwise (also once removed). */
+export function getEvidenceFile(db: Db, ehak: string, objectId: number, measureId: string, id: number): { storageKey: string; fileName: string; contentType: string; size: number } | null {
+  const row = evidenceFile(db, id, ehak, objectId, measureId);
   return row ? { storageKey: row.storage_key!, fileName: row.file_name!, contentType: row.content_type!, size: row.size! } : null;
 }

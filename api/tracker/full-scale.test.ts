@@ -109,7 +109,7 @@ describe('tracker at full scale', () => {
     const all = progressOfAll(t.db);
     expect(all.size).toBe(79);
     for (const [ehak, totals] of all) {
-      const { ehak: _e, name: _n, approach: _a, nextSteps: _s, trend: _t, ...one } = getProgress(t.db, ehak)!;
+      const { ehak: _e, name: _n, approach: _a, nextSteps: _s, trend: _t, byObject: _o, ...one } = getProgress(t.db, ehak)!;
       expect(totals, ehak).toEqual(one);
       const direct = directBreakdown(ehak);
       const found = new Map<string, { total: number; notApplicable: number; implemented: number }>();
@@ -149,7 +149,7 @@ describe('tracker at full scale', () => {
     let overdue = 0;
     for (const ehak of [viaShared, overriding, without]) {
       for (const item of listMeasures(t.db, ehak, {}, today)) {
-        const { sharedService, ...rest } = getMeasureRecord(t.db, ehak, item.measureId, today)!;
+        const { sharedService, ...rest } = getMeasureRecord(t.db, ehak, item.measureId, item.objectId, today)!;
         expect({ ...rest, sharedService: sharedService && { provider: sharedService.provider } }).toMatchObject(item);
         if (item.overdue) overdue++;
       }

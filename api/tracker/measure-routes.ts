@@ -1,4 +1,5 @@
-// /api/kovs/{ehak}/measures…: list, read, update (optimistic), bulk update, history.
+// /api/kovs/{ehak}/measures…: list, read, update (optimistic), bulk update, history. Each row is a
+// target object × measure; ?object={id} addresses an object other than the organisation object.
 // The tenant check (read for GET, write for mutations) is kovScopeGuard's, mounted in api/routes.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -18,7 +19,7 @@ import {
   MeasureRecordSchema,
   StatusUpdateSchema,
 } from '../contracts/tracker.ts';
-import { KovMeasureParams, KovParams } from './params.ts';
+import { KovMeasureParams, KovParams, objectOf, ObjectQuery } from './params.ts';
 import { bulkUpdateStatus, updateMeasureStatus } from './status-write.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -32,7 +33,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/kovs/{ehak}/measures',
   tags: ['tracker'],
-  summary: "The municipality's measures in scope with their status",
+  summary: "The municipality's object × measure rows in scope with their status (the organisation object's first; ?object= for one object's)",
   request: { params: KovParams, query: MeasureQuerySchema },
   responses: { 200: json(z.array(MeasureListItemSchema), 'Measures'), 404: errorResponse('Unknown municipality') },
 });
@@ -41,21 +42,21 @@ const getRoute = createRoute({
   method: 'get',
   path: '/kovs/{ehak}/measures/{measureId}',
   tags: ['tracker'],
-  summary: 'One measure: status record, evidence, shared service',
-  request: { params: KovMeasureParams },
-  responses: { 200: json(MeasureRecordSchema, 'Record'), 404: errorResponse('Not in scope') },
+  summary: 'One measure on a target object (default: the organisation object): status record, evidence, shared service',
+  request: { params: KovMeasureParams, query: ObjectQuery },
+  responses: { 200: json(MeasureRecordSchema, 'Record'), 400: errorResponse('Invalid object id'), 404: errorResponse("Not in the object's scope, or no such object in this municipality") },
 });
 
 const putRoute = createRoute({
   method: 'put',
   path: '/kovs/{ehak}/measures/{measureId}',
   tags: ['tracker'],
-  summary: 'Change a status record (send the version you read; omitted fields are kept, null clears)',
-  request: { params: KovMeasureParams, body: { content: { 'application/json': { schema: StatusUpdateSchema } }, required: true } },
+  summary: 'Change a status record on a target object (default: the organisation object; send the version you read; omitted fields are kept, null clears)',
+  request: { params: KovMeasureParams, query: ObjectQuery, body: { content: { 'application/json': { schema: StatusUpdateSchema } }, required: true } },
   responses: {
     200: json(MeasureRecordSchema, 'The new record'),
     400: errorResponse('Invalid input'),
-    404: errorResponse('Not in scope'),
+    404: errorResponse("Not in the object's scope, or no such object in this municipality"),
     409: errorResponse('Stale version: details.current is the stored record'),
   },
 });
@@ -66,7 +67,7 @@ const bulkRoute = createRoute({
   method: 'patch',
   path: '/kovs/{ehak}/measures',
   tags: ['tracker'],
-  summary: 'Set one status on many measures, all or nothing',
+  summary: 'Set one status on many measures of one target object (objectId; default: the organisation object), all or nothing',
   request: { params: KovParams, body: { content: { 'application/json': { schema: BulkUpdateSchema } }, required: true } },
   responses: {
     200: json(BulkResultSchema, 'Done'),
@@ -79,9 +80,9 @@ const historyRoute = createRoute({
   method: 'get',
   path: '/kovs/{ehak}/measures/{measureId}/history',
   tags: ['tracker'],
-  summary: 'Every change of the status record, newest first',
-  request: { params: KovMeasureParams },
-  responses: { 200: json(z.array(HistoryEntrySchema), 'History'), 404: errorResponse('Not in scope') },
+  summary: 'Every change of the status record on a target object (default: the organisation object), newest first',
+  request: { params: KovMeasureParams, query: ObjectQuery },
+  responses: { 200: json(z.array(HistoryEntrySchema), 'History'), 400: errorResponse('Invalid object id'), 404: errorResponse("Not in the object's scope") },
 });
 
 export function measureRoutes() {
@@ -89,34 +90,35 @@ export function measureRoutes() {
     .openapi(listRoute, (c) => {
       const { ehak } = c.req.valid('param');
       const q = c.req.valid('query');
-      const { overdue, ...rest } = q;
-      return c.json(listMeasures(c.get('db'), ehak, { ...rest, overdue: overdue === 'true' }), 200);
+      const { overdue, object, ...rest } = q;
+      return c.json(listMeasures(c.get('db'), ehak, { ...rest, overdue: overdue === 'true', ...(object ? { object: Number(object) } : {}) }), 200);
     })
     .openapi(bulkRoute, async (c) => {
       const { ehak } = c.req.valid('param');
-      const { measureIds, ...patch } = c.req.valid('json');
+      const { measureIds, objectId, ...patch } = c.req.valid('json');
       const db = c.get('db');
-      const items = await groupCommit(db, () => bulkUpdateStatus(db, ehak, measureIds, patch, actorOf(c)));
+      const items = await groupCommit(db, () => bulkUpdateStatus(db, ehak, measureIds, patch, actorOf(c), objectId));
       return c.json({ updated: items.length, items }, 200);
     })
     .openapi(getRoute, (c) => {
       const { ehak, measureId } = c.req.valid('param');
-      const record = getMeasureRecord(c.get('db'), ehak, measureId);
-      if (!record) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
+      const record = getMeasureRecord(c.get('db'), ehak, measureId, objectOf(c.req.valid('query')));
+      if (!record) throw notFound('Seda meedet selle objekti ulatuses ei ole.');
       return c.json(record, 200);
     })
     .openapi(putRoute, async (c) => {
       const { ehak, measureId } = c.req.valid('param');
       const db = c.get('db');
       // Status writes are the hot path (a specialist working through a list): they share commits.
-      const record = await groupCommit(db, () => updateMeasureStatus(db, ehak, measureId, c.req.valid('json'), actorOf(c)));
+      const object = objectOf(c.req.valid('query'));
+      const record = await groupCommit(db, () => updateMeasureStatus(db, ehak, measureId, c.req.valid('json'), actorOf(c), object));
       return c.json(record, 200);
     })
     .openapi(historyRoute, (c) => {
       const { ehak, measureId } = c.req.valid('param');
       const db = c.get('db');
-      const scope = measureInScope(db, ehak, measureId);
-      if (!scope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
-      return c.json(getMeasureHistory(db, ehak, scope.edition, measureId), 200);
+      const scope = measureInScope(db, ehak, measureId, objectOf(c.req.valid('query')));
+      if (!scope) throw notFound('Seda meedet selle objekti ulatuses ei ole.');
+      return c.json(getMeasureHistory(db, ehak, scope.edition, scope.objectId, measureId), 200);
     });
 }

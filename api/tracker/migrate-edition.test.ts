@@ -6,6 +6,7 @@ import { importCatalogFile, importProfile } from '../catalog/import/index.ts';
 import { runCli } from '../../scripts/cli.ts';
 import { createTestContext, signInAs } from '../../tests/helpers/app.ts';
 import { migrateEdition, type MigrationReport } from './migrate-edition.ts';
+import { organisationObjectId } from '../objects/store.ts';
 import { getMeasureHistory, getMeasureRecord } from './records.ts';
 import { saveScope } from './scope.ts';
 import { updateMeasureStatus } from './status-write.ts';
@@ -42,9 +43,9 @@ describe.skipIf(skipWithoutEitsData())('catalog migrate 2023 → 2024 on the rea
 
     const after = getMeasureRecord(db, '0141', 'ISMS.1.M1')!;
     expect(after).toMatchObject({ edition: '2024', status: 'implemented', description: 'Alustatud', version: 2 });
-    expect(getMeasureHistory(db, '0141', '2024', 'ISMS.1.M1').map((h) => (h.kind === 'status' ? h.version : h.action))).toEqual([2, 1]);
+    expect(getMeasureHistory(db, '0141', '2024', organisationObjectId(db, '0141')!, 'ISMS.1.M1').map((h) => (h.kind === 'status' ? h.version : h.action))).toEqual([2, 1]);
     // The old edition's record is still there.
-    expect(getMeasureHistory(db, '0141', '2023', 'ISMS.1.M1')).toHaveLength(2);
+    expect(getMeasureHistory(db, '0141', '2023', organisationObjectId(db, '0141')!, 'ISMS.1.M1')).toHaveLength(2);
     expect(db.prepare(`SELECT edition FROM shared_service`).pluck().get()).toBe('2024');
     const stored = db.prepare('SELECT from_edition, to_edition, report FROM edition_migration').all() as Array<{ report: string }>;
     expect(stored).toHaveLength(1);

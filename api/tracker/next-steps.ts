@@ -52,8 +52,8 @@ export function nextStepsOf(l: Ledger, dueDates: ReadonlyArray<string | null | u
     if (best.length > limit) best.pop();
   }
   return best.map((i): NextStep => {
-    const { facts, priority } = entries[i]!;
+    const { facts, priority, objectId } = entries[i]!;
     const dueDate = due(i);
-    return { measureId: facts.measureId, title: facts.title, module: facts.moduleId, priority, class: facts.class, status: effectiveAt(l, i), dueDate, overdue: overdue(i) };
+    return { objectId, measureId: facts.measureId, title: facts.title, module: facts.moduleId, priority, class: facts.class, status: effectiveAt(l, i), dueDate, overdue: overdue(i) };
   });
 }

@@ -1,5 +1,6 @@
 // Progress of one municipality and of all at once, from the engine (engine.ts, totals.ts): the
-// scope from the reference, own statuses from stores/status.ts, shared services from the reference.
+// scope (object × measure rows) from the reference, own statuses from stores/status.ts, shared
+// services from the reference. Totals count exactly the rows the measure list returns.
 import type { KovProgress, NextStep, ProgressTotals, TrendPoint } from '../contracts/progress.ts';
 import type { Status } from '../contracts/tracker.ts';
 import type { Db } from '../db/database.ts';
@@ -10,7 +11,7 @@ import { emptyLedger, recordStatus, type Ledger } from './engine.ts';
 import { nextStepsOf } from './next-steps.ts';
 import { kovList, kovOf, scopeOf, settingsOf, sharedOf } from './reference.ts';
 import { readStatuses, statusDigests, statusDigestsOf, type StatusDigestRow } from './stores/status.ts';
-import { totalsOf } from './totals.ts';
+import { objectTotalsOf, totalsOf } from './totals.ts';
 
 /** One municipality's ledger with the due dates by entry index; undefined for an unknown municipality. */
 function ledgerOf(db: Db, ehak: string): { ledger: Ledger; due: Array<string | null> } | undefined {
@@ -20,8 +21,8 @@ function ledgerOf(db: Db, ehak: string): { ledger: Ledger; due: Array<string | n
   const due = new Array<string | null>(scope.entries.length).fill(null);
   for (const row of statusDigestsOf(db, ehak)) {
     if (row.edition !== scope.edition) continue;
-    readStatuses(row, (measureId, status, dueDate) => {
-      const e = recordStatus(ledger, measureId, status);
+    readStatuses(row, (key, status, dueDate) => {
+      const e = recordStatus(ledger, key, status);
       if (e) due[e.index] = dueDate;
     });
   }
@@ -51,11 +52,11 @@ function computeProgress(db: Db, ehak: string, today: string): KovProgress | nul
   if (!l) return null;
   const { name } = kovOf(db, ehak)!;
   const totals = totalsOf(l.ledger);
-  return { ehak, name, approach: settingsOf(db, ehak)!.approach, ...totals, nextSteps: nextStepsOf(l.ledger, l.due, today, 10), trend: trendOf(db, ehak) };
+  return { ehak, name, approach: settingsOf(db, ehak)!.approach, ...totals, byObject: objectTotalsOf(l.ledger), nextSteps: nextStepsOf(l.ledger, l.due, today, 10), trend: trendOf(db, ehak) };
 }
 
-/** An own status to count: [ehak, edition, measureId, status]. */
-export type StatusFact = readonly [ehak: string, edition: string, measureId: string, status: Status];
+/** An own status to count: [ehak, edition, key (the engine's entryKey of object and measure), status]. */
+export type StatusFact = readonly [ehak: string, edition: string, key: string, status: Status];
 
 /**
  * Where progressOfAll reads own statuses: the stored ones (digests, read here unless the caller has
@@ -70,18 +71,19 @@ export function progressOfAll(db: Db, source: StatusSource = { digests: statusDi
   for (const k of kovList(db)) {
     const scope = scopeOf(db, k.ehak)!;
     const ledger = emptyLedger(scope, given ? undefined : new Set(sharedOf(db, k.ehak, scope.edition).keys()));
-    if (given) scope.entries.forEach((e, i) => (ledger.shared[i] = given.shared(k.ehak, e.key) ? 1 : 0));
+    // Shared services deliver the organisation object's measures only (engine.ts).
+    if (given) scope.entries.forEach((e, i) => (ledger.shared[i] = e.objectId === scope.organisationId && given.shared(k.ehak, e.facts.measureId) ? 1 : 0));
     ledgers.set(k.ehak, ledger);
   }
   if ('facts' in source) {
-    for (const [ehak, edition, measureId, status] of source.facts) {
+    for (const [ehak, edition, key, status] of source.facts) {
       const ledger = ledgers.get(ehak);
-      if (ledger && edition === ledger.scope.edition) recordStatus(ledger, measureId, status);
+      if (ledger && edition === ledger.scope.edition) recordStatus(ledger, key, status);
     }
   } else {
     for (const row of source.digests) {
       const ledger = ledgers.get(row.ehak);
-      if (ledger && row.edition === ledger.scope.edition) readStatuses(row, (measureId, status) => recordStatus(ledger, measureId, status));
+      if (ledger && row.edition === ledger.scope.edition) readStatuses(row, (key, status) => recordStatus(ledger, key, status));
     }
   }
   const out = new Map<string, ProgressTotals>();

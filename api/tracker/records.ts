@@ -1,11 +1,11 @@
-// Read side of the tracker: the measure list with filters, one full record, its history. Facts and
+// Read side of the tracker: the object × measure list with filters, one full record, its history. Facts and
 // scope come from the reference (memory), statuses from stores/status.ts, and the effective status
 // and overdue flag from the engine, so a record always says what its row in the list says.
 import type { HistoryEntry, MeasureClass, MeasureListItem, MeasureRecord, Priority, Status, StatusFieldsSnapshot } from '../contracts/tracker.ts';
 import type { Db } from '../db/database.ts';
 import { tallinnToday } from '../lib/today.ts';
 import { personOf, peopleOf } from '../users/store.ts';
-import { effectiveStatus, isOverdue, type ScopeEntry } from './engine.ts';
+import { effectiveStatus, entryKey, isOverdue, type Scope, type ScopeEntry } from './engine.ts';
 import { evidenceHistory, listEvidence } from './evidence.ts';
 import { scopeOf, sharedOf, type SharedRef } from './reference.ts';
 import { historyOf, statusListRows, statusRow, type StatusListRow } from './stores/status.ts';
@@ -20,17 +20,26 @@ export interface MeasureFilters {
   overdue?: boolean;
   /** Substring of the measure id or title; ASCII letters case-insensitive (as the API always did). */
   q?: string;
+  /** Only this target object's rows. */
+  object?: number;
+  /** At most this many rows. */
+  limit?: number;
 }
+
+/** The most rows one list answer holds (15 objects × their measures fit well within it). */
+export const MAX_LIST_ROWS = 10_000;
 
 /** Lower-cases A–Z only, as SQLite's lower() did for the search before. */
 const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
 /** One list row: the entry's facts, the record's fields (or none) and the shared service (or none). */
-function listItem(e: ScopeEntry, r: StatusListRow | undefined, shared: SharedRef | undefined, today: string): MeasureListItem {
+function listItem(e: ScopeEntry, objectName: string, r: StatusListRow | undefined, shared: SharedRef | undefined, today: string): MeasureListItem {
   const status = r?.status ?? 'not_assessed';
   const effective = effectiveStatus(status, shared !== undefined);
   const dueDate = r?.due_date ?? null;
   return {
+    objectId: e.objectId,
+    objectName,
     measureId: e.facts.measureId,
     title: e.facts.title,
     module: e.facts.moduleId,
@@ -59,47 +68,67 @@ function matches(m: MeasureListItem, f: MeasureFilters, q: string | null): boole
   return q === null || asciiLower(m.measureId).includes(q) || asciiLower(m.title).includes(q);
 }
 
-/** The municipality's measures in scope, in catalogue order, filtered (empty for an unknown municipality). */
+/** A shared service delivers a measure on the organisation object only (engine.ts). */
+const sharedFor = (scope: Scope, e: ScopeEntry, shared: ReadonlyMap<string, SharedRef>) =>
+  e.objectId === scope.organisationId ? shared.get(e.facts.measureId) : undefined;
+
+const objectName = (scope: Scope, id: number) => scope.objects.find((o) => o.id === id)?.name ?? '';
+
+/**
+ * The municipality's object × measure rows in scope (the organisation object's first, catalogue
+ * order within each object), filtered; empty for an unknown municipality.
+ */
 export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {}, today = tallinnToday()): MeasureListItem[] {
   const scope = scopeOf(db, ehak);
   if (!scope) return [];
-  const rows = new Map(statusListRows(db, ehak, scope.edition).map((r) => [r.measure_id, r]));
+  const rows = new Map(statusListRows(db, ehak, scope.edition).map((r) => [entryKey(r.object_id, r.measure_id), r]));
   const shared = sharedOf(db, ehak, scope.edition);
   const q = filters.q ? asciiLower(filters.q) : null;
+  const limit = Math.min(filters.limit ?? MAX_LIST_ROWS, MAX_LIST_ROWS);
   const out: MeasureListItem[] = [];
-  for (const e of scope.entries) {
-    const item = listItem(e, rows.get(e.key), shared.get(e.key), today);
-    if (matches(item, filters, q)) out.push(item);
+  for (const o of scope.objects) {
+    if (filters.object !== undefined && o.id !== filters.object) continue;
+    for (let i = o.from; i < o.to && out.length < limit; i++) {
+      const e = scope.entries[i]!;
+      const item = listItem(e, o.name, rows.get(e.key), sharedFor(scope, e, shared), today);
+      if (matches(item, filters, q)) out.push(item);
+    }
   }
   return out;
 }
 
-/** The edition of a measure in the municipality's scope, or null when it is not in scope. */
-export function measureInScope(db: Db, ehak: string, measureId: string): { edition: string } | null {
-  const e = scopeOf(db, ehak)?.byKey.get(measureId);
-  return e ? { edition: e.facts.edition } : null;
+/** The scope entry of a measure on a target object (default: the organisation object); undefined when not in its scope. */
+export function scopeEntry(db: Db, ehak: string, measureId: string, objectId?: number): ScopeEntry | undefined {
+  const scope = scopeOf(db, ehak);
+  return scope?.byKey.get(entryKey(objectId ?? scope.organisationId, measureId));
 }
 
-/** In-scope measure ids among `ids` with their editions (for bulk validation). */
-export function measuresInScope(db: Db, ehak: string, ids: string[]): Map<string, string> {
-  const scope = scopeOf(db, ehak);
+/** The edition and object of a measure in the object's scope (default: the organisation object), or null when it is not in it. */
+export function measureInScope(db: Db, ehak: string, measureId: string, objectId?: number): { edition: string; objectId: number } | null {
+  const e = scopeEntry(db, ehak, measureId, objectId);
+  return e ? { edition: e.facts.edition, objectId: e.objectId } : null;
+}
+
+/** In-scope measure ids among `ids` on the object (default: the organisation object) with their editions (for bulk validation). */
+export function measuresInScope(db: Db, ehak: string, ids: string[], objectId?: number): Map<string, string> {
   const found = new Map<string, string>();
   for (const id of ids) {
-    const e = scope?.byKey.get(id);
+    const e = scopeEntry(db, ehak, id, objectId);
     if (e) found.set(id, e.facts.edition);
   }
   return found;
 }
 
-/** The full record of one measure for the municipality, or null when the measure is not in its scope. */
-export function getMeasureRecord(db: Db, ehak: string, measureId: string, today = tallinnToday()): MeasureRecord | null {
-  const e = scopeOf(db, ehak)?.byKey.get(measureId);
-  if (!e) return null;
+/** The full record of one measure on an object (default: the organisation object), or null when it is not in that object's scope. */
+export function getMeasureRecord(db: Db, ehak: string, measureId: string, objectId?: number, today = tallinnToday()): MeasureRecord | null {
+  const scope = scopeOf(db, ehak);
+  const e = scope?.byKey.get(entryKey(objectId ?? scope.organisationId, measureId));
+  if (!scope || !e) return null;
   const { facts } = e;
-  const r = statusRow(db, ehak, facts.edition, measureId);
-  const shared = sharedOf(db, ehak, facts.edition).get(measureId);
+  const r = statusRow(db, ehak, facts.edition, e.objectId, measureId);
+  const shared = sharedFor(scope, e, sharedOf(db, ehak, facts.edition));
   // The list row's fields first, in its order, then the record's own (Object.assign: a spread is slower here).
-  return Object.assign(listItem(e, r, shared, today), {
+  return Object.assign(listItem(e, objectName(scope, e.objectId), r, shared, today), {
     sharedService: shared ? { id: shared.id, provider: shared.provider, note: shared.note } : null,
     ehak,
     edition: facts.edition,
@@ -113,13 +142,13 @@ export function getMeasureRecord(db: Db, ehak: string, measureId: string, today 
     reviewDate: r?.review_date ?? null,
     owner: personOf(db, r?.owner_user_id ?? null),
     updatedBy: personOf(db, r?.updated_by ?? null),
-    evidence: listEvidence(db, ehak, facts.edition, measureId),
+    evidence: listEvidence(db, ehak, facts.edition, e.objectId, measureId),
   });
 }
 
-/** Every recorded change of the measure's status record and every evidence added or removed, newest first. */
-export function getMeasureHistory(db: Db, ehak: string, edition: string, measureId: string): HistoryEntry[] {
-  const rows = historyOf(db, ehak, edition, measureId);
+/** Every recorded change of the object × measure status record and every evidence added or removed, newest first. */
+export function getMeasureHistory(db: Db, ehak: string, edition: string, objectId: number, measureId: string): HistoryEntry[] {
+  const rows = historyOf(db, ehak, edition, objectId, measureId);
   const people = peopleOf(db, rows.map((r) => r.changed_by));
   const status = rows.map((r): HistoryEntry => ({
     kind: 'status',
@@ -130,5 +159,5 @@ export function getMeasureHistory(db: Db, ehak: string, edition: string, measure
     new: JSON.parse(r.new) as StatusFieldsSnapshot,
   }));
   // Status rows come newest first; a stable sort by time keeps that order among equal times.
-  return [...status, ...evidenceHistory(db, ehak, edition, measureId).reverse()].sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : 0));
+  return [...status, ...evidenceHistory(db, ehak, edition, objectId, measureId).reverse()].sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : 0));
 }

@@ -1,6 +1,7 @@
 // The tracker's reference data in memory: the municipalities, their scope settings, the catalogue
-// facts of each edition, the scopes built from them (scope-rule.ts, engine.ts) and the shared
-// services. They change a few times a year while every status write, list and report needs them.
+// facts of each edition, the target objects, the scopes built from them (scope-rule.ts for the
+// setting, api/objects/ for the objects, engine.ts to index) and the shared services. They change a
+// few times a year (objects a few times a month) while every status write, list and report needs them.
 // Everything is dropped as soon as reference_epoch moves: triggers on every table read here
 // (declared in api/db/caches.ts, held against sqlite_master by its test), from this process or
 // another. Per use this costs one row read.
@@ -10,8 +11,11 @@ import type { Priority } from '../contracts/tracker.ts';
 import { epochOf } from '../db/caches.ts';
 import type { Db } from '../db/database.ts';
 import { allKovs, type KovRow } from '../kov/store.ts';
+import { kovMembers, objectsForScope } from '../objects/measures.ts';
+import type { CatalogForScope } from '../objects/object-scope.ts';
+import { allDependencyRows, allModuleRows, allObjectRows, type TargetObjectRow } from '../objects/store.ts';
 import { indexScope, type Scope } from './engine.ts';
-import { DEFAULT_APPROACH, DEFAULT_EDITION, DEFAULT_PROFILE, scopeMembers, type MeasureFacts, type ScopeSettings } from './scope-rule.ts';
+import { DEFAULT_APPROACH, DEFAULT_EDITION, DEFAULT_PROFILE, scopeMembers, type MeasureFacts, type ScopeMember, type ScopeSettings } from './scope-rule.ts';
 import { allScopeRows } from './stores/scope.ts';
 import { allSharedServiceKovs, allSharedServices } from './stores/shared-services.ts';
 
@@ -27,13 +31,30 @@ interface EditionFacts {
   byId: ReadonlyMap<string, MeasureFacts>;
 }
 
+/** What one scope setting takes before objects: the catalogue it reads and its members. */
+interface SettingScope {
+  catalog: CatalogForScope;
+  members: readonly ScopeMember[];
+  modules: readonly string[];
+}
+
+interface KovObjects {
+  rows: TargetObjectRow[];
+  dependsOn: Map<number, number[]>;
+  modules: Map<number, string[]>;
+}
+
 interface Reference {
   epoch: number;
   kovs: readonly KovRow[];
   kovByEhak: ReadonlyMap<string, KovRow>;
   settings: ReadonlyMap<string, ScopeSettings>;
   editions: Map<string, EditionFacts>;
+  /** By setting ("edition|profile|approach|extra modules"). */
+  settingScopes: Map<string, SettingScope>;
+  /** By EHAK code: the municipality's object × measure scope. */
   scopes: Map<string, Scope>;
+  objects?: ReadonlyMap<string, KovObjects>;
   groups?: readonly GroupRow[];
   /** "ehak|edition" → measure id → the service. */
   shared?: ReadonlyMap<string, ReadonlyMap<string, SharedRef>>;
@@ -53,7 +74,7 @@ function referenceOf(db: Db): Reference {
       settings.set(k.ehak, r ? { edition: r.edition, profileName: r.profile_name, approach: r.approach, extraModules: JSON.parse(r.extra_modules) as string[] }
         : { edition: DEFAULT_EDITION, profileName: DEFAULT_PROFILE, approach: DEFAULT_APPROACH, extraModules: [] });
     }
-    ref = { epoch, kovs, kovByEhak: new Map(kovs.map((k) => [k.ehak, k])), settings, editions: new Map(), scopes: new Map() };
+    ref = { epoch, kovs, kovByEhak: new Map(kovs.map((k) => [k.ehak, k])), settings, editions: new Map(), settingScopes: new Map(), scopes: new Map() };
     caches.set(db, ref);
   }
   return ref;
@@ -83,21 +104,66 @@ export function groupsOf(db: Db): readonly GroupRow[] {
   return (ref.groups ??= topGroups(db));
 }
 
-/** The municipality's scope, built once per distinct setting; undefined for an unknown municipality. */
-export function scopeOf(db: Db, ehak: string): Scope | undefined {
-  const ref = referenceOf(db);
-  const s = ref.settings.get(ehak);
-  if (!s) return undefined;
+function settingScopeOf(db: Db, ref: Reference, s: ScopeSettings): SettingScope {
   const key = `${s.edition}|${s.profileName}|${s.approach}|${s.extraModules.join(',')}`;
-  let scope = ref.scopes.get(key);
+  let scope = ref.settingScopes.get(key);
   if (!scope) {
     const profile = profileMeasures(db, s.edition, s.profileName);
     const priorities = profile && new Map<string, Priority>(profile.map((p) => [p.measureId, p.priority]));
     const unclassified = new Set(profile ? unclassifiedMeasures(db, s.edition, s.profileName) : []);
-    const members = scopeMembers(s, editionFacts(db, s.edition).measures, priorities, unclassified);
-    const groups = groupsOf(db).filter((g) => g.edition === s.edition);
-    ref.scopes.set(key, (scope = indexScope(s.edition, members, groups)));
+    const catalog: CatalogForScope = { measures: editionFacts(db, s.edition).measures, profile: priorities, unclassified };
+    const members = scopeMembers(s, catalog.measures, priorities, unclassified);
+    ref.settingScopes.set(key, (scope = { catalog, members, modules: [...new Set(members.map((m) => m.facts.moduleId))] }));
   }
+  return scope;
+}
+
+function objectsOf(db: Db, ref: Reference, ehak: string): KovObjects {
+  if (!ref.objects) {
+    const byKov = new Map<string, KovObjects>();
+    const kovOfObject = new Map<number, KovObjects>();
+    for (const r of allObjectRows(db)) {
+      let k = byKov.get(r.ehak);
+      if (!k) byKov.set(r.ehak, (k = { rows: [], dependsOn: new Map(), modules: new Map() }));
+      k.rows.push(r);
+      kovOfObject.set(r.id, k);
+    }
+    for (const d of allDependencyRows(db)) {
+      const k = kovOfObject.get(d.object_id)!;
+      k.dependsOn.set(d.object_id, [...(k.dependsOn.get(d.object_id) ?? []), d.depends_on]);
+    }
+    for (const m of allModuleRows(db)) {
+      const k = kovOfObject.get(m.object_id)!;
+      k.modules.set(m.object_id, [...(k.modules.get(m.object_id) ?? []), m.module_id]);
+    }
+    ref.objects = byKov;
+  }
+  return ref.objects.get(ehak) ?? { rows: [], dependsOn: new Map(), modules: new Map() };
+}
+
+/** The modules the municipality's scope setting takes (what its organisation object models by itself). */
+export function settingModules(db: Db, ehak: string): readonly string[] {
+  const ref = referenceOf(db);
+  const s = ref.settings.get(ehak);
+  return s ? settingScopeOf(db, ref, s).modules : [];
+}
+
+/**
+ * The municipality's scope: every target object's measures (the organisation object's first),
+ * built once per reference epoch; undefined for an unknown municipality.
+ */
+export function scopeOf(db: Db, ehak: string): Scope | undefined {
+  const ref = referenceOf(db);
+  let scope = ref.scopes.get(ehak);
+  if (scope) return scope;
+  const s = ref.settings.get(ehak);
+  if (!s) return undefined;
+  const setting = settingScopeOf(db, ref, s);
+  const { rows, dependsOn, modules } = objectsOf(db, ref, ehak);
+  const objects = objectsForScope(rows, dependsOn, modules, setting.modules);
+  const members = kovMembers(s.approach, objects, setting.catalog, setting.members);
+  const groups = groupsOf(db).filter((g) => g.edition === s.edition);
+  ref.scopes.set(ehak, (scope = indexScope(s.edition, rows, members, groups)));
   return scope;
 }
 

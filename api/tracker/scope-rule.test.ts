@@ -56,7 +56,7 @@ describe('the scope rule', () => {
         for (const profileName of ['KOV', 'PUUDUB']) {
           saveScope(t.db, '0141', { edition: '2024', profileName, approach, extraModules }, null);
           const expected = (t.db.prepare(ORACLE).all({ ehak: '0141' }) as Array<{ measureId: string; priority: string | null }>).sort((a, b) => (a.measureId < b.measureId ? -1 : 1));
-          const got = scopeOf(t.db, '0141')!.entries.map((e) => ({ measureId: e.key, priority: e.priority })).sort((a, b) => (a.measureId < b.measureId ? -1 : 1));
+          const got = scopeOf(t.db, '0141')!.entries.map((e) => ({ measureId: e.facts.measureId, priority: e.priority })).sort((a, b) => (a.measureId < b.measureId ? -1 : 1));
           expect(got, `${approach} ${profileName} ${extraModules.join(',')}`).toEqual(expected);
           cases++;
         }
@@ -68,11 +68,11 @@ describe('the scope rule', () => {
     // yet (6 basic, 2 standard), which come in with no priority.
     const entries = scopeOf(t.db, '0141')!.entries;
     expect(entries).toHaveLength(809);
-    expect(entries.filter((e) => e.priority === null).map((e) => e.key)).toEqual(['ORP.4.M10', 'DER.3.2.M7', 'SYS.3.1.M12', 'SYS.3.1.M13', 'SYS.3.1.M14', 'SYS.3.1.M17', 'SYS.3.2.1.M11', 'SYS.3.2.1.M36']);
+    expect(entries.filter((e) => e.priority === null).map((e) => e.facts.measureId)).toEqual(['ORP.4.M10', 'DER.3.2.M7', 'SYS.3.1.M12', 'SYS.3.1.M13', 'SYS.3.1.M14', 'SYS.3.1.M17', 'SYS.3.2.1.M11', 'SYS.3.2.1.M36']);
   });
 
   it('keeps the catalogue order (sort key, then id) that the measure list shows', () => {
-    const ids = scopeOf(t.db, '0198')!.entries.map((e) => e.key);
+    const ids = scopeOf(t.db, '0198')!.entries.map((e) => e.facts.measureId);
     const order = t.db.prepare("SELECT id FROM catalog_measure WHERE edition = '2024' ORDER BY sort_key, id").pluck().all() as string[];
     expect(ids).toEqual(order.filter((id) => ids.includes(id)));
   });

@@ -1,4 +1,5 @@
-// Write side of the tracker: one status change with optimistic concurrency, and bulk changes.
+// Write side of the tracker: one status change with optimistic concurrency, and bulk changes, on
+// one target object's measures (default: the organisation object).
 // Every change writes the record, a history row and an audit entry in one transaction.
 import { recordAudit, type Actor } from '../audit/record.ts';
 import { inTransaction, type Db } from '../db/database.ts';
@@ -7,6 +8,7 @@ import type { Status } from './model.ts';
 import type { MeasureRecord } from '../contracts/tracker.ts';
 import { getMeasureRecord, measureInScope, measuresInScope } from './records.ts';
 import { canOwn, NOT_ASSIGNABLE } from './owner.ts';
+import { scopeOf } from './reference.ts';
 import { keepsField, keepsReviewDate, missingFields, STATUS_FIELDS } from './status-rules.ts';
 import { insertHistory, statusRow, upsertStatus } from './stores/status.ts';
 
@@ -33,9 +35,9 @@ export interface CurrentRow extends StatusFields {
   version: number;
 }
 
-/** The stored record's editable fields and version; null when there is none (version 0). */
-export function currentRow(db: Db, ehak: string, edition: string, measureId: string): CurrentRow | null {
-  const r = statusRow(db, ehak, edition, measureId);
+/** The stored record's editable fields and version on one object; null when there is none (version 0). */
+export function currentRow(db: Db, ehak: string, edition: string, objectId: number, measureId: string): CurrentRow | null {
+  const r = statusRow(db, ehak, edition, objectId, measureId);
   if (!r) return null;
   return {
     status: r.status,
@@ -93,15 +95,18 @@ export interface WriteOptions {
 }
 
 /**
- * Writes the record and its history row (and, unless told otherwise, its audit entry). The caller
- * holds the transaction and has checked the version; returns the new version.
+ * Writes the record of one object × measure and its history row (and, unless told otherwise, its audit
+ * entry). The caller holds the transaction and has checked the version; returns the new version.
  */
-export function writeStatus(db: Db, ehak: string, edition: string, measureId: string, old: CurrentRow | null, next: StatusFields, actor: Actor, options: WriteOptions): number {
+export function writeStatus(
+  db: Db, ehak: string, edition: string, objectId: number, measureId: string, old: CurrentRow | null, next: StatusFields, actor: Actor, options: WriteOptions,
+): number {
   const { action, audit = true, note } = options;
   const version = (old?.version ?? 0) + 1;
   upsertStatus(db, {
     ehak,
     edition,
+    object_id: objectId,
     measure_id: measureId,
     status: next.status,
     description: next.description,
@@ -120,6 +125,7 @@ export function writeStatus(db: Db, ehak: string, edition: string, measureId: st
   insertHistory(db, {
     ehak,
     edition,
+    object_id: objectId,
     measure_id: measureId,
     version,
     old: oldFields ? JSON.stringify(oldFields) : null,
@@ -135,7 +141,7 @@ export function writeStatus(db: Db, ehak: string, edition: string, measureId: st
     entityId: `${edition}/${measureId}`,
     kov: ehak,
     oldValue: oldFields,
-    newValue: { ...next, version },
+    newValue: { ...next, version, objectId },
     ip: actor.ip ?? null,
   });
   return version;
@@ -155,19 +161,20 @@ function checkOwner(db: Db, ehak: string, old: CurrentRow | null, next: StatusFi
 const unassignable = (details: Array<{ path: string; message: string }>) => new ApiError(422, 'validation_failed', 'Sisendis on vigu.', details);
 
 /**
- * Changes one measure's status record. `version` must equal the stored version (0 when none):
- * otherwise 409 version_conflict with the current record and nothing is written.
+ * Changes one measure's status record on a target object (default: the organisation object).
+ * `version` must equal the stored version (0 when none): otherwise 409 version_conflict with the
+ * current record and nothing is written.
  */
-export function updateMeasureStatus(db: Db, ehak: string, measureId: string, patch: StatusPatch & { status: Status; version: number }, actor: Actor): MeasureRecord {
+export function updateMeasureStatus(db: Db, ehak: string, measureId: string, patch: StatusPatch & { status: Status; version: number }, actor: Actor, objectId?: number): MeasureRecord {
   return inTransaction(db, () => {
     // The scope check is a look-up in the in-memory reference and the version one key read; the
     // full record (evidence, the writer's name) is built only for the answer.
-    const inScope = measureInScope(db, ehak, measureId);
-    if (!inScope) throw notFound('Seda meedet selle omavalitsuse ulatuses ei ole.');
-    const old = currentRow(db, ehak, inScope.edition, measureId);
+    const inScope = measureInScope(db, ehak, measureId, objectId);
+    if (!inScope) throw notFound('Seda meedet selle objekti ulatuses ei ole.');
+    const old = currentRow(db, ehak, inScope.edition, inScope.objectId, measureId);
     if ((old?.version ?? 0) !== patch.version) {
       throw new ApiError(409, 'version_conflict', 'Keegi muutis seda meedet vahepeal. Vaata tema muudatust ja proovi uuesti.', {
-        current: getMeasureRecord(db, ehak, measureId),
+        current: getMeasureRecord(db, ehak, measureId, inScope.objectId),
       });
     }
     const next = mergeFields(old, patch);
@@ -175,28 +182,30 @@ export function updateMeasureStatus(db: Db, ehak: string, measureId: string, pat
     if (errors.length) throw validationFailed(errors);
     const ownerErrors = checkOwner(db, ehak, old, next, 'ownerUserId');
     if (ownerErrors.length) throw unassignable(ownerErrors);
-    if (old && same(old, next)) return getMeasureRecord(db, ehak, measureId)!;
-    writeStatus(db, ehak, inScope.edition, measureId, old, next, actor, { action: 'measure_status.update' });
-    return getMeasureRecord(db, ehak, measureId)!;
+    if (old && same(old, next)) return getMeasureRecord(db, ehak, measureId, inScope.objectId)!;
+    writeStatus(db, ehak, inScope.edition, inScope.objectId, measureId, old, next, actor, { action: 'measure_status.update' });
+    return getMeasureRecord(db, ehak, measureId, inScope.objectId)!;
   });
 }
 
-/** Applies one patch to many measures, all or nothing. Returns the new versions. */
+/** Applies one patch to many measures of one target object (default: the organisation object), all or nothing. Returns the new versions. */
 export function bulkUpdateStatus(
   db: Db,
   ehak: string,
   measureIds: string[],
   patch: StatusPatch,
   actor: Actor,
+  objectId?: number,
 ): Array<{ measureId: string; status: Status; version: number }> {
   return inTransaction(db, () => {
     const ids = [...new Set(measureIds)];
-    const inScope = measuresInScope(db, ehak, ids);
+    const object = objectId ?? scopeOf(db, ehak)?.organisationId ?? 0;
+    const inScope = measuresInScope(db, ehak, ids, object);
     const unknown = ids.filter((id) => !inScope.has(id));
-    if (unknown.length) throw new ApiError(404, 'not_found', 'Osa meetmeid ei ole selle omavalitsuse ulatuses.', { unknown });
+    if (unknown.length) throw new ApiError(404, 'not_found', 'Osa meetmeid ei ole selle objekti ulatuses.', { unknown });
     const plans = ids.map((id, i) => {
       const edition = inScope.get(id)!;
-      const old = currentRow(db, ehak, edition, id);
+      const old = currentRow(db, ehak, edition, object, id);
       const next = mergeFields(old, patch);
       return { id, edition, old, next, errors: validateFields(next, `measureIds.${i}.`), ownerErrors: checkOwner(db, ehak, old, next, 'ownerUserId') };
     });
@@ -207,7 +216,7 @@ export function bulkUpdateStatus(
     if (ownerError) throw unassignable(ownerError);
     return plans.map((p) => {
       if (p.old && same(p.old, p.next)) return { measureId: p.id, status: p.next.status, version: p.old.version };
-      return { measureId: p.id, status: p.next.status, version: writeStatus(db, ehak, p.edition, p.id, p.old, p.next, actor, { action: 'measure_status.bulk_update' }) };
+      return { measureId: p.id, status: p.next.status, version: writeStatus(db, ehak, p.edition, object, p.id, p.old, p.next, actor, { action: 'measure_status.bulk_update' }) };
     });
   });
 }

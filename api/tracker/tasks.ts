@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/session-user.ts';
 import type { MyTask } from '../contracts/tracker.ts';
 import type { Db } from '../db/database.ts';
 import { tallinnToday } from '../lib/today.ts';
-import { effectiveStatus, isOverdue } from './engine.ts';
+import { effectiveStatus, entryKey, isOverdue } from './engine.ts';
 import { kovOf, scopeOf, sharedOf } from './reference.ts';
 import { ownedOpenStatuses, type DatedStatusRow } from './stores/status.ts';
 
@@ -23,15 +23,19 @@ export function compareTasks(a: MyTask, b: MyTask): number {
 export function tasksOf(db: Db, rows: readonly DatedStatusRow[], today = tallinnToday()): MyTask[] {
   const out: MyTask[] = [];
   for (const r of rows) {
-    const entry = scopeOf(db, r.ehak)?.byKey.get(r.measure_id);
-    if (!entry || entry.facts.edition !== r.edition) continue;
-    const status = effectiveStatus(r.status, sharedOf(db, r.ehak, r.edition).has(r.measure_id));
+    const scope = scopeOf(db, r.ehak);
+    const entry = scope?.byKey.get(entryKey(r.object_id, r.measure_id));
+    if (!scope || !entry || entry.facts.edition !== r.edition) continue;
+    const onOrganisation = r.object_id === scope.organisationId;
+    const status = effectiveStatus(r.status, onOrganisation && sharedOf(db, r.ehak, r.edition).has(r.measure_id));
     if (status === 'implemented') continue;
     out.push({
       ehak: r.ehak,
       kovName: kovOf(db, r.ehak)?.name ?? r.ehak,
       measureId: r.measure_id,
       title: entry.facts.title,
+      objectId: r.object_id,
+      objectName: onOrganisation ? null : (scope.objects.find((o) => o.id === r.object_id)?.name ?? null),
       status,
       dueDate: r.due_date,
       overdue: isOverdue(r.due_date, status, today),

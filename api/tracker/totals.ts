@@ -4,9 +4,9 @@
 //   share       = implemented / applicable (null when nothing is applicable).
 // 'risk_accepted' stays in the denominator: an accepted risk is a decision, not an implementation.
 // The same formula gives the shares by class, module, module group and priority.
-import type { ModuleCell, ProgressTotals, ShareCell } from '../contracts/progress.ts';
+import type { ModuleCell, ObjectCell, ProgressTotals, ShareCell } from '../contracts/progress.ts';
 import { CLASSES, PRIORITIES, STATUSES, type MeasureClass, type Priority } from '../contracts/tracker.ts';
-import { countAt, STATUS_CODE, tally, type Ledger, type Scope } from './engine.ts';
+import { countAt, effectiveAt, STATUS_CODE, tally, type Ledger, type Scope } from './engine.ts';
 
 const NA = STATUS_CODE.not_applicable;
 const IMPLEMENTED = STATUS_CODE.implemented;
@@ -62,4 +62,18 @@ export function totalsOfCounts(scope: Scope, counts: Int32Array): ProgressTotals
     byGroup: groups.map(finish),
     byPriority: Object.fromEntries(PRIORITIES.map((p) => [p, finish(byPriority[p])])) as ProgressTotals['byPriority'],
   };
+}
+
+/** The totals per target object in play (the organisation object first); they add up to the municipality's. */
+export function objectTotalsOf(l: Ledger): ObjectCell[] {
+  return l.scope.objects.map((o) => {
+    const cell: ObjectCell = { objectId: o.id, name: o.name, type: o.type, ...emptyCell() };
+    for (let i = o.from; i < o.to; i++) {
+      const s = effectiveAt(l, i);
+      cell.total += 1;
+      if (s === 'not_applicable') cell.notApplicable += 1;
+      if (s === 'implemented') cell.implemented += 1;
+    }
+    return finish(cell);
+  });
 }

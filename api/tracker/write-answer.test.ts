@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
+import { organisationObjectId } from '../objects/store.ts';
 import { addUrlEvidence } from './evidence.ts';
 import { STATUSES } from './model.ts';
 import { createSharedService } from './shared-services.ts';
@@ -21,7 +22,7 @@ beforeEach(() => {
   // Two measures delivered centrally, one of them with evidence already attached.
   createSharedService(t.db, { measureId: 'ISMS.1.M1', provider: 'RIT', note: 'Keskne varundus', kovs: [KOV] }, { id: null });
   createSharedService(t.db, { measureId: 'OPS.1.1.2.M2', provider: 'ELVL', kovs: [KOV, '0198'] }, { id: null });
-  addUrlEvidence(t.db, KOV, '2024', 'ISMS.1.M1', { url: 'https://example.ee/kord.pdf' }, { id: null });
+  addUrlEvidence(t.db, { ehak: KOV, edition: '2024', objectId: organisationObjectId(t.db, KOV)!, measureId: 'ISMS.1.M1' }, { url: 'https://example.ee/kord.pdf' }, { id: null });
 });
 afterEach(() => {
   vi.useRealTimers();

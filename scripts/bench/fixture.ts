@@ -15,7 +15,7 @@ const KEY_FILE = join(BENCH_TMP, 'scale-pristine.key');
 
 function fixtureKey(): string {
   const h = createHash('sha256');
-  h.update(readFileSync(join(ROOT_DIR, 'scripts/seed/scale.ts')));
+  for (const f of ['scale.ts', 'scale-objects.ts']) h.update(readFileSync(join(ROOT_DIR, 'scripts/seed', f)));
   const migrations = join(ROOT_DIR, 'api/db/migrations');
   for (const f of readdirSync(migrations).sort()) h.update(f).update(readFileSync(join(migrations, f)));
   const catalog = join(ROOT_DIR, 'data/catalog');

@@ -50,7 +50,12 @@ export async function httpBenchmarks(): Promise<Figure[]> {
   const db = openDatabase(path);
   const analyst = addUser(db, 'analyst').token;
   const specialist = addUser(db, 'specialist', [EHAK]).token;
-  const slots = (db.prepare('SELECT measure_id AS id, version FROM measure_status WHERE ehak = ? ORDER BY measure_id LIMIT ?').all(EHAK, MEASURES) as Array<{ id: string; version: number }>).map(
+  // The organisation object's rows: the PUTs below address it (no ?object=).
+  const slots = (
+    db
+      .prepare("SELECT s.measure_id AS id, s.version FROM measure_status s JOIN target_object o ON o.id = s.object_id AND o.type = 'organisation' WHERE s.ehak = ? ORDER BY s.measure_id LIMIT ?")
+      .all(EHAK, MEASURES) as Array<{ id: string; version: number }>
+  ).map(
     (s) => ({ ...s, busy: false }),
   );
   db.close();

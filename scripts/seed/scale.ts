@@ -1,5 +1,5 @@
 // Full-scale fixture for benchmarks (issue 9): 79 municipalities x the KOV profile on E-ITS 2024,
-// a status record for every measure in scope, exactly 1 000 000 history rows spread over
+// each with 15 target objects (scale-objects.ts), a status record for every object × measure in scope, exactly 1 000 000 history rows spread over
 // 2020–2026 and 12 half-year snapshots rebuilt from that history. Deterministic (seeded PRNG).
 // Not demo data for people: statuses carry generic texts and no users are created.
 import type { Db } from '../../api/db/database.ts';
@@ -12,6 +12,7 @@ import { hasStatusData, insertHistory, upsertStatus } from '../../api/tracker/st
 import { InputError } from '../lib/command.ts';
 import { seedReference } from './index.ts';
 // The same seeded PRNG as the demo, so the fixture is identical on every machine.
+import { seedScaleObjects } from './scale-objects.ts';
 import { everyScopedMeasure, type ScopedRow } from './scoped.ts';
 import { prng } from './tracker-demo.ts';
 
@@ -59,6 +60,7 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
   const started = performance.now();
   assertTrackerEmpty(db);
   seedReference(db, log);
+  seedScaleObjects(db);
   const scope = everyScopedMeasure(db);
   if (scope.length === 0) throw new InputError('E-ITS kataloogi ei ole; skaala-andmeid ei saa luua');
 
@@ -96,7 +98,7 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
           status = v === n ? final : OPEN[Math.floor(rnd() * 3)]!;
           at = new Date(n === 1 ? last : first + ((last - first) * (v - 1)) / (n - 1)).toISOString();
           const json = fieldsJson(status, v, at);
-          insertHistory(db, { ehak: r.ehak, edition: r.edition, measure_id: r.measureId, version: v, old, new: json, changed_by: null, changed_at: at });
+          insertHistory(db, { ehak: r.ehak, edition: r.edition, object_id: r.objectId, measure_id: r.measureId, version: v, old, new: json, changed_by: null, changed_at: at });
           for (let p = 0; p < ends.length; p++) if (at <= ends[p]!) period[p] = status;
           old = json;
         }
@@ -107,6 +109,7 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
         upsertStatus(db, {
           ehak: r.ehak,
           edition: r.edition,
+          object_id: r.objectId,
           measure_id: r.measureId,
           status,
           description: f.description,
@@ -129,7 +132,7 @@ export function seedScale(db: Db, log: Log = () => {}): { statuses: number; hist
 
   SCALE_PERIODS.forEach((period, p) => {
     // The state at the period's end, counted by the engine (no shared services in this fixture).
-    const statuses: StatusFact[] = scope.map((r, idx) => [r.ehak, r.edition, r.measureId, atPeriod[p]![idx]!]);
+    const statuses: StatusFact[] = scope.map((r, idx) => [r.ehak, r.edition, r.entry.key, atPeriod[p]![idx]!]);
     const totals = progressOfAll(db, { facts: statuses, shared: () => false });
     createSnapshot(db, { period, actorId: null, createdAt: new Date(Date.parse(ends[p]!) + 5 * 86_400_000).toISOString(), totals });
   });

@@ -113,7 +113,7 @@ function totalsAt(db: Db, planned: Map<ScopedRow, Step[]>, shared: (ehak: string
   for (const [r, steps] of planned) {
     let own: Status = 'not_assessed';
     for (const s of steps) if (s.at <= asOf) own = s.status;
-    facts.push([r.ehak, r.edition, r.measureId, own]);
+    facts.push([r.ehak, r.edition, r.entry.key, own]);
   }
   return progressOfAll(db, { facts, shared });
 }
@@ -146,13 +146,14 @@ export function seedTrackerDemo(db: Db, log: Log = () => {}): void {
       steps.forEach((step, i) => {
         const f = fieldsOf(step, rnd);
         const json = JSON.stringify(f);
-        insertHistory(db, { ehak: r.ehak, edition: r.edition, measure_id: r.measureId, version: i + 1, old, new: json, changed_by: actor, changed_at: step.at });
+        insertHistory(db, { ehak: r.ehak, edition: r.edition, object_id: r.objectId, measure_id: r.measureId, version: i + 1, old, new: json, changed_by: actor, changed_at: step.at });
         changes++;
         old = json;
         if (i === steps.length - 1) {
           upsertStatus(db, {
             ehak: r.ehak,
             edition: r.edition,
+            object_id: r.objectId,
             measure_id: r.measureId,
             status: f.status,
             description: f.description,

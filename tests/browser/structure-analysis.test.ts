@@ -1,7 +1,8 @@
 // Issue 18: the structure analysis in a real browser, on a laptop and a phone. A specialist starts
 // from the typical objects, links an application to the server it runs on, raises the application's
 // availability need with a justification and sees the server inherit it (maximum principle, with
-// where it came from); a viewer sees the same objects without any editing controls.
+// where it came from); a viewer sees the same objects without any editing controls. Then the
+// specialist opens an object's measures from its row and edits a status on that object.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
@@ -86,3 +87,48 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
     }, 60_000);
   });
 }
+
+describe("a target object's measures", () => {
+  it('a specialist opens an object’s measures from the structure analysis and edits a status on it (390 px)', async () => {
+    const context = await contextAs('specialist', { width: 390, height: 844 });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(`${server.url}/jalgimine/objektid/?ehak=${EHAK}`);
+    await page.waitForSelector('#objects:not([hidden])');
+    const id = server.db.prepare("SELECT id FROM target_object WHERE ehak = ? AND name = 'Serverid'").pluck().get(EHAK) as number;
+    await row(page, 'Serverid').getByRole('link', { name: /meedet: Serverid/ }).click();
+    await page.waitForSelector('#measure-table:not([hidden])');
+    expect(new URL(page.url()).searchParams.get('object')).toBe(String(id));
+    expect(await page.inputValue('#f-object')).toBe(String(id));
+    const rows = page.locator('#measure-rows tr[data-id]');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await page.locator(`#measure-rows tr[data-id]:not([data-object="${id}"])`).count()).toBe(0);
+    await guards(page, 390);
+
+    const measureId = (await rows.first().getAttribute('data-id'))!;
+    await page.click(`button[data-edit="${id}/${measureId}"]`);
+    await page.waitForSelector('#e-status:focus');
+    await page.selectOption('#e-status', 'implemented');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('.edit-row', { state: 'detached' });
+    expect(await page.textContent('#load-status')).toContain('Salvestatud');
+    expect(server.db.prepare('SELECT object_id, status FROM measure_status WHERE ehak = ? AND measure_id = ?').all(EHAK, measureId)).toEqual([{ object_id: id, status: 'implemented' }]);
+
+    // Every object's rows, grouped under a heading per object.
+    await page.selectOption('#f-object', '');
+    await expect.poll(() => page.locator('#measure-rows tr.object-row').count()).toBeGreaterThan(1);
+    await guards(page, 390);
+
+    // The measure's page on the object: the object in the heading, the way back keeps the object.
+    await page.selectOption('#f-object', String(id));
+    await page.click(`#measure-rows tr[data-object="${id}"][data-id="${measureId}"] th a`);
+    await page.waitForSelector('#measure:not([hidden])');
+    expect(new URL(page.url()).searchParams.get('object')).toBe(String(id));
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Serverid');
+    expect(await page.locator('#measure-meta').textContent()).toContain('rakendatud');
+    expect(await page.locator('.breadcrumbs a[href^="/jalgimine/meetmed/"]').getAttribute('href')).toContain(`object=${id}`);
+    await guards(page, 390);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});

@@ -1,10 +1,13 @@
 // Crash safety: SIGKILL the real server while 8 clients write, 20 times over; every write that was
-// answered 200 must survive, and the database must pass integrity_check after every restart.
+// answered 200 must survive, and the database must pass integrity_check after every restart. Half
+// the clients write the organisation object's rows, half the same measures on a target object
+// (?object=, issue 18).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/database.ts';
+import { createObject } from '../../api/objects/write.ts';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { seedReference } from '../../scripts/seed/index.ts';
 import { signInAs } from '../helpers/app.ts';
@@ -19,7 +22,9 @@ let dir: string;
 let bundle: string;
 let token: string;
 let measures: string[];
-/** Per measure: the highest version the server acknowledged, with the description it carried. */
+let objectId: number;
+let org: number;
+/** Per "objectId/measureId": the highest version the server acknowledged, with the description it carried. */
 const acked = new Map<string, { version: number; description: string }>();
 let current: ServerProcess | null = null;
 
@@ -28,6 +33,17 @@ beforeAll(async () => {
   const db = openDatabase(join(dir, 'crash.db'));
   seedReference(db);
   token = signInAs(db, 'specialist', [EHAK]).token;
+  measures = db
+    .prepare(
+      `SELECT pm.measure_id FROM catalog_profile_measure pm JOIN catalog_profile p ON p.id = pm.profile_id
+       JOIN catalog_measure m ON m.edition = p.edition AND m.id = pm.measure_id
+       WHERE p.edition = '2024' AND p.name = 'KOV' AND m.class = 'basic' ORDER BY pm.measure_id LIMIT ?`,
+    )
+    .pluck()
+    .all(CLIENTS / 2) as string[];
+  const modules = [...new Set(measures.map((m) => m.replace(/\.M\d+$/, '')))];
+  objectId = createObject(db, EHAK, { name: 'Töökohaarvutid', type: 'it_system', modules }, { id: null }).id;
+  org = db.prepare("SELECT id FROM target_object WHERE ehak = ? AND type = 'organisation'").pluck().get(EHAK) as number;
   db.close();
   bundle = await bundleServer();
 });
@@ -49,10 +65,11 @@ async function exchange(url: string, init: RequestInit): Promise<{ status: numbe
   }
 }
 
-async function writer(url: string, measureId: string, stop: { now: boolean }) {
+async function writer(url: string, measureId: string, object: number | null, stop: { now: boolean }) {
   const headers = { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${token}` };
-  const measureUrl = `${url}/api/kovs/${EHAK}/measures/${measureId}`;
-  let version = acked.get(measureId)?.version ?? -1;
+  const measureUrl = `${url}/api/kovs/${EHAK}/measures/${measureId}${object ? `?object=${object}` : ''}`;
+  const key = `${object ?? org}/${measureId}`;
+  let version = acked.get(key)?.version ?? -1;
   while (!stop.now) {
     if (version < 0) {
       // First round, or a write of the previous round committed without its answer: read where we are.
@@ -72,31 +89,19 @@ async function writer(url: string, measureId: string, stop: { now: boolean }) {
       continue;
     }
     if (res.status !== 200) throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
-    acked.set(measureId, { version: res.body.version, description });
+    acked.set(key, { version: res.body.version, description });
     version = res.body.version;
   }
 }
 
 describe('crash safety', () => {
   it(`keeps every acknowledged write across ${ROUNDS} SIGKILLs`, async () => {
-    const db = openDatabase(join(dir, 'crash.db'));
-    measures = (
-      db
-        .prepare(
-          `SELECT pm.measure_id FROM catalog_profile_measure pm JOIN catalog_profile p ON p.id = pm.profile_id
-           JOIN catalog_measure m ON m.edition = p.edition AND m.id = pm.measure_id
-           WHERE p.edition = '2024' AND p.name = 'KOV' AND m.class = 'basic' ORDER BY pm.measure_id LIMIT ?`,
-        )
-        .pluck()
-        .all(CLIENTS) as string[]
-    );
-    db.close();
-    expect(measures).toHaveLength(CLIENTS);
+    expect(measures).toHaveLength(CLIENTS / 2);
 
     for (let round = 0; round < ROUNDS; round++) {
       current = await spawnServer({ DATABASE_PATH: join(dir, 'crash.db') }, { bundle });
       const stop = { now: false };
-      const writers = measures.map((m) => writer(current!.url, m, stop));
+      const writers = measures.flatMap((m) => [writer(current!.url, m, null, stop), writer(current!.url, m, objectId, stop)]);
       // Kill at a random moment once writes are flowing (at least a few acknowledged this round).
       const ackedBefore = [...acked.values()].reduce((a, v) => a + v.version, 0);
       const flowing = Date.now() + 5000;
@@ -111,11 +116,12 @@ describe('crash safety', () => {
 
       const check = openDatabase(join(dir, 'crash.db'));
       expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-      for (const [measureId, last] of acked) {
+      for (const [key, last] of acked) {
+        const [object, measureId] = key.split('/');
         const row = check
-          .prepare('SELECT version, description FROM measure_status WHERE ehak = ? AND measure_id = ?')
-          .get(EHAK, measureId) as { version: number; description: string } | undefined;
-        expect(row, `${measureId} lost after round ${round}`).toBeDefined();
+          .prepare('SELECT version, description FROM measure_status WHERE ehak = ? AND object_id = ? AND measure_id = ?')
+          .get(EHAK, Number(object), measureId) as { version: number; description: string } | undefined;
+        expect(row, `${key} lost after round ${round}`).toBeDefined();
         expect(row!.version).toBeGreaterThanOrEqual(last.version);
         // A write that was in flight when the process died may have committed; if not, the
         // acknowledged one must be exactly what is stored.

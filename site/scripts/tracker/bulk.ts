@@ -1,4 +1,4 @@
-// Bulk selection: one status for many measures in one all-or-nothing request. The bar offers the
+// Bulk selection: one status for many measures of one target object in one all-or-nothing request. The bar offers the
 // fields the chosen status keeps and marks those it requires, by the API's own rule
 // (status-rules.ts); the API's field errors appear next to their control. "Jäta seis samaks" with an
 // owner and/or due date (bulk-assign.ts) assigns the measures without changing their statuses.
@@ -16,6 +16,7 @@ export interface BulkHost extends HTMLElement {
   rows: MeasureRow[];
   readonly visible: MeasureRow[];
   readonly selected: Set<string>;
+  keyOf(r: MeasureRow): string;
   render(): void;
   announce(text: string): void;
 }
@@ -105,8 +106,8 @@ export function setupBulk(page: BulkHost): void {
   root.querySelector('#select-all')!.addEventListener('change', (e) => {
     const on = (e.target as HTMLInputElement).checked;
     for (const r of page.visible) {
-      if (on) page.selected.add(r.measureId);
-      else page.selected.delete(r.measureId);
+      if (on) page.selected.add(page.keyOf(r));
+      else page.selected.delete(page.keyOf(r));
     }
     page.render();
     update();
@@ -118,9 +119,13 @@ export function setupBulk(page: BulkHost): void {
     showDueError(root, assignment.error);
     if (Object.keys(errors).length || assignment.error) return showErrors(errors, 'Paranda märgitud väljad.');
     if (status === null && Object.keys(assignment.fields).length === 0) return showErrors({}, 'Vali uus seis, vastutaja või tähtaeg.');
-    const measureIds = [...page.selected];
+    const chosen = page.rows.filter((r) => page.selected.has(page.keyOf(r)));
+    const objects = new Set(chosen.map((r) => r.objectId));
+    // One request is all or nothing for one object; a selection across objects would not be.
+    if (objects.size > 1) return showErrors({}, 'Valitud meetmed on mitmel sihtobjektil. Vali objekt filtrist ja muuda iga objekti meetmeid eraldi.');
+    const measureIds = chosen.map((r) => r.measureId);
     try {
-      const json = { measureIds, ...(status ? { status } : {}), ...fields, ...assignment.fields };
+      const json = { measureIds, objectId: [...objects][0], ...(status ? { status } : {}), ...fields, ...assignment.fields };
       await apiFetch<{ updated: number }>(`/api/kovs/${page.ehak}/measures`, { method: 'PATCH', json });
     } catch (err) {
       const general = `Ühtegi meedet ei muudetud: ${(err as Error).message}`;

@@ -50,7 +50,7 @@ export function charts({ progress: p, bench }: DashboardData): { status: Templat
 export function nextSteps(p: Progress): TemplateResult {
   if (p.nextSteps.length === 0) return html`<li>Avatud meetmeid ei ole.</li>`;
   return html`${p.nextSteps.map(
-    (s) => html`<li><a href=${trackerUrl.measure(p.ehak, s.measureId)}>${s.measureId} ${s.title}</a> · ${priorityLabel(s.priority)} · ${classLabel(s.class)}${s.dueDate
+    (s) => html`<li><a href=${trackerUrl.measure(p.ehak, s.measureId, s.objectId)}>${s.measureId} ${s.title}</a> · ${priorityLabel(s.priority)} · ${classLabel(s.class)}${s.dueDate
       ? html` · tähtaeg <span class=${s.overdue ? 'overdue' : ''}>${formatDate(s.dueDate)}${s.overdue ? ' (ületatud)' : ''}</span>`
       : nothing}</li>`,
   )}`;

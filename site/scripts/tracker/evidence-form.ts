@@ -30,7 +30,8 @@ function form(submit: (e: SubmitEvent) => void): TemplateResult {
 }
 
 /** Renders the form into `box`; `onAdded` runs after a successful add. */
-export function renderEvidenceForm(box: HTMLElement, measureApi: string, onAdded: () => Promise<void> | void): void {
+/** `api(tail)` is the measure's API address with the tail, on its target object. */
+export function renderEvidenceForm(box: HTMLElement, api: (tail: string) => string, onAdded: () => Promise<void> | void): void {
   const submit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     const el = e.currentTarget as HTMLFormElement;
@@ -54,9 +55,9 @@ export function renderEvidenceForm(box: HTMLElement, measureApi: string, onAdded
         body.append('file', file);
         if (description) body.append('description', description);
         if (validUntil) body.append('validUntil', validUntil);
-        await apiFetch(`${measureApi}/evidence`, { method: 'POST', body });
+        await apiFetch(api('/evidence'), { method: 'POST', body });
       } else {
-        await apiFetch(`${measureApi}/evidence`, { method: 'POST', json: { url, description, validUntil } });
+        await apiFetch(api('/evidence'), { method: 'POST', json: { url, description, validUntil } });
       }
       el.reset();
       await onAdded();

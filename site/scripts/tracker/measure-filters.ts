@@ -4,7 +4,7 @@ import { effectiveStatus, OPEN_STATUSES } from '../../../api/tracker/model.ts';
 import type { Status } from '../../../api/contracts/labels.ts';
 import type { MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
 
-export const FILTER_NAMES = ['q', 'status', 'class', 'priority', 'group', 'module', 'overdue'] as const;
+export const FILTER_NAMES = ['q', 'object', 'status', 'class', 'priority', 'group', 'module', 'overdue'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 export type Filters = Record<FilterName, string>;
 
@@ -61,6 +61,7 @@ export function matches(r: MeasureRow, f: Filters): boolean {
   const status = shownStatus(r);
   return (
     (!q || r.measureId.toLowerCase().includes(q) || r.title.toLowerCase().includes(q)) &&
+    (!f.object || String(r.objectId) === f.object) &&
     (!f.status || (f.status === OPEN ? OPEN_STATUSES.includes(status) : status === f.status)) &&
     (!f.class || r.class === f.class) &&
     (!f.priority || r.priority === f.priority) &&

@@ -1,4 +1,5 @@
-// <tv-measure-detail>: one measure of one municipality, named with the municipality: current record,
+// <tv-measure-detail>: one measure of one municipality on one target object (?object=, absent: the
+// organisation object), named with the municipality and the object: current record,
 // guides that help, evidence and the history of changes. Those who may change the measure edit its
 // status here (<tv-status-editor>, with the table's conflict view), add evidence and remove it.
 import { html, nothing, render } from 'lit-html';
@@ -9,7 +10,7 @@ import { conflictView } from './conflict.ts';
 import { renderEvidenceForm } from './evidence-form.ts';
 import { evidence, guides, history, metaList, type MeasureLinks } from './measure-view.ts';
 import { saveMeasure, type ConflictDetail } from './status-editor.ts';
-import { ehakFromUrl, statusLabel } from './vocabulary.ts';
+import { ehakFromUrl, measureApi, objectFromUrl, statusLabel } from './vocabulary.ts';
 import { announceKov } from './kov-name.ts';
 import type { Evidence, HistoryEntry, MeasureRecord } from '../../../api/contracts/tracker.ts';
 
@@ -20,7 +21,8 @@ const loadLinks = (): Promise<MeasureLinks> =>
 
 class MeasureDetail extends HTMLElement {
   #started = false;
-  #base = '';
+  #id = '';
+  #object: string | null = null;
   #ehak = '';
   #canWrite = false;
   #editing = false;
@@ -41,7 +43,16 @@ class MeasureDetail extends HTMLElement {
       return;
     }
     this.#ehak = ehak;
-    this.#base = `/api/kovs/${ehak}/measures/${encodeURIComponent(id)}`;
+    this.#id = id;
+    this.#object = objectFromUrl();
+    // Back to the list of the same object's measures.
+    if (this.#object) {
+      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-kov-link][href^="/jalgimine/meetmed/"]')) {
+        const url = new URL(a.href, window.location.origin);
+        url.searchParams.set('object', this.#object);
+        a.href = url.pathname + url.search;
+      }
+    }
     this.addEventListener('tv-saved', (e) => void this.#saved((e as CustomEvent<MeasureRecord>).detail));
     this.addEventListener('tv-cancel', () => this.#closeEditor());
     this.addEventListener('tv-conflict', (e) => this.#conflict((e as CustomEvent<ConflictDetail>).detail));
@@ -54,20 +65,25 @@ class MeasureDetail extends HTMLElement {
     this.#canWrite = !!me && canWriteKov(me, this.#ehak);
     const m = await this.#refresh();
     if (kovName) render(html`Omavalitsus: <strong>${kovName}</strong>`, this.#el('measure-kov'));
-    document.title = `${m.measureId} ${m.title}${kovName ? ` – ${kovName}` : ''} – Turvarada`;
-    document.getElementById('page-title')!.textContent = `${m.measureId} ${m.title}`;
+    // The object is named whenever the page addresses one (the organisation object's page stays as it was).
+    const heading = `${m.measureId} ${m.title}${this.#object ? ` · ${m.objectName}` : ''}`;
+    document.title = `${heading}${kovName ? ` – ${kovName}` : ''} – Turvarada`;
+    document.getElementById('page-title')!.textContent = heading;
     const crumb = document.getElementById('crumb-measure');
     if (crumb) crumb.textContent = m.measureId;
-    if (this.#canWrite) renderEvidenceForm(this.#el('evidence-add'), this.#base, () => this.#refresh().then(() => undefined));
+    if (this.#canWrite) renderEvidenceForm(this.#el('evidence-add'), this.#api, () => this.#refresh().then(() => undefined));
     this.#el('measure').hidden = false;
   }
 
+  /** The measure's API address on the page's object, with a tail such as '/history'. */
+  readonly #api = (tail = ''): string => measureApi(this.#ehak, this.#id, this.#object, tail);
+
   /** Reads the record and history again and renders them. */
   async #refresh(): Promise<MeasureRecord> {
-    const [m, entries] = await Promise.all([apiFetch<MeasureRecord>(this.#base), apiFetch<HistoryEntry[]>(`${this.#base}/history`)]);
+    const [m, entries] = await Promise.all([apiFetch<MeasureRecord>(this.#api()), apiFetch<HistoryEntry[]>(this.#api('/history'))]);
     render(metaList(m), this.#el('measure-meta'));
     render(guides(this.#links[m.measureId] ?? []), this.#el('guides'));
-    render(evidence(m, this.#base, this.#canWrite ? (e) => void this.#remove(e) : undefined), this.#el('evidence'));
+    render(evidence(m, this.#api, this.#canWrite ? (e) => void this.#remove(e) : undefined), this.#el('evidence'));
     render(history(entries), this.#el('history'));
     this.#renderEdit(m.measureId);
     return m;
@@ -77,7 +93,7 @@ class MeasureDetail extends HTMLElement {
     if (!this.#canWrite) return;
     render(
       html`<button type="button" class="button button--secondary" id="measure-edit-toggle" aria-expanded=${this.#editing ? 'true' : 'false'} @click=${() => this.#toggle(measureId)}>Muuda seisu</button>
-        ${this.#editing ? html`<div class="measure-editor"><tv-status-editor ehak=${this.#ehak} measure=${measureId}></tv-status-editor></div>` : nothing}`,
+        ${this.#editing ? html`<div class="measure-editor"><tv-status-editor ehak=${this.#ehak} measure=${measureId} object=${this.#object ?? nothing}></tv-status-editor></div>` : nothing}`,
       this.#el('measure-edit'),
     );
   }
@@ -110,7 +126,7 @@ class MeasureDetail extends HTMLElement {
   }
 
   async #overwrite(c: ConflictDetail): Promise<void> {
-    const result = await saveMeasure(this.#ehak, c.current.measureId, c.mine, c.current.version);
+    const result = await saveMeasure(this.#ehak, c.current.measureId, c.mine, c.current.version, this.#object);
     if (result.ok) return this.#saved(result.record);
     if ('conflict' in result) return this.#conflict({ original: c.current, mine: c.mine, current: result.conflict });
     this.#say(`Salvestamine ebaõnnestus: ${result.message}`);
@@ -126,7 +142,7 @@ class MeasureDetail extends HTMLElement {
 
   async #remove(e: Evidence): Promise<void> {
     try {
-      await apiFetch(`${this.#base}/evidence/${e.id}`, { method: 'DELETE' });
+      await apiFetch(this.#api(`/evidence/${e.id}`), { method: 'DELETE' });
       await this.#refresh();
       this.#say('Tõend eemaldatud. See jääb muudatuste ajalukku.');
     } catch (err) {

@@ -1,5 +1,6 @@
-// <tv-measure-table>: one municipality's measures with filters kept in the URL, inline editing
-// (<tv-status-editor>), the conflict view and bulk changes. It owns its subtree: the rows are a
+// <tv-measure-table>: one municipality's object × measure rows with filters kept in the URL (the
+// target object among them), grouped by object, inline editing (<tv-status-editor>), the conflict
+// view and bulk changes. It owns its subtree: the rows are a
 // lit-html keyed repeat, so filtering or saving updates rows in place and keeps focus where it was.
 import { html, nothing, render } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
@@ -9,7 +10,7 @@ import { loadWithRetry } from '../lib/load-error.ts';
 import { setupBulk } from './bulk.ts';
 import { conflictView } from './conflict.ts';
 import { filtersFromUrl, matches, readForm, urlWithFilters, writeForm, type Filters } from './measure-filters.ts';
-import { measureRow } from './measure-rows.ts';
+import { measureRow, objectHeading, rowKey } from './measure-rows.ts';
 import { saveMeasure, type ConflictDetail } from './status-editor.ts';
 import { ehakFromUrl, NOT_FOUND_KOV, statusLabel } from './vocabulary.ts';
 import { announceKov } from './kov-name.ts';
@@ -76,12 +77,24 @@ export class MeasureTable extends HTMLElement {
     this.#el('#measure-table').hidden = false;
   }
 
-  /** The module filter offers the modules the municipality has; the URL's choice is kept. */
+  /** The organisation object's id: the API lists its rows first. */
+  get organisationId(): number | undefined {
+    return this.rows[0]?.objectId;
+  }
+
+  /** The row's key in the selection and the editor (measure-rows.ts). */
+  keyOf(r: MeasureRow): string {
+    return rowKey(r, this.organisationId);
+  }
+
+  /** The module and object filters offer what the municipality has; the URL's choices are kept. */
   #renderModules(): void {
     const modules = [...new Set(this.rows.map((r) => r.module))].sort((a, b) => a.localeCompare(b, 'et', { numeric: true }));
+    const objects = new Map(this.rows.map((r) => [r.objectId, r.objectName]));
     // Appended after the markup's "kõik" option.
     render(html`${modules.map((m) => html`<option>${m}</option>`)}`, this.#el<HTMLSelectElement>('#f-module'));
-    this.#filters = writeForm(this.#form, { ...readForm(this.#form), module: this.#requested.module });
+    render(html`${[...objects].map(([id, name]) => html`<option value=${id}>${name}</option>`)}`, this.#el<HTMLSelectElement>('#f-object'));
+    this.#filters = writeForm(this.#form, { ...readForm(this.#form), module: this.#requested.module, object: this.#requested.object });
   }
 
   #filterChanged(): void {
@@ -96,8 +109,25 @@ export class MeasureTable extends HTMLElement {
 
   render(): void {
     const visible = this.visible;
-    const state = { ehak: this.ehak, canWrite: this.canWrite, selected: this.selected, editing: this.#editing };
-    render(repeat(visible, (r) => r.measureId, (r) => measureRow(r, state)), this.#el('#measure-rows'));
+    const state = { ehak: this.ehak, organisationId: this.organisationId, canWrite: this.canWrite, selected: this.selected, editing: this.#editing };
+    // Grouped by target object (the API's order) with a heading row per object, when more than one shows.
+    const counts = new Map<number, number>();
+    for (const r of visible) counts.set(r.objectId, (counts.get(r.objectId) ?? 0) + 1);
+    const items: Array<MeasureRow | { heading: number; name: string }> = [];
+    let last: number | undefined;
+    for (const r of visible) {
+      if (counts.size > 1 && r.objectId !== last) items.push({ heading: r.objectId, name: r.objectName });
+      last = r.objectId;
+      items.push(r);
+    }
+    render(
+      repeat(
+        items,
+        (i) => ('heading' in i ? `object-${i.heading}` : this.keyOf(i)),
+        (i) => ('heading' in i ? objectHeading(i.name, counts.get(i.heading)!) : measureRow(i, state)),
+      ),
+      this.#el('#measure-rows'),
+    );
     this.announce(`Näidatakse ${visible.length} meedet ${this.rows.length}-st.`);
   }
 
@@ -105,8 +135,8 @@ export class MeasureTable extends HTMLElement {
     this.#el('#load-status').textContent = text;
   }
 
-  replace(row: Partial<MeasureRow> & { measureId: string }): void {
-    const i = this.rows.findIndex((r) => r.measureId === row.measureId);
+  replace(row: Partial<MeasureRow> & { measureId: string; objectId: number }): void {
+    const i = this.rows.findIndex((r) => r.measureId === row.measureId && r.objectId === row.objectId);
     if (i >= 0) this.rows[i] = { ...this.rows[i]!, ...row };
   }
 
@@ -147,7 +177,7 @@ export class MeasureTable extends HTMLElement {
   }
 
   async #overwrite(c: ConflictDetail): Promise<void> {
-    const result = await saveMeasure(this.ehak, c.current.measureId, c.mine, c.current.version);
+    const result = await saveMeasure(this.ehak, c.current.measureId, c.mine, c.current.version, c.current.objectId);
     if (result.ok) return this.#saved(result.record);
     if ('conflict' in result) return this.#conflict({ original: c.current, mine: c.mine, current: result.conflict });
     this.announce(`Salvestamine ebaõnnestus: ${result.message}`);

@@ -13,6 +13,7 @@ const isHttps = (url: string | null) => !!url && /^https:\/\//i.test(url);
 
 export function metaList(m: MeasureRecord): TemplateResult {
   const items: Array<[string, unknown]> = [
+    ['Sihtobjekt', m.objectName],
     ['Seis', statusLabel(m.status, m.sharedService?.provider)],
     ['Klass', classLabel(m.class)],
     ['Prioriteet', priorityLabel(m.priority)],
@@ -43,17 +44,18 @@ export function guides(list: MeasureLink[]): TemplateResult {
 
 const evidenceName = (e: Evidence) => (e.kind === 'file' ? e.fileName : e.url) ?? '';
 
-function evidenceLink(e: Evidence, base: string): TemplateResult {
-  if (e.kind === 'file') return html`<a href="${base}/evidence/${e.id}/file">${e.fileName}</a>`;
+/** `api(tail)` is the measure's API address with the tail, on its target object. */
+function evidenceLink(e: Evidence, api: (tail: string) => string): TemplateResult {
+  if (e.kind === 'file') return html`<a href=${api(`/evidence/${e.id}/file`)}>${e.fileName}</a>`;
   return /^https?:\/\//i.test(e.url ?? '') ? html`<a href=${e.url!} rel="noopener noreferrer">${e.url}</a>` : html`${e.url}`;
 }
 
 /** The current evidence; `remove` (given only to those who may change the measure) adds a button to each. */
-export function evidence(m: MeasureRecord, base: string, remove?: (e: Evidence) => void): TemplateResult {
+export function evidence(m: MeasureRecord, api: (tail: string) => string, remove?: (e: Evidence) => void): TemplateResult {
   const items = m.evidence ?? [];
   if (items.length === 0) return html`<li>Tõendeid pole lisatud.</li>`;
   return html`${items.map(
-    (e) => html`<li data-evidence=${e.id}>${evidenceLink(e, base)} (lisatud ${formatDate(e.addedAt)}${e.validUntil ? `, kehtib kuni ${formatDate(e.validUntil)}` : ''})${e.description ? html`<br /><span class="tracker-text">${e.description}</span>` : nothing}${remove
+    (e) => html`<li data-evidence=${e.id}>${evidenceLink(e, api)} (lisatud ${formatDate(e.addedAt)}${e.validUntil ? `, kehtib kuni ${formatDate(e.validUntil)}` : ''})${e.description ? html`<br /><span class="tracker-text">${e.description}</span>` : nothing}${remove
       ? html` <button type="button" class="button button--secondary button--small" @click=${() => remove(e)}>Eemalda<span class="visually-hidden"> tõend ${evidenceName(e)}</span></button>`
       : nothing}</li>`,
   )}`;

@@ -26,12 +26,12 @@ class MyTasks extends HTMLElement {
     render(summary, this.querySelector<HTMLElement>('#tasks-status')!);
     this.querySelector<HTMLElement>('table')!.hidden = tasks.length === 0;
     const row = (t: MyTask) => html`<tr>
-      <th scope="row"><a href=${trackerUrl.measure(t.ehak, t.measureId)}>${t.measureId}</a> ${t.title}</th>
+      <th scope="row"><a href=${trackerUrl.measure(t.ehak, t.measureId, t.objectName === null ? null : t.objectId)}>${t.measureId}</a> ${t.title}${t.objectName ? html`<span class="object-type">${t.objectName}</span>` : ''}</th>
       <td data-label="Omavalitsus">${t.kovName}</td>
       <td data-label="Seis">${statusLabel(t.status)}</td>
       <td data-label="Tähtaeg">${t.dueDate ? formatDate(t.dueDate) : '–'}${t.overdue ? html` <span class="overdue">tähtaeg möödas</span>` : nothing}</td>
     </tr>`;
-    render(repeat(tasks, (t) => `${t.ehak}/${t.measureId}`, row), this.querySelector<HTMLElement>('#tasks-body')!);
+    render(repeat(tasks, (t) => `${t.ehak}/${t.objectId}/${t.measureId}`, row), this.querySelector<HTMLElement>('#tasks-body')!);
   }
 }
 

@@ -1,4 +1,5 @@
-// <tv-status-editor ehak="0141" measure="ISMS.1.M1">: loads one measure, renders its form into itself
+// <tv-status-editor ehak="0141" measure="ISMS.1.M1" object="12">: loads one measure of a target object
+// (no object: the organisation object), renders its form into itself
 // and saves it with the version it loaded (optimistic concurrency). It tells its table what happened
 // with events: tv-saved (the saved record), tv-conflict (someone else saved first), tv-cancel.
 import { html, render } from 'lit-html';
@@ -6,6 +7,7 @@ import { apiFetch, ApiRequestError } from '../lib/api.ts';
 import { loadErrorView } from '../lib/load-error.ts';
 import { editorForm, EDIT_FIELDS, readEditForm, type EditBody, type FieldErrors } from './editor-form.ts';
 import type { Person } from '../../../api/contracts/common.ts';
+import { measureApi } from './vocabulary.ts';
 import type { MeasureRecord } from '../../../api/contracts/tracker.ts';
 
 export interface ConflictDetail {
@@ -18,9 +20,9 @@ export interface ConflictDetail {
 export type SaveResult = { ok: true; record: MeasureRecord } | { ok: false; conflict: MeasureRecord } | { ok: false; errors: FieldErrors; message: string };
 
 /** PUT with the version the user started from; a 409 hands back the other person's record. */
-export async function saveMeasure(ehak: string, measureId: string, body: EditBody, version: number): Promise<SaveResult> {
+export async function saveMeasure(ehak: string, measureId: string, body: EditBody, version: number, object: string | number | null = null): Promise<SaveResult> {
   try {
-    const record = await apiFetch<MeasureRecord>(`/api/kovs/${ehak}/measures/${encodeURIComponent(measureId)}`, { method: 'PUT', json: { ...body, version } });
+    const record = await apiFetch<MeasureRecord>(measureApi(ehak, measureId, object), { method: 'PUT', json: { ...body, version } });
     return { ok: true, record };
   } catch (err) {
     if (err instanceof ApiRequestError && err.status === 409) {
@@ -48,6 +50,10 @@ class StatusEditor extends HTMLElement {
   get measure(): string {
     return this.getAttribute('measure') ?? '';
   }
+  /** The target object (absent: the organisation object). */
+  get object(): string | null {
+    return this.getAttribute('object');
+  }
 
   connectedCallback(): void {
     if (this.#started) return;
@@ -59,7 +65,7 @@ class StatusEditor extends HTMLElement {
     render(html`<p role="status">Laadin meedet…</p>`, this);
     try {
       [this.#record, this.#owners] = await Promise.all([
-        apiFetch<MeasureRecord>(`/api/kovs/${this.ehak}/measures/${encodeURIComponent(this.measure)}`),
+        apiFetch<MeasureRecord>(measureApi(this.ehak, this.measure, this.object)),
         apiFetch<Person[]>(`/api/kovs/${this.ehak}/assignable-users`),
       ]);
     } catch (err) {
@@ -101,7 +107,7 @@ class StatusEditor extends HTMLElement {
     const original = this.#record!;
     const { body, errors } = readEditForm(e.currentTarget as HTMLFormElement);
     if (Object.keys(errors).length) return this.#showErrors(errors, 'Paranda märgitud väljad.');
-    const result = await saveMeasure(this.ehak, this.measure, body, original.version);
+    const result = await saveMeasure(this.ehak, this.measure, body, original.version, this.object);
     if (result.ok) return this.#emit('tv-saved', result.record);
     if ('conflict' in result) return this.#emit<ConflictDetail>('tv-conflict', { original, mine: body, current: result.conflict });
     this.#showErrors(result.errors, result.message);

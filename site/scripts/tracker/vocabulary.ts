@@ -20,11 +20,22 @@ export function ehakFromUrl(): string | null {
   return ehak && /^\d{4}$/.test(ehak) ? ehak : null;
 }
 
-/** Links inside one municipality's tracker. */
+/** Reads ?object= (a target object's id) from the page URL, or null (the organisation object). */
+export function objectFromUrl(): string | null {
+  const object = new URLSearchParams(window.location.search).get('object');
+  return object && /^[1-9]\d{0,9}$/.test(object) ? object : null;
+}
+
+/** A measure's API address on a target object (null: the organisation object), with a tail such as '/history'. */
+export const measureApi = (ehak: string, measureId: string, object: string | number | null, tail = ''): string =>
+  `/api/kovs/${ehak}/measures/${encodeURIComponent(measureId)}${tail}${object ? `?${new URLSearchParams({ object: String(object) })}` : ''}`;
+
+/** Links inside one municipality's tracker; a measure's page is per target object (?object=). */
 export const trackerUrl = {
   dashboard: (ehak: string) => `/jalgimine/kov/?ehak=${ehak}`,
   measures: (ehak: string, filters: Record<string, string> = {}) => `/jalgimine/meetmed/?${new URLSearchParams({ ehak, ...filters })}`,
-  measure: (ehak: string, id: string) => `/jalgimine/meede/?${new URLSearchParams({ ehak, id })}`,
+  measure: (ehak: string, id: string, object?: string | number | null) =>
+    `/jalgimine/meede/?${new URLSearchParams({ ehak, id, ...(object ? { object: String(object) } : {}) })}`,
   /** The one-page summary of a reporting period for the municipality's council. */
   council: (ehak: string, periodId: number) => `/jalgimine/volikogu/?${new URLSearchParams({ ehak, periood: String(periodId) })}`,
   riskAnalysis: (ehak: string, objectId?: number) => `/jalgimine/riskianaluus/?${new URLSearchParams({ ehak, ...(objectId ? { object: String(objectId) } : {}) })}`,

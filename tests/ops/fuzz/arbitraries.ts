@@ -87,10 +87,12 @@ export const contentType = fc.constantFrom(
 
 export const query = fc.oneof(
   fc.constant(''),
-  fc.dictionary(fc.constantFrom('limit', 'offset', 'page', 'q', 'kov', 'from', 'to', 'status', 'edition', 'action', 'module', 'before'), text, { maxKeys: 3 }).map(
+  fc.dictionary(fc.constantFrom('limit', 'offset', 'page', 'q', 'kov', 'from', 'to', 'status', 'edition', 'action', 'module', 'before', 'object'), text, { maxKeys: 3 }).map(
     (o) => '?' + new URLSearchParams(o).toString(),
   ),
   fc.constantFrom('?limit=-1', '?limit=1e9', '?page=NaN', '?q=%00', '?a=%ZZ', '?limit=1&limit=2'),
+  // Target objects (issue 18): real ids of some municipality's objects, and ones no route may accept.
+  fc.constantFrom('?object=1', '?object=2', '?object=80', '?object=-1', '?object=0', '?object=99999999999999999999', '?object=1&object=2', '?object=1.5'),
 );
 
 export type Who = 'admin' | 'viewer' | 'specialist' | 'anonymous';
