@@ -29,7 +29,7 @@ export const CACHES: readonly CacheDeclaration[] = [
     name: 'tracker reference: municipalities, their scopes and target objects, catalogue facts, module groups, shared services',
     module: 'api/tracker/reference.ts',
     epoch: 'reference_epoch',
-    tables: ['kov', 'kov_scope', 'catalog_group', 'catalog_module', 'catalog_measure', 'catalog_profile', 'catalog_profile_measure', 'catalog_profile_unclassified', 'shared_service', 'shared_service_kov', 'target_object', 'target_object_dependency', 'target_object_module'],
+    tables: ['kov', 'kov_scope', 'catalog_group', 'catalog_module', 'catalog_measure', 'catalog_profile', 'catalog_profile_measure', 'catalog_profile_unclassified', 'shared_service', 'shared_service_kov', 'target_object', 'target_object_dependency', 'target_object_module', 'solution_model', 'solution_statement'],
     invalidation: 'reference_epoch moves (migrations 009, 010, 018)',
   },
   {

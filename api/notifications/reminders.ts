@@ -12,7 +12,7 @@ import { queueMail } from '../mail/outbox.ts';
 import { periodKovRow, periodRows } from '../periods/store.ts';
 import { effectiveStatus, entryKey, isOverdue } from '../tracker/engine.ts';
 import { canOwn } from '../tracker/owner.ts';
-import { kovList, kovOf, scopeOf, sharedOf } from '../tracker/reference.ts';
+import { deliveredOf, kovList, kovOf, scopeOf } from '../tracker/reference.ts';
 import { evidenceExpiringBy } from '../tracker/stores/evidence.ts';
 import { ownedStatusesDueBy, riskReviewsDueBy, statusRow } from '../tracker/stores/status.ts';
 import { myTasks } from '../tracker/tasks.ts';
@@ -73,7 +73,7 @@ function measuresDue(run: Run): void {
   for (const r of ownedStatusesDueBy(run.db, addDays(run.today, REMIND_DAYS))) {
     const m = measureRef(run, r.ehak, r.edition, r.object_id, r.measure_id);
     if (!m) continue;
-    const status = effectiveStatus(r.status, !m.onObject && sharedOf(run.db, r.ehak, r.edition).has(r.measure_id));
+    const status = effectiveStatus(r.status, deliveredOf(run.db, r.ehak).has(entryKey(r.object_id, r.measure_id)));
     if (status === 'implemented' || status === 'not_applicable') continue;
     const overdue = isOverdue(r.due_date, status, run.today);
     const to = ownerOf(run, r.owner_user_id, r.ehak);

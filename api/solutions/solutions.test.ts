@@ -111,6 +111,40 @@ describe('adopting a model', () => {
   });
 });
 
+describe('what the provider implements', () => {
+  const progress = async () => (await (await t.request(`/api/kovs/${KOV}/progress`, { as: specialist })).json()) as { total: number; implemented: number };
+
+  it('adopting a model with two provider-implemented measures raises the implemented count by exactly two; an own status overrides', async () => {
+    const res = await create({
+      ...VOLIS,
+      name: 'Veebiplatvorm',
+      modules: ['APP.3.1'],
+      protectionNeed: {},
+      statements: [
+        { measureId: 'APP.3.1.M1', responsibility: 'provider', status: 'implemented' },
+        { measureId: 'APP.3.1.M4', responsibility: 'provider', status: 'implemented' },
+        { measureId: 'APP.3.1.M7', responsibility: 'shared', status: 'implemented' },
+        { measureId: 'APP.3.1.M14', responsibility: 'provider', status: 'partial' },
+      ],
+    });
+    const model = (await res.json()) as { id: number };
+    const before = await progress();
+    const adopted = await t.request(`/api/kovs/${KOV}/objects`, { method: 'POST', as: specialist, json: { solutionModel: model.id } });
+    const object = (await adopted.json()) as { id: number; measureCount: number };
+    const after = await progress();
+    expect(after.total).toBe(before.total + object.measureCount);
+    expect(after.implemented).toBe(before.implemented + 2);
+    const rows = (await (await t.request(`/api/kovs/${KOV}/measures?object=${object.id}`, { as: specialist })).json()) as Array<{ measureId: string; effectiveStatus: string; sharedService: { provider: string } | null }>;
+    expect(rows.filter((r) => r.effectiveStatus === 'implemented').map((r) => [r.measureId, r.sharedService?.provider])).toEqual([['APP.3.1.M1', 'ELVL'], ['APP.3.1.M4', 'ELVL']]);
+    // The municipality's own status wins over the provider's statement.
+    const put = await t.request(`/api/kovs/${KOV}/measures/APP.3.1.M1?object=${object.id}`, { method: 'PUT', as: specialist, json: { status: 'not_implemented', version: 0 } });
+    expect(put.status).toBe(200);
+    expect((await progress()).implemented).toBe(before.implemented + 1);
+    // Another municipality that did not adopt the model is untouched; the organisation object is too.
+    expect(rows.every((r) => r.measureId.startsWith('APP.3.1'))).toBe(true);
+  });
+});
+
 describe('demo models', () => {
   it('ships the seven standard solutions as drafts linked to their pages, every statement a catalogue measure', () => {
     signInAs(t.db, 'admin');

@@ -70,6 +70,13 @@ const ADOPT = prepared<[number, number], unknown>('UPDATE target_object SET solu
 const OBJECT_MODELS = prepared<[string], { id: number; solution_model_id: number }>(
   'SELECT id, solution_model_id FROM target_object WHERE ehak = ? AND solution_model_id IS NOT NULL',
 );
+const PROVIDED = prepared<[], { model_id: number; measure_id: string; provider: string; note: string | null }>(
+  `SELECT s.model_id, s.measure_id, m.provider, s.note FROM solution_statement s JOIN solution_model m ON m.id = s.model_id
+   WHERE s.responsibility = 'provider' AND s.status = 'implemented' ORDER BY s.model_id, s.measure_id`,
+);
+const ADOPTIONS = prepared<[], { id: number; ehak: string; solution_model_id: number }>(
+  'SELECT id, ehak, solution_model_id FROM target_object WHERE solution_model_id IS NOT NULL',
+);
 const HISTORY = prepared<[{ model_id: number; version: number; summary: string; snapshot: string; changed_by: number | null }], unknown>(
   'INSERT INTO solution_model_history (model_id, version, summary, snapshot, changed_by) VALUES (@model_id, @version, @summary, @snapshot, @changed_by)',
 );
@@ -98,5 +105,9 @@ export const adopterCounts = (db: Db): Map<number, number> => new Map(ADOPTERS(d
 export const setObjectModel = (db: Db, objectId: number, modelId: number): void => void ADOPT(db).run(modelId, objectId);
 /** Object id → the model it adopts, for the municipality's adopting objects. */
 export const objectModels = (db: Db, ehak: string): Map<number, number> => new Map(OBJECT_MODELS(db).all(ehak).map((r) => [r.id, r.solution_model_id]));
+/** Every measure a model's provider states as implemented (it counts on the adopting objects). */
+export const providerImplemented = (db: Db) => PROVIDED(db).all();
+/** Every adopting object with its municipality and model. */
+export const allAdoptions = (db: Db) => ADOPTIONS(db).all();
 export const insertModelHistory = (db: Db, row: { model_id: number; version: number; summary: string; snapshot: string; changed_by: number | null }): void => void HISTORY(db).run(row);
 export const modelHistory = (db: Db, id: number): ModelHistoryRow[] => HISTORY_OF(db).all(id);

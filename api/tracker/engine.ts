@@ -123,11 +123,11 @@ export interface Ledger {
   shared: Uint8Array;
 }
 
-/** A ledger with no own statuses; `shared` are the measure ids shared services deliver (organisation object only). */
-export function emptyLedger(scope: Scope, shared?: ReadonlySet<string>): Ledger {
+/** A ledger with no own statuses; `delivered` are the entry keys a provider delivers (reference.ts deliveredOf). */
+export function emptyLedger(scope: Scope, delivered?: Iterable<string>): Ledger {
   const l = { scope, own: new Uint8Array(scope.entries.length), shared: new Uint8Array(scope.entries.length) };
-  if (shared) for (const measureId of shared) {
-    const e = scope.byKey.get(entryKey(scope.organisationId, measureId));
+  if (delivered) for (const key of delivered) {
+    const e = scope.byKey.get(key);
     if (e) l.shared[e.index] = 1;
   }
   return l;

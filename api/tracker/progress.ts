@@ -9,7 +9,7 @@ import { tallinnToday } from '../lib/today.ts';
 import { periodShareTrend } from '../periods/store.ts';
 import { emptyLedger, recordStatus, type Ledger } from './engine.ts';
 import { nextStepsOf } from './next-steps.ts';
-import { kovList, kovOf, scopeOf, settingsOf, sharedOf } from './reference.ts';
+import { deliveredOf, kovList, kovOf, scopeOf, settingsOf } from './reference.ts';
 import { readStatuses, statusDigests, statusDigestsOf, type StatusDigestRow } from './stores/status.ts';
 import { objectTotalsOf, totalsOf } from './totals.ts';
 
@@ -17,7 +17,7 @@ import { objectTotalsOf, totalsOf } from './totals.ts';
 function ledgerOf(db: Db, ehak: string): { ledger: Ledger; due: Array<string | null> } | undefined {
   const scope = scopeOf(db, ehak);
   if (!scope) return undefined;
-  const ledger = emptyLedger(scope, new Set(sharedOf(db, ehak, scope.edition).keys()));
+  const ledger = emptyLedger(scope, deliveredOf(db, ehak).keys());
   const due = new Array<string | null>(scope.entries.length).fill(null);
   for (const row of statusDigestsOf(db, ehak)) {
     if (row.edition !== scope.edition) continue;
@@ -70,7 +70,7 @@ export function progressOfAll(db: Db, source: StatusSource = { digests: statusDi
   const ledgers = new Map<string, Ledger>();
   for (const k of kovList(db)) {
     const scope = scopeOf(db, k.ehak)!;
-    const ledger = emptyLedger(scope, given ? undefined : new Set(sharedOf(db, k.ehak, scope.edition).keys()));
+    const ledger = emptyLedger(scope, given ? undefined : deliveredOf(db, k.ehak).keys());
     // Shared services deliver the organisation object's measures only (engine.ts).
     if (given) scope.entries.forEach((e, i) => (ledger.shared[i] = e.objectId === scope.organisationId && given.shared(k.ehak, e.facts.measureId) ? 1 : 0));
     ledgers.set(k.ehak, ledger);

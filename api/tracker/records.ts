@@ -7,7 +7,7 @@ import { tallinnToday } from '../lib/today.ts';
 import { personOf, peopleOf } from '../users/store.ts';
 import { effectiveStatus, entryKey, isOverdue, type Scope, type ScopeEntry } from './engine.ts';
 import { evidenceHistory, listEvidence } from './evidence.ts';
-import { scopeOf, sharedOf, type SharedRef } from './reference.ts';
+import { scopeOf, deliveredOf, type SharedRef } from './reference.ts';
 import { historyOf, statusListRows, statusRow, type StatusListRow } from './stores/status.ts';
 
 export interface MeasureFilters {
@@ -68,10 +68,6 @@ function matches(m: MeasureListItem, f: MeasureFilters, q: string | null): boole
   return q === null || asciiLower(m.measureId).includes(q) || asciiLower(m.title).includes(q);
 }
 
-/** A shared service delivers a measure on the organisation object only (engine.ts). */
-const sharedFor = (scope: Scope, e: ScopeEntry, shared: ReadonlyMap<string, SharedRef>) =>
-  e.objectId === scope.organisationId ? shared.get(e.facts.measureId) : undefined;
-
 const objectName = (scope: Scope, id: number) => scope.objects.find((o) => o.id === id)?.name ?? '';
 
 /**
@@ -82,7 +78,7 @@ export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {},
   const scope = scopeOf(db, ehak);
   if (!scope) return [];
   const rows = new Map(statusListRows(db, ehak, scope.edition).map((r) => [entryKey(r.object_id, r.measure_id), r]));
-  const shared = sharedOf(db, ehak, scope.edition);
+  const delivered = deliveredOf(db, ehak);
   const q = filters.q ? asciiLower(filters.q) : null;
   const limit = Math.min(filters.limit ?? MAX_LIST_ROWS, MAX_LIST_ROWS);
   const out: MeasureListItem[] = [];
@@ -90,7 +86,7 @@ export function listMeasures(db: Db, ehak: string, filters: MeasureFilters = {},
     if (filters.object !== undefined && o.id !== filters.object) continue;
     for (let i = o.from; i < o.to && out.length < limit; i++) {
       const e = scope.entries[i]!;
-      const item = listItem(e, o.name, rows.get(e.key), sharedFor(scope, e, shared), today);
+      const item = listItem(e, o.name, rows.get(e.key), delivered.get(e.key), today);
       if (matches(item, filters, q)) out.push(item);
     }
   }
@@ -126,7 +122,7 @@ export function getMeasureRecord(db: Db, ehak: string, measureId: string, object
   if (!scope || !e) return null;
   const { facts } = e;
   const r = statusRow(db, ehak, facts.edition, e.objectId, measureId);
-  const shared = sharedFor(scope, e, sharedOf(db, ehak, facts.edition));
+  const shared = deliveredOf(db, ehak).get(e.key);
   // The list row's fields first, in its order, then the record's own (Object.assign: a spread is slower here).
   return Object.assign(listItem(e, objectName(scope, e.objectId), r, shared, today), {
     sharedService: shared ? { id: shared.id, provider: shared.provider, note: shared.note } : null,

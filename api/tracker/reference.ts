@@ -14,7 +14,8 @@ import { allKovs, type KovRow } from '../kov/store.ts';
 import { kovMembers, objectsForScope } from '../objects/measures.ts';
 import type { CatalogForScope } from '../objects/object-scope.ts';
 import { allDependencyRows, allModuleRows, allObjectRows, type TargetObjectRow } from '../objects/store.ts';
-import { indexScope, type Scope } from './engine.ts';
+import { allAdoptions, providerImplemented } from '../solutions/store.ts';
+import { entryKey, indexScope, type Scope } from './engine.ts';
 import { DEFAULT_APPROACH, DEFAULT_EDITION, DEFAULT_PROFILE, scopeMembers, type MeasureFacts, type ScopeMember, type ScopeSettings } from './scope-rule.ts';
 import { allScopeRows } from './stores/scope.ts';
 import { allSharedServiceKovs, allSharedServices } from './stores/shared-services.ts';
@@ -58,6 +59,10 @@ interface Reference {
   groups?: readonly GroupRow[];
   /** "ehak|edition" → measure id → the service. */
   shared?: ReadonlyMap<string, ReadonlyMap<string, SharedRef>>;
+  /** Per municipality: what providers deliver, by entry key (deliveredOf). */
+  delivered?: Map<string, ReadonlyMap<string, SharedRef>>;
+  /** Per municipality: its adopting objects → the provider's implemented measures of their models. */
+  provided?: ReadonlyMap<string, ReadonlyArray<{ objectId: number; measureId: string; ref: SharedRef }>>;
 }
 
 const caches = new WeakMap<Db, Reference>();
@@ -186,3 +191,43 @@ export function sharedOf(db: Db, ehak: string, edition: string): ReadonlyMap<str
 }
 
 const NONE: ReadonlyMap<string, SharedRef> = new Map();
+
+function providedByKov(db: Db, ref: Reference) {
+  if (!ref.provided) {
+    const byModel = new Map<number, Array<{ measureId: string; ref: SharedRef }>>();
+    for (const p of providerImplemented(db)) {
+      byModel.set(p.model_id, [...(byModel.get(p.model_id) ?? []), { measureId: p.measure_id, ref: { id: p.model_id, provider: p.provider, note: p.note } }]);
+    }
+    const out = new Map<string, Array<{ objectId: number; measureId: string; ref: SharedRef }>>();
+    for (const a of allAdoptions(db)) {
+      for (const m of byModel.get(a.solution_model_id) ?? []) out.set(a.ehak, [...(out.get(a.ehak) ?? []), { objectId: a.id, ...m }]);
+    }
+    ref.provided = out;
+  }
+  return ref.provided;
+}
+
+/**
+ * What providers deliver in the municipality's scope, by entry key (engine.ts entryKey): shared services
+ * on the organisation object, and on an object that adopts a solution model every measure the model's
+ * provider states as implemented. Either counts as implemented unless the municipality records its own status.
+ */
+export function deliveredOf(db: Db, ehak: string): ReadonlyMap<string, SharedRef> {
+  const ref = referenceOf(db);
+  const cached = ref.delivered?.get(ehak);
+  if (cached) return cached;
+  const scope = scopeOf(db, ehak);
+  const out = new Map<string, SharedRef>();
+  if (scope) {
+    for (const [measureId, r] of sharedOf(db, ehak, scope.edition)) {
+      const key = entryKey(scope.organisationId, measureId);
+      if (scope.byKey.has(key)) out.set(key, r);
+    }
+    for (const p of providedByKov(db, ref).get(ehak) ?? []) {
+      const key = entryKey(p.objectId, p.measureId);
+      if (scope.byKey.has(key) && !out.has(key)) out.set(key, p.ref);
+    }
+  }
+  (ref.delivered ??= new Map()).set(ehak, out);
+  return out;
+}

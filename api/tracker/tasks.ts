@@ -6,7 +6,7 @@ import type { MyTask } from '../contracts/tracker.ts';
 import type { Db } from '../db/database.ts';
 import { tallinnToday } from '../lib/today.ts';
 import { effectiveStatus, entryKey, isOverdue } from './engine.ts';
-import { kovOf, scopeOf, sharedOf } from './reference.ts';
+import { deliveredOf, kovOf, scopeOf } from './reference.ts';
 import { ownedOpenStatuses, type DatedStatusRow } from './stores/status.ts';
 
 /** Orders tasks: overdue first, then by due date (none last), then municipality and measure. */
@@ -18,7 +18,7 @@ export function compareTasks(a: MyTask, b: MyTask): number {
 
 /**
  * The owned records as tasks: only measures in the municipality's current scope and edition (a record
- * left in an old edition is no work), and not those a shared service delivers.
+ * left in an old edition is no work), and not those a provider delivers (shared service or solution model).
  */
 export function tasksOf(db: Db, rows: readonly DatedStatusRow[], today = tallinnToday()): MyTask[] {
   const out: MyTask[] = [];
@@ -27,7 +27,7 @@ export function tasksOf(db: Db, rows: readonly DatedStatusRow[], today = tallinn
     const entry = scope?.byKey.get(entryKey(r.object_id, r.measure_id));
     if (!scope || !entry || entry.facts.edition !== r.edition) continue;
     const onOrganisation = r.object_id === scope.organisationId;
-    const status = effectiveStatus(r.status, onOrganisation && sharedOf(db, r.ehak, r.edition).has(r.measure_id));
+    const status = effectiveStatus(r.status, deliveredOf(db, r.ehak).has(entry.key));
     if (status === 'implemented') continue;
     out.push({
       ehak: r.ehak,
