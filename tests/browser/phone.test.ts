@@ -8,7 +8,7 @@ import { templateForm } from '../../api/templates/test-support.ts';
 import { seedBudgetDemo } from '../../scripts/seed/budget-demo.ts';
 import { signInAs } from '../helpers/app.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { axeViolations, pageWidth, settle } from '../helpers/phone.ts';
+import { axeViolations, duplicateIds, pageWidth, settle } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -48,6 +48,7 @@ async function inspect(page: Page, url: string, label: string, withAxe: boolean)
       const width = await pageWidth(page);
       if (width.scrollWidth > PHONE.width) problems.push(`${label}: ${width.scrollWidth} px wide (${width.widest.join(', ')})`);
       if (withAxe) for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
+      for (const id of await duplicateIds(page)) problems.push(`${label}: id="${id}" is on more than one element`);
       return problems;
     } catch (err) {
       if (attempt >= 2 || !/Execution context was destroyed|navigation/.test(String(err))) throw err;
@@ -62,6 +63,7 @@ async function check(page: Page, label: string): Promise<string[]> {
   const width = await pageWidth(page);
   if (width.scrollWidth > PHONE.width) problems.push(`${label}: ${width.scrollWidth} px wide (${width.widest.join(', ')})`);
   for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
+  for (const id of await duplicateIds(page)) problems.push(`${label}: id="${id}" is on more than one element`);
   return problems;
 }
 

@@ -34,3 +34,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const violations = await runAxe(page, { violationsOnly: true });
   return violations.map((v) => `${v.id} (${v.help}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Ids that more than one element carries: a label or a script then finds the wrong element. */
+export async function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+}
