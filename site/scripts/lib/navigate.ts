@@ -19,3 +19,21 @@ export function navigate(target: string, options: { replace?: boolean; fallback?
 export function signInAndReturn(): void {
   navigate(`/logi-sisse/?tagasi=${encodeURIComponent(window.location.pathname + window.location.search)}`);
 }
+
+/**
+ * The one navigation that leaves the site: to the identity provider (TARA) for a fresh login, with the
+ * authorization URL the API made. Only an https URL that brings the browser back to this site's TARA
+ * callback is followed; anything else stays here (false).
+ */
+export function navigateToIdentityProvider(url: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  const back = target.searchParams.get('redirect_uri');
+  if (target.protocol !== 'https:' || !back || withinSite(back, '') !== '/api/auth/tara/callback') return false;
+  window.location.assign(target.href);
+  return true;
+}

@@ -3,6 +3,7 @@
 import { html, nothing, render } from 'lit-html';
 import { CONCLUSION_LABELS, CONCLUSIONS, PERIOD_STATE_LABELS, type KovPeriod, type PeriodState } from '../../../api/contracts/periods.ts';
 import { apiFetch } from '../lib/api.ts';
+import { navigateToIdentityProvider } from '../lib/navigate.ts';
 import { formatDate, formatDateTime, formatPercent } from '../lib/format.ts';
 import { ehakFromUrl, trackerUrl } from './vocabulary.ts';
 
@@ -79,7 +80,7 @@ class KovPeriodBox extends HTMLElement {
     const period = this.#el('kov-period').dataset['period'];
     try {
       const { url } = await apiFetch<{ url: string }>(`/api/kovs/${this.#ehak}/reporting-periods/${period}/confirm/tara`, { method: 'POST', json: {} });
-      window.location.assign(url);
+      if (!navigateToIdentityProvider(url)) this.#el('kov-period-status').textContent = 'TARA aadress ei ole ootuspärane; kinnitamist ei alustatud.';
     } catch (err) {
       this.#el('kov-period-status').textContent = (err as Error).message;
     }
