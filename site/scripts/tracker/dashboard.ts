@@ -1,17 +1,17 @@
 // <tv-dashboard>: one municipality's progress: key figures (each opens the list it counts), status
 // donut, module-group bars against the peer median, trend, next steps, tables and downloads.
-import { html, render } from 'lit-html';
+import { render } from 'lit-html';
 import { apiFetch } from '../lib/api.ts';
-import { loadWithRetry } from '../lib/load-error.ts';
 import { formatPercent } from '../lib/format.ts';
 import { benchmark, charts, downloads, keyFigures, nextSteps, tables, type DashboardData } from './dashboard-view.ts';
 import { setupScopeForm } from './scope-form.ts';
-import { APPROACH_LABELS, ehakFromUrl, NOT_FOUND_KOV, trackerUrl } from './vocabulary.ts';
+import { APPROACH_LABELS, trackerUrl } from './vocabulary.ts';
 import { announceKov } from './kov-name.ts';
 import type { Approach } from '../../../api/contracts/labels.ts';
 import type { KovProgress as Progress } from '../../../api/contracts/progress.ts';
 import type { Benchmark } from '../../../api/contracts/reports.ts';
 import type { MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
+import { startKovPage } from './kov-page.ts';
 
 class Dashboard extends HTMLElement {
   #started = false;
@@ -23,15 +23,11 @@ class Dashboard extends HTMLElement {
   connectedCallback(): void {
     if (this.#started) return;
     this.#started = true;
-    const box = this.querySelector<HTMLElement>('[data-load]')!;
-    const ehak = ehakFromUrl();
-    if (!ehak) {
-      render(html`<p>Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.</p>`, box);
-      return;
-    }
-    // The name has its own request, so the heading names the municipality even when the figures fail.
-    void announceKov(this, ehak);
-    void loadWithRetry(box, () => this.#load(ehak), { busy: 'Laadin andmeid…', notFound: NOT_FOUND_KOV });
+    startKovPage(this, 'Laadin andmeid…', (ehak) => {
+      // The name has its own request, so the heading names the municipality even when the figures fail.
+      void announceKov(this, ehak);
+      return this.#load(ehak);
+    });
   }
 
   async #load(ehak: string): Promise<void> {

@@ -5,11 +5,10 @@ import { html, nothing, render } from 'lit-html';
 import { canWriteKov } from '../../../api/auth/rules.ts';
 import type { FirstStepsAnswer, FirstStepsQuestion, FirstStepsState, ImportPreview } from '../../../api/contracts/imports.ts';
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
-import { loadWithRetry } from '../lib/load-error.ts';
 import { importButtons, runImportAction } from './import-actions.ts';
 import { previewView } from './import-view.ts';
 import { announceKov } from './kov-name.ts';
-import { ehakFromUrl, NOT_FOUND_KOV } from './vocabulary.ts';
+import { startKovPage } from './kov-page.ts';
 
 const ANSWERS: Array<{ value: FirstStepsAnswer; label: string }> = [
   { value: 'jah', label: 'jah' },
@@ -32,14 +31,10 @@ class FirstStepsPage extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#ehak) return;
-    const box = this.querySelector<HTMLElement>('[data-load]')!;
-    const ehak = ehakFromUrl();
-    if (!ehak) {
-      render(html`<p>Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.</p>`, box);
-      return;
-    }
-    this.#ehak = ehak;
-    void loadWithRetry(box, () => this.#load(), { busy: 'Laadin küsimusi…', notFound: NOT_FOUND_KOV });
+    startKovPage(this, 'Laadin küsimusi…', (ehak) => {
+      this.#ehak = ehak;
+      return this.#load();
+    });
   }
 
   async #load(): Promise<void> {

@@ -5,11 +5,11 @@ import { html, nothing, render } from 'lit-html';
 import { canWriteKov } from '../../../api/auth/rules.ts';
 import type { ImportMapping, ImportPreview } from '../../../api/contracts/imports.ts';
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
-import { loadWithRetry } from '../lib/load-error.ts';
 import { importButtons, runImportAction } from './import-actions.ts';
 import { previewView } from './import-view.ts';
 import { announceKov } from './kov-name.ts';
-import { ehakFromUrl, NOT_FOUND_KOV, STATUS_LABELS } from './vocabulary.ts';
+import { STATUS_LABELS } from './vocabulary.ts';
+import { startKovPage } from './kov-page.ts';
 
 const COLUMNS = [
   { key: 'id', label: 'Meetme tähis (kohustuslik)' },
@@ -33,14 +33,10 @@ class ImportPage extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#ehak) return;
-    const box = this.querySelector<HTMLElement>('[data-load]')!;
-    const ehak = ehakFromUrl();
-    if (!ehak) {
-      render(html`<p>Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.</p>`, box);
-      return;
-    }
-    this.#ehak = ehak;
-    void loadWithRetry(box, () => this.#load(), { busy: 'Laadin…', notFound: NOT_FOUND_KOV });
+    startKovPage(this, 'Laadin…', (ehak) => {
+      this.#ehak = ehak;
+      return this.#load();
+    });
   }
 
   async #load(): Promise<void> {

@@ -15,6 +15,7 @@ import { saveMeasure, type ConflictDetail } from './status-editor.ts';
 import { ehakFromUrl, NOT_FOUND_KOV, statusLabel } from './vocabulary.ts';
 import { announceKov } from './kov-name.ts';
 import type { MeasureRecord, MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
+import { noKovChosen } from './kov-page.ts';
 
 const EDIT_HINT = html`<p class="hint">
   Muuda seisu klaviatuuriga: liigu reale Tab-klahviga, vajuta „Muuda“, täida väljad ja salvesta Enteriga (tekstiväljas
@@ -44,7 +45,7 @@ export class MeasureTable extends HTMLElement {
     this.#started = true;
     const ehak = ehakFromUrl();
     if (!ehak) {
-      render(html`<p>Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.</p>`, this.#el('[data-load]'));
+      noKovChosen(this.#el('[data-load]'));
       return;
     }
     this.ehak = ehak;

@@ -1,11 +1,10 @@
 // <tv-modelling>: loads the municipality's modelling report and renders its parts.
-import { html, render } from 'lit-html';
+import { render } from 'lit-html';
 import type { ModellingReport } from '../../../api/contracts/modelling.ts';
 import { apiFetch } from '../lib/api.ts';
-import { loadWithRetry } from '../lib/load-error.ts';
 import { announceKov } from './kov-name.ts';
 import { gaps, matrix, objects, risks } from './modelling-view.ts';
-import { ehakFromUrl, NOT_FOUND_KOV } from './vocabulary.ts';
+import { startKovPage } from './kov-page.ts';
 
 class ModellingPage extends HTMLElement {
   #started = false;
@@ -13,13 +12,7 @@ class ModellingPage extends HTMLElement {
   connectedCallback(): void {
     if (this.#started) return;
     this.#started = true;
-    const box = this.querySelector<HTMLElement>('[data-load]')!;
-    const ehak = ehakFromUrl();
-    if (!ehak) {
-      render(html`<p>Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.</p>`, box);
-      return;
-    }
-    void loadWithRetry(box, () => this.#load(ehak), { busy: 'Laadin modelleerimist…', notFound: NOT_FOUND_KOV });
+    startKovPage(this, 'Laadin modelleerimist…', (ehak) => this.#load(ehak));
   }
 
   async #load(ehak: string): Promise<void> {

@@ -1,17 +1,16 @@
 // <tv-objects>: a municipality's structure analysis. Loads the objects, shows them with their needs,
 // and lets a user who may write add, change (optimistic, by version) and remove them, or start from
 // the typical objects of a small municipality.
-import { html, nothing, render } from 'lit-html';
+import { nothing, render } from 'lit-html';
 import { canWriteKov } from '../../../api/auth/rules.ts';
 import type { TargetObject, TargetObjectCreate } from '../../../api/contracts/objects.ts';
 import type { SolutionModel } from '../../../api/contracts/solutions.ts';
 import { FIRST_PASS, type SuggestedObject } from '../../../api/objects/suggestions.ts';
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
-import { loadWithRetry } from '../lib/load-error.ts';
 import { formErrors, objectForm, readObjectForm, type FormErrors } from './objects-form.ts';
 import { adoptForm, firstPass, objectTable } from './objects-view.ts';
-import { ehakFromUrl, NOT_FOUND_KOV } from './vocabulary.ts';
 import { announceKov } from './kov-name.ts';
+import { startKovPage } from './kov-page.ts';
 
 class ObjectsPage extends HTMLElement {
   #ehak = '';
@@ -29,14 +28,10 @@ class ObjectsPage extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#ehak) return;
-    const box = this.querySelector<HTMLElement>('[data-load]')!;
-    const ehak = ehakFromUrl();
-    if (!ehak) {
-      render(html`<p>Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.</p>`, box);
-      return;
-    }
-    this.#ehak = ehak;
-    void loadWithRetry(box, () => this.#load(), { busy: 'Laadin objekte…', notFound: NOT_FOUND_KOV });
+    startKovPage(this, 'Laadin objekte…', (ehak) => {
+      this.#ehak = ehak;
+      return this.#load();
+    });
   }
 
   async #load(): Promise<void> {

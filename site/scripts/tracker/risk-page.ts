@@ -1,16 +1,15 @@
 // <tv-risk-analysis>: without ?object= the municipality's objects with their risk analysis state;
 // with it, that object's threats, and for a user who may write the decision form for one threat
 // (optimistic, by version; a conflict shows the other person's decision).
-import { html, render } from 'lit-html';
+import { render } from 'lit-html';
 import { canWriteKov } from '../../../api/auth/rules.ts';
 import type { TargetObject } from '../../../api/contracts/objects.ts';
 import type { RiskAnalysis, RiskAnalysisSummary, ThreatAssessment, ThreatAssessmentWrite } from '../../../api/contracts/risks.ts';
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
 import { parseDate } from '../lib/format.ts';
-import { loadWithRetry } from '../lib/load-error.ts';
 import { announceKov } from './kov-name.ts';
 import { objectStates, riskForm, threatTable, type RiskFormErrors } from './risk-view.ts';
-import { ehakFromUrl, NOT_FOUND_KOV } from './vocabulary.ts';
+import { startKovPage } from './kov-page.ts';
 
 class RiskAnalysisPage extends HTMLElement {
   #ehak = '';
@@ -27,16 +26,12 @@ class RiskAnalysisPage extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#ehak) return;
-    const box = this.querySelector<HTMLElement>('[data-load]')!;
-    const ehak = ehakFromUrl();
-    if (!ehak) {
-      render(html`<p>Omavalitsus on valimata. <a href="/jalgimine/">Vali omavalitsus</a>.</p>`, box);
-      return;
-    }
-    this.#ehak = ehak;
     const object = new URLSearchParams(location.search).get('object');
     const id = object && /^[1-9]\d{0,9}$/.test(object) ? Number(object) : null;
-    void loadWithRetry(box, () => (id ? this.#loadObject(id) : this.#loadList()), { busy: 'Laadin riskianalüüsi…', notFound: NOT_FOUND_KOV });
+    startKovPage(this, 'Laadin riskianalüüsi…', (ehak) => {
+      this.#ehak = ehak;
+      return id ? this.#loadObject(id) : this.#loadList();
+    });
   }
 
   async #loadList(): Promise<void> {
