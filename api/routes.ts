@@ -36,7 +36,6 @@ import { evidenceRoutes } from './tracker/evidence-routes.ts';
 import { measureRoutes } from './tracker/measure-routes.ts';
 import { peopleRoutes } from './tracker/people-routes.ts';
 import { scopeRoutes } from './tracker/scope-routes.ts';
-import { sharedServiceRoutes } from './tracker/shared-routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 /**
@@ -69,12 +68,11 @@ const ROUTERS = [
   templateDownloadRoutes,
   templateAdoptionRoutes,
   builtinAdoptionRoutes,
-  // tracker: measures, owners and "my tasks", evidence, scope, shared services; reports over it; /meta
+  // tracker: measures, owners and "my tasks", evidence, scope; reports over it; /meta
   measureRoutes,
   peopleRoutes,
   evidenceRoutes,
   scopeRoutes,
-  sharedServiceRoutes,
   // the structure analysis (issue 18): target objects, protection needs, modelling
   objectRoutes,
   modellingRoutes,

@@ -8,6 +8,7 @@ import { PlanSchema, OpenDataSchema } from '../api/contracts/exports.ts';
 import { KovSchema } from '../api/contracts/kov.ts';
 import { KovProgressSchema } from '../api/contracts/progress.ts';
 import { BenchmarkSchema, OverviewSchema, SnapshotSchema, SnapshotSummarySchema } from '../api/contracts/reports.ts';
+import { SolutionModelSchema } from '../api/contracts/solutions.ts';
 import { HealthSchema, MetaSchema } from '../api/contracts/system.ts';
 import * as tracker from '../api/contracts/tracker.ts';
 import { insertTestCatalog } from '../api/tracker/test-catalog.ts';
@@ -88,7 +89,8 @@ describe('the answers', () => {
       expect(res.status, path).toBeLessThan(300);
       return res.json();
     };
-    await json('/api/shared-services', { method: 'POST', json: { measureId: 'ISMS.1.M2', provider: 'ELVL', kovs: ['0141'] } });
+    const central = { name: 'Keskne teenus: ELVL', type: 'service', provider: 'ELVL', kovs: ['0141'], statements: [{ measureId: 'ISMS.1.M2', responsibility: 'provider', status: 'implemented' }] };
+    await json('/api/solution-models', { method: 'POST', json: central });
     await json(`${base}/measures/ISMS.1.M1`, { method: 'PUT', json: { status: 'partial', dueDate: '2020-01-01', version: 0 } });
     await json(`${base}/measures/ISMS.1.M1`, { method: 'PUT', json: { status: 'implemented', version: 1 } });
     await json(`${base}/measures/ISMS.1.M1/evidence`, { method: 'POST', json: { url: 'https://example.ee/a.pdf' } });
@@ -99,7 +101,7 @@ describe('the answers', () => {
       ['evidence', c.z.array(c.EvidenceSchema), await json(`${base}/measures/ISMS.1.M1/evidence`)],
       ['bulk', c.BulkResultSchema, await json(`${base}/measures`, { method: 'PATCH', json: { status: 'partial', measureIds: ['OPS.1.1.2.M1'] } })],
       ['scope', c.ScopeSchema, await json(`${base}/scope`)],
-      ['shared services', c.z.array(c.SharedServiceSchema), await json('/api/shared-services')],
+      ['solution models', c.z.array(SolutionModelSchema), await json('/api/solution-models')],
       ['snapshot summary', c.SnapshotSummarySchema, await json('/api/reports/snapshots', { method: 'POST', json: { period: '2026-H1' } })],
       ['progress', c.KovProgressSchema, await json(`${base}/progress`)],
       ['benchmark', c.BenchmarkSchema, await json(`${base}/benchmark`)],

@@ -13,7 +13,6 @@ export const PERMISSIONS = {
   'audit.read': ['admin', 'analyst'],
   'reports.read': ['admin', 'analyst'],
   'reports.snapshot': ['admin', 'analyst'],
-  'shared_services.manage': ['admin'],
   'solutions.manage': ['admin'],
   'budget.read': ['admin', 'analyst'],
   'budget.plan.write': ['admin', 'analyst'],

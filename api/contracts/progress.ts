@@ -21,7 +21,7 @@ export const progressTotalsShape = {
   applicable: z.number().meta({ description: 'Measures in scope − not applicable' }),
   implemented: z.number().meta({ description: 'Effectively implemented (own status, or delivered by a shared service)' }),
   implementedShare: Share,
-  sharedServiceImplemented: z.number().meta({ description: 'Counted as implemented only because a shared service delivers them' }),
+  sharedServiceImplemented: z.number().meta({ description: 'Counted as implemented only because a solution model’s provider delivers them' }),
   byStatus: keyed(STATUSES, z.object({ count: z.number(), share: Share.meta({ description: 'count / total' }) })),
   byClass: keyed(CLASSES, ShareCellSchema),
   byModule: z.array(ModuleCellSchema),

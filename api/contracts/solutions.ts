@@ -23,6 +23,8 @@ export const StatementSchema = z
   .meta({ id: 'SolutionStatement' });
 export type Statement = z.infer<typeof StatementSchema>;
 
+const KovRefSchema = z.object({ ehak: z.string(), name: z.string() });
+
 export const SolutionModelSchema = z
   .object({
     id: z.number(),
@@ -37,6 +39,9 @@ export const SolutionModelSchema = z
     statements: z.array(StatementSchema),
     draft: z.boolean().meta({ description: "True until the working group has reviewed it; it can be adopted all the same" }),
     adoptedBy: z.number().meta({ description: 'How many objects of municipalities adopt the model' }),
+    kovs: z.array(KovRefSchema).meta({
+      description: 'Municipalities whose organisation as a whole receives the provider-implemented measures (a central service, e.g. by ELVL), without an object of its own',
+    }),
     version: z.number(),
     updatedAt: z.string(),
     updatedBy: PersonSchema.nullable(),
@@ -57,6 +62,8 @@ export const SolutionModelCreateSchema = z
     protectionNeed: ProtectionNeedSchema.partial().optional(),
     statements: z.array(StatementSchema).max(2000, 'Liiga palju meetmeid (kuni 2000).').default([]),
     draft: z.boolean().optional(),
+    kovs: z.array(z.string().regex(/^\d{4}$/, 'EHAK-kood on neli numbrit.')).max(79).optional()
+      .meta({ description: 'EHAK codes of the municipalities the model is delivered to as a whole; omitted: unchanged' }),
   })
   .strict()
   .meta({ id: 'SolutionModelCreate' });

@@ -40,7 +40,7 @@ export const MeasureListItemSchema = z
     dueDate: z.string().nullable(),
     overdue: z.boolean().meta({ description: 'Due before today (Tallinn) while the effective status still needs work' }),
     updatedAt: z.string().nullable(),
-    sharedService: z.object({ provider: z.string() }).nullable(),
+    sharedService: z.object({ provider: z.string() }).nullable().meta({ description: 'The provider of a solution model that delivers this measure here (counts as implemented while the municipality records no status of its own)' }),
   })
   .meta({ id: 'MeasureListItem' });
 export type MeasureListItem = z.infer<typeof MeasureListItemSchema>;
@@ -85,7 +85,7 @@ export const MeasureRecordSchema = MeasureListItemSchema.extend({
   reviewDate: z.string().nullable().meta({ description: 'When an accepted risk is reviewed again (only with risk_accepted)' }),
   owner: PersonSchema.nullable().meta({ description: 'The account of ownerUserId' }),
   updatedBy: PersonSchema.nullable(),
-  sharedService: z.object({ id: z.number(), provider: z.string(), note: z.string().nullable() }).nullable(),
+  sharedService: z.object({ id: z.number().meta({ description: 'The solution model' }), provider: z.string(), note: z.string().nullable() }).nullable(),
   evidence: z.array(EvidenceSchema),
 }).meta({ id: 'MeasureRecord' });
 export type MeasureRecord = z.infer<typeof MeasureRecordSchema>;
@@ -228,27 +228,3 @@ export const ScopeUpdateSchema = z
   .meta({ id: 'KovScopeUpdate' });
 export type ScopeUpdate = z.infer<typeof ScopeUpdateSchema>;
 
-export const SharedServiceSchema = z
-  .object({
-    id: z.number(),
-    edition: z.string(),
-    measureId: z.string(),
-    measureTitle: z.string(),
-    provider: z.string(),
-    note: z.string().nullable(),
-    kovs: z.array(z.object({ ehak: z.string(), name: z.string() })),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'SharedService' });
-export type SharedService = z.infer<typeof SharedServiceSchema>;
-
-export const SharedServiceCreateSchema = z
-  .strictObject({
-    measureId: z.string().min(1).max(40),
-    provider: z.string().trim().min(1).max(120).meta({ example: 'ELVL' }),
-    note: z.string().max(1000).nullable().optional(),
-    kovs: z.array(z.string().regex(/^\d{4}$/)).min(1).max(79),
-    edition: z.string().regex(/^\d{4}$/).optional(),
-  })
-  .meta({ id: 'SharedServiceCreate' });
-export type SharedServiceCreate = z.infer<typeof SharedServiceCreateSchema>;

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTestContext } from '../../tests/helpers/app.ts';
 import { insertTestCatalog } from '../tracker/test-catalog.ts';
-import { createSharedService } from '../tracker/shared-services.ts';
-import { editionFacts, groupsOf, kovList, scopeOf, settingsOf, sharedOf } from '../tracker/reference.ts';
+import { deliverCentrally } from '../solutions/test-delivery.ts';
+import { deliveredOf, editionFacts, groupsOf, kovList, scopeOf, settingsOf } from '../tracker/reference.ts';
 import { CACHES } from './caches.ts';
 import type { Db } from './database.ts';
 
@@ -51,7 +51,7 @@ describe('the declared caches', () => {
   it("the tracker's reference reads only the tables its cache declares", () => {
     const t = createTestContext();
     insertTestCatalog(t.db);
-    createSharedService(t.db, { measureId: 'ISMS.1.M1', provider: 'ELVL', kovs: ['0141'] }, { id: null });
+    deliverCentrally(t.db, { measureId: 'ISMS.1.M1', provider: 'ELVL', kovs: ['0141'] });
     const prepared: string[] = [];
     const spy = new Proxy(t.db, {
       get(target, prop) {
@@ -60,17 +60,17 @@ describe('the declared caches', () => {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
-    // Every part of the reference: municipalities, settings, facts, groups, scopes, shared services.
+    // Every part of the reference: municipalities, settings, facts, groups, scopes, what models deliver.
     expect(kovList(spy)).toHaveLength(79);
     expect(settingsOf(spy, '0141')).toMatchObject({ approach: 'standard' });
     expect(editionFacts(spy, '2024').measures.length).toBeGreaterThan(0);
     expect(groupsOf(spy).length).toBeGreaterThan(0);
     expect(scopeOf(spy, '0141')!.entries.length).toBeGreaterThan(0);
-    expect(sharedOf(spy, '0141', '2024').size).toBe(1);
+    expect(deliveredOf(spy, '0141').size).toBe(1);
     const reference = CACHES.find((c) => c.module === 'api/tracker/reference.ts')!;
     const allowed = new Set([...reference.tables, reference.epoch!]);
     const read = prepared.flatMap((sql) => tablesRead(t.db, sql));
-    expect(read).toEqual(expect.arrayContaining(['catalog_group', 'shared_service', 'kov_scope']));
+    expect(read).toEqual(expect.arrayContaining(['catalog_group', 'solution_model_kov', 'solution_statement', 'kov_scope']));
     expect([...new Set(read.filter((table) => !allowed.has(table)))]).toEqual([]);
   });
 });

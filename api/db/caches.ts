@@ -26,11 +26,11 @@ export const CACHES: readonly CacheDeclaration[] = [
     invalidation: 'auth_epoch moves (migration 008)',
   },
   {
-    name: 'tracker reference: municipalities, their scopes and target objects, catalogue facts, module groups, shared services',
+    name: 'tracker reference: municipalities, their scopes and target objects, catalogue facts, module groups, solution models and where they are delivered',
     module: 'api/tracker/reference.ts',
     epoch: 'reference_epoch',
-    tables: ['kov', 'kov_scope', 'catalog_group', 'catalog_module', 'catalog_measure', 'catalog_profile', 'catalog_profile_measure', 'catalog_profile_unclassified', 'shared_service', 'shared_service_kov', 'target_object', 'target_object_dependency', 'target_object_module', 'solution_model', 'solution_statement'],
-    invalidation: 'reference_epoch moves (migrations 009, 010, 018)',
+    tables: ['kov', 'kov_scope', 'catalog_group', 'catalog_module', 'catalog_measure', 'catalog_profile', 'catalog_profile_measure', 'catalog_profile_unclassified', 'target_object', 'target_object_dependency', 'target_object_module', 'solution_model', 'solution_statement', 'solution_model_kov'],
+    invalidation: 'reference_epoch moves (migrations 009, 010, 018, 023, 024)',
   },
   {
     name: "a municipality's progress and the ELVL overview",

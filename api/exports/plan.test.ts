@@ -57,8 +57,8 @@ describe('plan.json', () => {
   it('shows a centrally delivered measure as "tagatud keskselt (provider)"', async () => {
     const shared = t.db
       .prepare(
-        `SELECT sk.ehak, s.measure_id, s.provider FROM shared_service s JOIN shared_service_kov sk ON sk.service_id = s.id
-         WHERE NOT EXISTS (SELECT 1 FROM measure_status ms WHERE ms.ehak = sk.ehak AND ms.measure_id = s.measure_id) LIMIT 1`,
+        `SELECT k.ehak, ss.measure_id, sm.provider FROM solution_statement ss JOIN solution_model sm ON sm.id = ss.model_id JOIN solution_model_kov k ON k.model_id = ss.model_id
+         WHERE ss.responsibility = 'provider' AND ss.status = 'implemented' AND NOT EXISTS (SELECT 1 FROM measure_status ms WHERE ms.ehak = k.ehak AND ms.measure_id = ss.measure_id) LIMIT 1`,
       )
       .get() as { ehak: string; measure_id: string; provider: string };
     const admin = signInAs(t.db, 'admin').token;

@@ -37,12 +37,18 @@ describe('progress', () => {
   });
 });
 
-describe('shared services', () => {
+describe('measures a solution model delivers to municipalities as a whole (central services)', () => {
+  const central = (kovs: string[]) => ({
+    name: 'Keskne teenus: ELVL', type: 'service', provider: 'ELVL', kovs,
+    statements: [{ measureId: 'ISMS.1.M2', responsibility: 'provider', status: 'implemented' }],
+  });
+
   it('count as implemented until the municipality records its own status', async () => {
-    const create = await t.request('/api/shared-services', { method: 'POST', json: { measureId: 'ISMS.1.M2', provider: 'ELVL', kovs: [KOV, '0198'] }, as: admin });
+    expect((await t.request('/api/solution-models', { method: 'POST', json: central([KOV]), as: analyst })).status).toBe(403);
+    const create = await t.request('/api/solution-models', { method: 'POST', json: central([KOV, '0198']), as: admin });
     expect(create.status).toBe(201);
     const service = await create.json();
-    expect(service).toMatchObject({ provider: 'ELVL', kovs: [{ ehak: KOV }, { ehak: '0198' }] });
+    expect(service.kovs.map((k: { ehak: string }) => k.ehak).sort()).toEqual(['0198', KOV].sort());
     let p = await progress();
     expect(p).toMatchObject({ implemented: 1, sharedServiceImplemented: 1 });
     const item = (await (await t.request(`/api/kovs/${KOV}/measures?status=implemented`, { as: specialist })).json())[0];
@@ -52,12 +58,24 @@ describe('shared services', () => {
     await setStatus('ISMS.1.M2', 'not_implemented');
     p = await progress();
     expect(p).toMatchObject({ implemented: 0, sharedServiceImplemented: 0 });
-    expect((await t.request('/api/shared-services', { method: 'POST', json: { measureId: 'ISMS.1.M2', provider: 'ELVL', kovs: [KOV] }, as: admin })).status).toBe(409);
-    expect((await t.request('/api/shared-services', { method: 'POST', json: { measureId: 'ISMS.1.M2', provider: 'X', kovs: [KOV] }, as: analyst })).status).toBe(403);
-    expect((await t.request('/api/shared-services', { as: analyst })).status).toBe(200);
-    expect((await t.request(`/api/shared-services/${service.id}`, { method: 'DELETE', as: admin })).status).toBe(204);
-    expect(await (await t.request('/api/shared-services', { as: admin })).json()).toEqual([]);
-    expect(t.db.prepare(`SELECT count(*) FROM audit_log WHERE entity = 'shared_service'`).pluck().get()).toBe(2);
+    await setStatus('ISMS.1.M2', 'not_assessed', 1);
+    expect(await progress()).toMatchObject({ implemented: 1, sharedServiceImplemented: 1 });
+
+    // ELVL stops delivering it here: the list of municipalities is part of the model, versioned.
+    const patch = (json: unknown) => t.request(`/api/solution-models/${service.id}`, { method: 'PATCH', json, as: admin });
+    const bad = await patch({ version: service.version, kovs: ['9999'], summary: 'x' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.details).toEqual([{ path: 'kovs.0', message: 'Tundmatu EHAK-kood 9999.' }]);
+    const stopped = await patch({ version: service.version, kovs: ['0198'], summary: 'Anija korraldab ise' });
+    expect(stopped.status).toBe(200);
+    expect((await stopped.json()).kovs).toEqual([{ ehak: '0198', name: expect.any(String) }]);
+    expect(await progress()).toMatchObject({ implemented: 0, sharedServiceImplemented: 0 });
+    expect((await patch({ version: service.version, kovs: [KOV], summary: 'vana versioon' })).status).toBe(409);
+    expect(t.db.prepare(`SELECT count(*) FROM audit_log WHERE entity = 'solution_model'`).pluck().get()).toBe(2);
+  });
+
+  it('the old shared-services API is gone', async () => {
+    expect((await t.request('/api/shared-services', { as: admin })).status).toBe(404);
   });
 });
 
@@ -115,8 +133,8 @@ describe('OpenAPI', () => {
       '/api/kovs/{ehak}/benchmark',
       '/api/reports/overview',
       '/api/reports/snapshots',
-      '/api/shared-services',
-      '/api/shared-services/{id}',
+      '/api/solution-models',
+      '/api/solution-models/{id}',
       '/api/meta',
     ]) {
       expect(doc.paths[path], path).toBeDefined();

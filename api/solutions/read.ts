@@ -1,8 +1,10 @@
-// Solution models as the API answers them: rows with their modules, statements, adopters and editor.
+// Solution models as the API answers them: rows with their modules, statements, adopters, the
+// municipalities they are delivered to as a whole, and editor.
 import type { SolutionModel, SolutionModelChange } from '../contracts/solutions.ts';
 import type { Db } from '../db/database.ts';
 import { peopleOf } from '../users/store.ts';
-import { adopterCounts, modelHistory, modelRows, moduleRows, statementRows, type StatementRow } from './store.ts';
+import { kovList } from '../tracker/reference.ts';
+import { adopterCounts, allModelKovs, modelHistory, modelRows, moduleRows, statementRows, type StatementRow } from './store.ts';
 
 const statementOf = (r: StatementRow): SolutionModel['statements'][number] => ({
   measureId: r.measure_id,
@@ -18,6 +20,9 @@ export function listModels(db: Db): SolutionModel[] {
   for (const m of moduleRows(db)) modules.set(m.model_id, [...(modules.get(m.model_id) ?? []), m.module_id]);
   const statements = new Map<number, SolutionModel['statements']>();
   for (const s of statementRows(db)) statements.set(s.model_id, [...(statements.get(s.model_id) ?? []), statementOf(s)]);
+  const names = new Map(kovList(db).map((k) => [k.ehak, k.name]));
+  const kovs = new Map<number, SolutionModel['kovs']>();
+  for (const k of allModelKovs(db)) kovs.set(k.model_id, [...(kovs.get(k.model_id) ?? []), { ehak: k.ehak, name: names.get(k.ehak) ?? k.ehak }]);
   const adopters = adopterCounts(db);
   const people = peopleOf(db, rows.map((r) => r.updated_by));
   return rows.map((r) => ({
@@ -33,6 +38,7 @@ export function listModels(db: Db): SolutionModel[] {
     statements: statements.get(r.id) ?? [],
     draft: r.draft === 1,
     adoptedBy: adopters.get(r.id) ?? 0,
+    kovs: (kovs.get(r.id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'et')),
     version: r.version,
     updatedAt: r.updated_at,
     updatedBy: r.updated_by === null ? null : (people.get(r.updated_by) ?? null),

@@ -143,6 +143,30 @@ describe('what the provider implements', () => {
     // Another municipality that did not adopt the model is untouched; the organisation object is too.
     expect(rows.every((r) => r.measureId.startsWith('APP.3.1'))).toBe(true);
   });
+
+  it('a model delivered to a municipality as a whole counts on its organisation object only, and only in its edition', async () => {
+    const before = await progress();
+    const other = async () => (await (await t.request('/api/kovs/0198/progress', { as: admin })).json()) as { implemented: number };
+    const otherBefore = await other();
+    const res = await create({
+      name: 'Keskne teenus: ELVL', type: 'service', provider: 'ELVL', kovs: [KOV],
+      statements: [
+        { measureId: 'ISMS.1.M1', responsibility: 'provider', status: 'implemented' },
+        { measureId: 'ISMS.1.M2', responsibility: 'kov', status: 'implemented' },
+      ],
+    });
+    expect(res.status).toBe(201);
+    const model = (await res.json()) as { id: number; version: number; kovs: Array<{ ehak: string; name: string }>; adoptedBy: number };
+    expect(model).toMatchObject({ kovs: [{ ehak: KOV, name: 'Anija vald' }], adoptedBy: 0 });
+    expect((await progress()).implemented).toBe(before.implemented + 1);
+    expect((await other()).implemented).toBe(otherBefore.implemented);
+    const row = ((await (await t.request(`/api/kovs/${KOV}/measures`, { as: specialist })).json()) as Array<{ measureId: string; objectName: string; sharedService: unknown }>)
+      .filter((r) => r.sharedService);
+    expect(row.map((r) => r.measureId)).toEqual(['ISMS.1.M1']);
+    // A model of another edition names measures of that edition: it counts nowhere in a 2024 scope.
+    t.db.prepare("UPDATE solution_model SET edition = '2023' WHERE id = ?").run(model.id);
+    expect((await progress()).implemented).toBe(before.implemented);
+  });
 });
 
 describe('demo models', () => {

@@ -1,6 +1,6 @@
-// Solution models, their modules, statements and history (tables solution_model, solution_model_module,
-// solution_statement, solution_model_history) and the adoption link on target_object: the one module
-// that runs SQL on them.
+// Solution models, their modules, statements, municipalities and history (tables solution_model,
+// solution_model_module, solution_statement, solution_model_kov, solution_model_history) and the
+// adoption link on target_object: the one module that runs SQL on them.
 import type { NeedLevel, ObjectType } from '../contracts/objects.ts';
 import type { Responsibility } from '../contracts/solutions.ts';
 import type { Db } from '../db/database.ts';
@@ -33,6 +33,21 @@ export interface StatementRow {
   evidence_url: string | null;
 }
 
+/** A provider-implemented statement with its model's edition and provider. */
+export interface ProvidedRow {
+  model_id: number;
+  edition: string;
+  measure_id: string;
+  provider: string;
+  note: string | null;
+}
+
+/** A row of solution_model_kov: the model is delivered to the municipality's organisation as a whole. */
+export interface ModelKovRow {
+  model_id: number;
+  ehak: string;
+}
+
 export interface ModelHistoryRow {
   model_id: number;
   version: number;
@@ -54,6 +69,9 @@ const UPDATE = prepared<[ModelFields & { id: number; version: number }], unknown
      version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
    WHERE id = @id AND version = @version`,
 );
+const SET_EDITION = prepared<[string, number | null, number], unknown>(
+  `UPDATE solution_model SET edition = ?, updated_by = ?, version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+);
 const MODULES = prepared<[], { model_id: number; module_id: string }>('SELECT model_id, module_id FROM solution_model_module ORDER BY model_id, module_id');
 const CLEAR_MODULES = prepared<[number], unknown>('DELETE FROM solution_model_module WHERE model_id = ?');
 const ADD_MODULE = prepared<[number, string], unknown>('INSERT INTO solution_model_module (model_id, module_id) VALUES (?, ?)');
@@ -70,10 +88,13 @@ const ADOPT = prepared<[number, number], unknown>('UPDATE target_object SET solu
 const OBJECT_MODELS = prepared<[string], { id: number; solution_model_id: number }>(
   'SELECT id, solution_model_id FROM target_object WHERE ehak = ? AND solution_model_id IS NOT NULL',
 );
-const PROVIDED = prepared<[], { model_id: number; measure_id: string; provider: string; note: string | null }>(
-  `SELECT s.model_id, s.measure_id, m.provider, s.note FROM solution_statement s JOIN solution_model m ON m.id = s.model_id
+const PROVIDED = prepared<[], ProvidedRow>(
+  `SELECT s.model_id, m.edition, s.measure_id, m.provider, s.note FROM solution_statement s JOIN solution_model m ON m.id = s.model_id
    WHERE s.responsibility = 'provider' AND s.status = 'implemented' ORDER BY s.model_id, s.measure_id`,
 );
+const MODEL_KOVS = prepared<[], ModelKovRow>('SELECT model_id, ehak FROM solution_model_kov ORDER BY model_id, ehak');
+const CLEAR_KOVS = prepared<[number], unknown>('DELETE FROM solution_model_kov WHERE model_id = ?');
+const ADD_KOV = prepared<[number, string], unknown>('INSERT INTO solution_model_kov (model_id, ehak) VALUES (?, ?)');
 const ADOPTIONS = prepared<[], { id: number; ehak: string; solution_model_id: number }>(
   'SELECT id, ehak, solution_model_id FROM target_object WHERE solution_model_id IS NOT NULL',
 );
@@ -90,6 +111,8 @@ export const modelIdByName = (db: Db, name: string): number | undefined => BY_NA
 export const insertModel = (db: Db, f: ModelFields): number => Number(INSERT(db).run(f).lastInsertRowid);
 /** Optimistic update: false when the version moved on meanwhile. */
 export const updateModel = (db: Db, id: number, version: number, f: ModelFields): boolean => UPDATE(db).run({ ...f, id, version }).changes === 1;
+/** A new version of the model in another catalogue edition (the edition migration). */
+export const setModelEdition = (db: Db, id: number, edition: string, actorId: number | null): void => void SET_EDITION(db).run(edition, actorId, id);
 export const moduleRows = (db: Db) => MODULES(db).all();
 export function replaceModules(db: Db, id: number, modules: readonly string[]): void {
   CLEAR_MODULES(db).run(id);
@@ -105,8 +128,14 @@ export const adopterCounts = (db: Db): Map<number, number> => new Map(ADOPTERS(d
 export const setObjectModel = (db: Db, objectId: number, modelId: number): void => void ADOPT(db).run(modelId, objectId);
 /** Object id → the model it adopts, for the municipality's adopting objects. */
 export const objectModels = (db: Db, ehak: string): Map<number, number> => new Map(OBJECT_MODELS(db).all(ehak).map((r) => [r.id, r.solution_model_id]));
-/** Every measure a model's provider states as implemented (it counts on the adopting objects). */
-export const providerImplemented = (db: Db) => PROVIDED(db).all();
+/** Every measure a model's provider states as implemented (it counts where the model is delivered). */
+export const providerImplemented = (db: Db): ProvidedRow[] => PROVIDED(db).all();
+/** Every municipality whose organisation as a whole receives a model. */
+export const allModelKovs = (db: Db): ModelKovRow[] => MODEL_KOVS(db).all();
+export function replaceModelKovs(db: Db, id: number, kovs: readonly string[]): void {
+  CLEAR_KOVS(db).run(id);
+  for (const ehak of kovs) ADD_KOV(db).run(id, ehak);
+}
 /** Every adopting object with its municipality and model. */
 export const allAdoptions = (db: Db) => ADOPTIONS(db).all();
 export const insertModelHistory = (db: Db, row: { model_id: number; version: number; summary: string; snapshot: string; changed_by: number | null }): void => void HISTORY(db).run(row);

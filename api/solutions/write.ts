@@ -9,8 +9,10 @@ import { inTransaction, type Db } from '../db/database.ts';
 import { ApiError, notFound } from '../lib/errors.ts';
 import { objectOf } from '../objects/read.ts';
 import { createObject } from '../objects/write.ts';
-import { modelOf } from './read.ts';
-import { insertModel, insertModelHistory, modelIdByName, modelRow, replaceModules, replaceStatements, setObjectModel, updateModel, type ModelFields } from './store.ts';
+import { kovList } from '../tracker/reference.ts';
+import { DEFAULT_EDITION } from '../tracker/scope-rule.ts';
+import { listModels, modelOf } from './read.ts';
+import { insertModel, insertModelHistory, modelIdByName, modelRow, replaceModelKovs, replaceModules, replaceStatements, setModelEdition, setObjectModel, updateModel, type ModelFields } from './store.ts';
 
 type FieldError = { path: string; message: string };
 const invalid = (details: FieldError[]) => new ApiError(400, 'validation_failed', 'Sisendis on vigu.', details);
@@ -22,6 +24,12 @@ function check(db: Db, id: number | null, f: ModelFields, body: Partial<Solution
   body.modules?.forEach((m, i) => {
     if (!moduleExists(db, f.edition, m)) errors.push({ path: `modules.${i}`, message: `Moodulit ${m} kataloogis ei ole.` });
   });
+  if (body.kovs) {
+    const known = new Set(kovList(db).map((k) => k.ehak));
+    body.kovs.forEach((ehak, i) => {
+      if (!known.has(ehak)) errors.push({ path: `kovs.${i}`, message: `Tundmatu EHAK-kood ${ehak}.` });
+    });
+  }
   const seen = new Set<string>();
   body.statements?.forEach((s, i) => {
     if (!measureExists(db, f.edition, s.measureId)) errors.push({ path: `statements.${i}.measureId`, message: `Meedet ${s.measureId} kataloogis ei ole.` });
@@ -46,6 +54,7 @@ function merged(base: ModelFields, body: Partial<SolutionModelCreate>, actorId: 
 
 function saveParts(db: Db, id: number, body: Partial<SolutionModelCreate>): void {
   if (body.modules) replaceModules(db, id, [...new Set(body.modules)]);
+  if (body.kovs) replaceModelKovs(db, id, [...new Set(body.kovs)]);
   if (body.statements) {
     replaceStatements(db, id, body.statements.map((s) => ({ measure_id: s.measureId, responsibility: s.responsibility, status: s.status, note: s.note || null, evidence_url: s.evidenceUrl })));
   }
@@ -55,7 +64,7 @@ function remember(db: Db, model: SolutionModel, summary: string, actor: Actor): 
   insertModelHistory(db, { model_id: model.id, version: model.version, summary, snapshot: JSON.stringify(model), changed_by: actor.id });
 }
 
-export function createModel(db: Db, body: SolutionModelCreate, actor: Actor, edition = '2024'): SolutionModel {
+export function createModel(db: Db, body: SolutionModelCreate, actor: Actor, edition = DEFAULT_EDITION): SolutionModel {
   return inTransaction(db, () => {
     const base: ModelFields = {
       name: body.name, type: body.type, provider: body.provider, description: null, kb_slug: null, edition,
@@ -109,4 +118,25 @@ export function adoptModel(db: Db, ehak: string, body: AdoptSolution, actor: Act
     recordAudit(db, { actorId: actor.id, action: 'solution_model.adopt', entity: 'target_object', entityId: object.id, kov: ehak, newValue: { solutionModel: model.id, version: model.version }, ip: actor.ip });
     return objectOf(db, ehak, object.id)!;
   });
+}
+
+/**
+ * The edition migration (api/tracker/migrate-edition.ts): a model of the old edition moves to the new
+ * one, as a new version in its history, when every module and measure it names exists there; any
+ * other is left in the old edition (its statements then count nowhere) and named, for ELVL to redo.
+ */
+export function moveModelsToEdition(db: Db, from: string, to: string, actorId: number | null): { moved: number; left: string[] } {
+  let moved = 0;
+  const left: string[] = [];
+  for (const m of listModels(db).filter((x) => x.edition === from)) {
+    const fits = m.modules.every((id) => moduleExists(db, to, id)) && m.statements.every((st) => measureExists(db, to, st.measureId));
+    if (!fits) {
+      left.push(m.name);
+      continue;
+    }
+    setModelEdition(db, m.id, to, actorId);
+    remember(db, modelOf(db, m.id)!, `Viidud E-ITS-i väljaandele ${to}.`, { id: actorId });
+    moved++;
+  }
+  return { moved, left };
 }

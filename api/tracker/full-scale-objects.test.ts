@@ -35,7 +35,7 @@ function organisationCounts(ehak: string) {
     WHERE p.edition = '2024' AND p.name = 'KOV' AND m.class IN ('basic', 'standard')`;
   const count = (extra: string) => t.db.prepare(`SELECT count(*) ${base} ${extra}`).pluck().get({ ehak }) as number;
   const shared = count(`AND COALESCE(s.status, 'not_assessed') = 'not_assessed'
-    AND m.id IN (SELECT ss.measure_id FROM shared_service ss JOIN shared_service_kov k ON k.service_id = ss.id WHERE k.ehak = @ehak AND ss.edition = '2024')`);
+    AND m.id IN (SELECT ss.measure_id FROM solution_statement ss JOIN solution_model sm ON sm.id = ss.model_id JOIN solution_model_kov k ON k.model_id = ss.model_id WHERE k.ehak = @ehak AND sm.edition = '2024' AND ss.responsibility = 'provider' AND ss.status = 'implemented')`);
   return { total: count(''), notApplicable: count("AND s.status = 'not_applicable'"), implemented: count("AND s.status = 'implemented'") + shared };
 }
 

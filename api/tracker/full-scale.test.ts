@@ -41,7 +41,7 @@ function directCounts(ehak: string) {
   const shared = db
     .prepare(
       `SELECT count(*) ${base} AND COALESCE(s.status, 'not_assessed') = 'not_assessed'
-       AND m.id IN (SELECT ss.measure_id FROM shared_service ss JOIN shared_service_kov k ON k.service_id = ss.id WHERE k.ehak = @ehak AND ss.edition = '2024')`,
+       AND m.id IN (SELECT ss.measure_id FROM solution_statement ss JOIN solution_model sm ON sm.id = ss.model_id JOIN solution_model_kov k ON k.model_id = ss.model_id WHERE k.ehak = @ehak AND sm.edition = '2024' AND ss.responsibility = 'provider' AND ss.status = 'implemented')`,
     )
     .pluck()
     .get({ ehak }) as number;
@@ -53,8 +53,8 @@ function directBreakdown(ehak: string) {
   const rows = t.db
     .prepare(
       `SELECT m.class, pm.priority, md.group_id AS grp, COALESCE(s.status, 'not_assessed') AS own,
-              EXISTS (SELECT 1 FROM shared_service ss JOIN shared_service_kov k ON k.service_id = ss.id
-                      WHERE k.ehak = @ehak AND ss.edition = m.edition AND ss.measure_id = m.id) AS shared
+              EXISTS (SELECT 1 FROM solution_statement ss JOIN solution_model sm ON sm.id = ss.model_id JOIN solution_model_kov k ON k.model_id = ss.model_id
+                      WHERE k.ehak = @ehak AND sm.edition = m.edition AND ss.measure_id = m.id AND ss.responsibility = 'provider' AND ss.status = 'implemented') AS shared
        FROM catalog_profile p JOIN ${PROFILE_LISTED} pm ON pm.profile_id = p.id
        JOIN catalog_measure m ON m.edition = pm.edition AND m.id = pm.measure_id
        JOIN catalog_module md ON md.edition = m.edition AND md.id = m.module_id
@@ -129,8 +129,8 @@ describe('tracker at full scale', () => {
     expect(sum('P1')).toBeGreaterThan(sum('P3'));
   });
 
-  it('counts the ELVL shared service as implemented unless the municipality overrides it', () => {
-    const kovs = t.db.prepare('SELECT ehak FROM shared_service_kov ORDER BY ehak').pluck().all() as string[];
+  it('counts the measure ELVL delivers centrally as implemented unless the municipality overrides it', () => {
+    const kovs = t.db.prepare('SELECT ehak FROM solution_model_kov ORDER BY ehak').pluck().all() as string[];
     expect(kovs.length).toBeGreaterThanOrEqual(18);
     const viaShared = kovs.filter((e) => getProgress(t.db, e)!.sharedServiceImplemented === 1);
     const overridden = kovs.filter((e) => t.db.prepare(`SELECT 1 FROM measure_status WHERE ehak = ? AND measure_id = ?`).get(e, SHARED_DEMO_MEASURE));
@@ -140,11 +140,11 @@ describe('tracker at full scale', () => {
 
   it("one measure's record says what its row in the list says (status, shared service, overdue, priority)", () => {
     // A municipality with the shared service, one that overrides it, and one without.
-    const shared = t.db.prepare('SELECT ehak FROM shared_service_kov ORDER BY ehak').pluck().all() as string[];
+    const shared = t.db.prepare('SELECT ehak FROM solution_model_kov ORDER BY ehak').pluck().all() as string[];
     const ownRow = (e: string) => t.db.prepare('SELECT 1 FROM measure_status WHERE ehak = ? AND measure_id = ?').get(e, SHARED_DEMO_MEASURE);
     const viaShared = shared.find((e) => !ownRow(e))!;
     const overriding = shared.find(ownRow)!;
-    const without = (t.db.prepare('SELECT ehak FROM kov WHERE ehak NOT IN (SELECT ehak FROM shared_service_kov) ORDER BY ehak').pluck().get() as string)!;
+    const without = (t.db.prepare('SELECT ehak FROM kov WHERE ehak NOT IN (SELECT ehak FROM solution_model_kov) ORDER BY ehak').pluck().get() as string)!;
     const today = '2026-06-30';
     let overdue = 0;
     for (const ehak of [viaShared, overriding, without]) {

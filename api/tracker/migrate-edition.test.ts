@@ -10,7 +10,7 @@ import { organisationObjectId } from '../objects/store.ts';
 import { getMeasureHistory, getMeasureRecord } from './records.ts';
 import { saveScope } from './scope.ts';
 import { updateMeasureStatus } from './status-write.ts';
-import { createSharedService } from './shared-services.ts';
+import { createModel } from '../solutions/write.ts';
 import { EITS_DATA_DIR, skipWithoutEitsData } from '../../tests/helpers/eits-data.ts';
 
 // The real E-ITS files (EITS_DATA_DIR, ../shared/eits by default); skipped with one line without them.
@@ -27,7 +27,8 @@ describe.skipIf(skipWithoutEitsData())('catalog migrate 2023 → 2024 on the rea
     const first = updateMeasureStatus(db, '0141', 'ISMS.1.M1', { status: 'partial', description: 'Alustatud', version: 0 }, { id: userId });
     expect(first.edition).toBe('2023');
     updateMeasureStatus(db, '0141', 'ISMS.1.M1', { status: 'implemented', version: 1 }, { id: userId });
-    createSharedService(db, { measureId: 'ISMS.1.M1', provider: 'ELVL', kovs: ['0198'], edition: '2023' }, { id: null });
+    const statement = { responsibility: 'provider', status: 'implemented', note: null, evidenceUrl: null } as const;
+    createModel(db, { name: 'Keskne teenus: ELVL', type: 'service', provider: 'ELVL', modules: [], statements: [{ measureId: 'ISMS.1.M1', ...statement }], kovs: ['0198'] }, { id: null }, '2023');
 
     // Migration needs both editions.
     expect(() => migrateEdition(db, '2023', '2024')).toThrow(/2024/);
@@ -35,6 +36,9 @@ describe.skipIf(skipWithoutEitsData())('catalog migrate 2023 → 2024 on the rea
     importCatalogFile(db, join(SHARED, '2024_eits_l3_250107.json'), { edition: '2024' });
     importCatalogFile(db, join(SHARED, 'e-its-2024.yaml'), { edition: '2024' });
     importProfile(db, { file: join(SHARED, 'profile_combo_250107.json'), column: 'kov', name: 'KOV', edition: '2024' });
+    // A model naming a measure the 2024 edition removed stays in 2023 and is named in the report.
+    const removed = db.prepare(`SELECT id FROM catalog_measure WHERE edition = '2023' AND id NOT IN (SELECT id FROM catalog_measure WHERE edition = '2024')`).pluck().get() as string;
+    createModel(db, { name: 'Vana teenus', type: 'service', provider: 'X', modules: [], statements: [{ measureId: removed, ...statement }] }, { id: null }, '2023');
     const report: MigrationReport = migrateEdition(db, '2023', '2024');
     expect([report.carried, report.new, report.removed, report.classChanges.length]).toEqual([1760, 42, 11, 13]);
     expect(report.statusesCopied).toBe(1);
@@ -46,7 +50,9 @@ describe.skipIf(skipWithoutEitsData())('catalog migrate 2023 → 2024 on the rea
     expect(getMeasureHistory(db, '0141', '2024', organisationObjectId(db, '0141')!, 'ISMS.1.M1').map((h) => (h.kind === 'status' ? h.version : h.action))).toEqual([2, 1]);
     // The old edition's record is still there.
     expect(getMeasureHistory(db, '0141', '2023', organisationObjectId(db, '0141')!, 'ISMS.1.M1')).toHaveLength(2);
-    expect(db.prepare(`SELECT edition FROM shared_service`).pluck().get()).toBe('2024');
+    expect(db.prepare(`SELECT edition, version FROM solution_model WHERE name = 'Keskne teenus: ELVL'`).get()).toEqual({ edition: '2024', version: 2 });
+    expect(report.solutionModelsMoved).toBe(1);
+    expect(report.solutionModelsLeft).toEqual(['Vana teenus']);
     const stored = db.prepare('SELECT from_edition, to_edition, report FROM edition_migration').all() as Array<{ report: string }>;
     expect(stored).toHaveLength(1);
     expect(JSON.parse(stored[0]!.report).carried).toBe(1760);

@@ -7,12 +7,12 @@ import { recordAudit } from '../audit/record.ts';
 import { measureCount, measureFactsOf } from '../catalog/store.ts';
 import { profileExists } from '../catalog/stores/profiles.ts';
 import { inTransaction, type Db } from '../db/database.ts';
+import { moveModelsToEdition } from '../solutions/write.ts';
 import { kovList } from './reference.ts';
 import { DEFAULT_APPROACH, DEFAULT_PROFILE } from './scope-rule.ts';
 import { copyEvidenceToEdition } from './stores/evidence.ts';
 import { insertMigration } from './stores/migration.ts';
 import { allScopeRows, insertScope, switchScopeEdition } from './stores/scope.ts';
-import { allSharedServices, moveSharedService, sharedServiceByKey } from './stores/shared-services.ts';
 import { copyStatusesToEdition, statusesOfEdition } from './stores/status.ts';
 
 export class EditionMigrationError extends Error {}
@@ -34,7 +34,10 @@ export interface MigrationReport {
   statusesAlreadyInTarget: number;
   /** Statuses on removed measures: kept in the old edition, listed here. */
   statusesOnRemoved: Array<{ ehak: string; measureId: string; status: string }>;
-  sharedServicesMoved: number;
+  /** Solution models moved to the new edition (every module and measure they name exists there). */
+  solutionModelsMoved: number;
+  /** Models left in the old edition because a module or measure they name is not in the new one. */
+  solutionModelsLeft: string[];
   scopesSwitched: number;
   /** Municipalities whose profile name does not exist in the new edition (their scope is then empty). */
   missingProfiles: Array<{ ehak: string; profileName: string }>;
@@ -68,12 +71,7 @@ export function migrateEdition(db: Db, from: string, to: string, actorId: number
       .filter((s) => !afterIds.has(s.measure_id))
       .map((s) => ({ ehak: s.ehak, measureId: s.measure_id, status: s.status }));
 
-    let sharedServicesMoved = 0;
-    for (const s of allSharedServices(db)) {
-      if (s.edition !== from || !carried.has(s.measure_id) || sharedServiceByKey(db, to, s.measure_id, s.provider)) continue;
-      moveSharedService(db, s.id, to);
-      sharedServicesMoved++;
-    }
+    const models = moveModelsToEdition(db, from, to, actorId);
 
     // Every municipality still on the old edition, or on the defaults, now works to the new one.
     const saved = new Set(allScopeRows(db).map((r) => r.ehak));
@@ -100,7 +98,8 @@ export function migrateEdition(db: Db, from: string, to: string, actorId: number
       evidenceCopied,
       statusesAlreadyInTarget: copied.alreadyInTarget,
       statusesOnRemoved,
-      sharedServicesMoved,
+      solutionModelsMoved: models.moved,
+      solutionModelsLeft: models.left,
       scopesSwitched: unsaved.length + updated,
       missingProfiles,
     };
@@ -132,7 +131,9 @@ export function formatMigrationReport(r: MigrationReport): string[] {
     lines.push(`  olekud eemaldatud meetmetel (jäävad väljaandesse ${r.from}): ${r.statusesOnRemoved.length}`);
     for (const s of r.statusesOnRemoved.slice(0, 50)) lines.push(`    ${s.ehak} ${s.measureId}: ${s.status}`);
   }
-  lines.push(`  keskseid teenuseid üle viidud: ${r.sharedServicesMoved}`, `  omavalitsuste ulatus viidud väljaandele ${r.to}: ${r.scopesSwitched}`);
+  lines.push(`  standardlahenduste mudeleid üle viidud: ${r.solutionModelsMoved}`);
+  if (r.solutionModelsLeft.length) lines.push(`  HOIATUS: jäid väljaandesse ${r.from} (moodul või meede puudub uues): ${r.solutionModelsLeft.join(', ')}`);
+  lines.push(`  omavalitsuste ulatus viidud väljaandele ${r.to}: ${r.scopesSwitched}`);
   if (r.missingProfiles.length) lines.push(`  HOIATUS: profiil puudub väljaandes ${r.to}: ${r.missingProfiles.map((m) => `${m.ehak} (${m.profileName})`).join(', ')}`);
   return lines;
 }

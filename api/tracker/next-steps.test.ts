@@ -38,7 +38,7 @@ let t: TestContext;
 
 const ORACLE = `
 WITH own AS (SELECT measure_id, status, due_date FROM measure_status WHERE ehak = @ehak AND edition = '2024'),
-shared AS (SELECT s.measure_id FROM shared_service s JOIN shared_service_kov k ON k.service_id = s.id WHERE k.ehak = @ehak AND s.edition = '2024'),
+shared AS (SELECT ss.measure_id FROM solution_statement ss JOIN solution_model sm ON sm.id = ss.model_id JOIN solution_model_kov k ON k.model_id = ss.model_id WHERE k.ehak = @ehak AND sm.edition = '2024' AND ss.responsibility = 'provider' AND ss.status = 'implemented'),
 t AS (
   SELECT m.id, m.sort_key, m.class, pm.priority, o.due_date,
          CASE WHEN COALESCE(o.status, 'not_assessed') = 'not_assessed' AND m.id IN (SELECT measure_id FROM shared) THEN 'implemented'

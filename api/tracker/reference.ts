@@ -1,6 +1,6 @@
 // The tracker's reference data in memory: the municipalities, their scope settings, the catalogue
 // facts of each edition, the target objects, the scopes built from them (scope-rule.ts for the
-// setting, api/objects/ for the objects, engine.ts to index) and the shared services. They change a
+// setting, api/objects/ for the objects, engine.ts to index) and what solution models deliver. They change a
 // few times a year (objects a few times a month) while every status write, list and report needs them.
 // Everything is dropped as soon as reference_epoch moves: triggers on every table read here
 // (declared in api/db/caches.ts, held against sqlite_master by its test), from this process or
@@ -14,14 +14,14 @@ import { allKovs, type KovRow } from '../kov/store.ts';
 import { kovMembers, objectsForScope } from '../objects/measures.ts';
 import type { CatalogForScope } from '../objects/object-scope.ts';
 import { allDependencyRows, allModuleRows, allObjectRows, type TargetObjectRow } from '../objects/store.ts';
-import { allAdoptions, providerImplemented } from '../solutions/store.ts';
+import { allAdoptions, allModelKovs, providerImplemented } from '../solutions/store.ts';
 import { entryKey, indexScope, type Scope } from './engine.ts';
 import { DEFAULT_APPROACH, DEFAULT_EDITION, DEFAULT_PROFILE, scopeMembers, type MeasureFacts, type ScopeMember, type ScopeSettings } from './scope-rule.ts';
 import { allScopeRows } from './stores/scope.ts';
-import { allSharedServiceKovs, allSharedServices } from './stores/shared-services.ts';
 
-/** The shared service that delivers a measure for a municipality (the first by provider). */
+/** The solution model whose provider delivers a measure for a municipality (the first by provider). */
 export interface SharedRef {
+  /** The solution model. */
   id: number;
   provider: string;
   note: string | null;
@@ -57,12 +57,10 @@ interface Reference {
   scopes: Map<string, Scope>;
   objects?: ReadonlyMap<string, KovObjects>;
   groups?: readonly GroupRow[];
-  /** "ehak|edition" → measure id → the service. */
-  shared?: ReadonlyMap<string, ReadonlyMap<string, SharedRef>>;
   /** Per municipality: what providers deliver, by entry key (deliveredOf). */
   delivered?: Map<string, ReadonlyMap<string, SharedRef>>;
-  /** Per municipality: its adopting objects → the provider's implemented measures of their models. */
-  provided?: ReadonlyMap<string, ReadonlyArray<{ objectId: number; measureId: string; ref: SharedRef }>>;
+  /** Per municipality: the provider-implemented measures of the models it receives; objectId null for the organisation object. */
+  provided?: ReadonlyMap<string, ReadonlyArray<{ objectId: number | null; edition: string; measureId: string; ref: SharedRef }>>;
 }
 
 const caches = new WeakMap<Db, Reference>();
@@ -172,45 +170,34 @@ export function scopeOf(db: Db, ehak: string): Scope | undefined {
   return scope;
 }
 
-/** The shared services delivering measures for the municipality in an edition, by measure id. */
-export function sharedOf(db: Db, ehak: string, edition: string): ReadonlyMap<string, SharedRef> {
-  const ref = referenceOf(db);
-  if (!ref.shared) {
-    const services = new Map(allSharedServices(db).map((s) => [s.id, s]));
-    const shared = new Map<string, Map<string, SharedRef>>();
-    for (const { service_id, ehak: kov } of allSharedServiceKovs(db)) {
-      const s = services.get(service_id)!;
-      let byMeasure = shared.get(`${kov}|${s.edition}`);
-      if (!byMeasure) shared.set(`${kov}|${s.edition}`, (byMeasure = new Map()));
-      const first = byMeasure.get(s.measure_id);
-      if (!first || s.provider < first.provider) byMeasure.set(s.measure_id, { id: s.id, provider: s.provider, note: s.note });
-    }
-    ref.shared = shared;
-  }
-  return ref.shared.get(`${ehak}|${edition}`) ?? NONE;
-}
-
-const NONE: ReadonlyMap<string, SharedRef> = new Map();
-
+/**
+ * Per municipality: where a solution model's provider-implemented statements land. A model delivered
+ * to the municipality's organisation as a whole (solution_model_kov; what shared services were
+ * before migration 024) lands on the organisation object, an adopted model on the adopting object.
+ */
 function providedByKov(db: Db, ref: Reference) {
   if (!ref.provided) {
-    const byModel = new Map<number, Array<{ measureId: string; ref: SharedRef }>>();
+    const byModel = new Map<number, Array<{ edition: string; measureId: string; ref: SharedRef }>>();
     for (const p of providerImplemented(db)) {
-      byModel.set(p.model_id, [...(byModel.get(p.model_id) ?? []), { measureId: p.measure_id, ref: { id: p.model_id, provider: p.provider, note: p.note } }]);
+      byModel.set(p.model_id, [...(byModel.get(p.model_id) ?? []), { edition: p.edition, measureId: p.measure_id, ref: { id: p.model_id, provider: p.provider, note: p.note } }]);
     }
-    const out = new Map<string, Array<{ objectId: number; measureId: string; ref: SharedRef }>>();
-    for (const a of allAdoptions(db)) {
-      for (const m of byModel.get(a.solution_model_id) ?? []) out.set(a.ehak, [...(out.get(a.ehak) ?? []), { objectId: a.id, ...m }]);
-    }
+    const out = new Map<string, Array<{ objectId: number | null; edition: string; measureId: string; ref: SharedRef }>>();
+    const add = (ehak: string, objectId: number | null, modelId: number) => {
+      for (const m of byModel.get(modelId) ?? []) out.set(ehak, [...(out.get(ehak) ?? []), { objectId, ...m }]);
+    };
+    for (const k of allModelKovs(db)) add(k.ehak, null, k.model_id);
+    for (const a of allAdoptions(db)) add(a.ehak, a.id, a.solution_model_id);
     ref.provided = out;
   }
   return ref.provided;
 }
 
 /**
- * What providers deliver in the municipality's scope, by entry key (engine.ts entryKey): shared services
- * on the organisation object, and on an object that adopts a solution model every measure the model's
- * provider states as implemented. Either counts as implemented unless the municipality records its own status.
+ * What providers deliver in the municipality's scope, by entry key (engine.ts entryKey): every measure
+ * a solution model's provider states as implemented, on the organisation object when the model is
+ * delivered to the municipality as a whole and on the adopting object otherwise, for models of the
+ * scope's edition. It counts as implemented unless the municipality records its own status. Where two
+ * models deliver the same entry, the first provider by name is named.
  */
 export function deliveredOf(db: Db, ehak: string): ReadonlyMap<string, SharedRef> {
   const ref = referenceOf(db);
@@ -219,13 +206,11 @@ export function deliveredOf(db: Db, ehak: string): ReadonlyMap<string, SharedRef
   const scope = scopeOf(db, ehak);
   const out = new Map<string, SharedRef>();
   if (scope) {
-    for (const [measureId, r] of sharedOf(db, ehak, scope.edition)) {
-      const key = entryKey(scope.organisationId, measureId);
-      if (scope.byKey.has(key)) out.set(key, r);
-    }
     for (const p of providedByKov(db, ref).get(ehak) ?? []) {
-      const key = entryKey(p.objectId, p.measureId);
-      if (scope.byKey.has(key) && !out.has(key)) out.set(key, p.ref);
+      if (p.edition !== scope.edition) continue;
+      const key = entryKey(p.objectId ?? scope.organisationId, p.measureId);
+      const first = out.get(key);
+      if (scope.byKey.has(key) && (!first || p.ref.provider < first.provider)) out.set(key, p.ref);
     }
   }
   (ref.delivered ??= new Map()).set(ehak, out);

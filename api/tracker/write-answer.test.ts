@@ -1,13 +1,13 @@
 // A status write answers with the new record (the tracker page replaces the edited row with it).
 // These tests hold that answer to what a fresh read returns, across statuses, due dates around
-// today, shared services, evidence and first writes, so no shortcut in the write path can drift.
+// today, centrally delivered measures, evidence and first writes, so no shortcut in the write path can drift.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
 import { organisationObjectId } from '../objects/store.ts';
+import { deliverCentrally } from '../solutions/test-delivery.ts';
 import { addUrlEvidence } from './evidence.ts';
 import { STATUSES } from './model.ts';
-import { createSharedService } from './shared-services.ts';
 import { insertTestCatalog } from './test-catalog.ts';
 
 const KOV = '0141';
@@ -20,8 +20,8 @@ beforeEach(() => {
   insertTestCatalog(t.db);
   specialist = signInAs(t.db, 'specialist', [KOV]).token;
   // Two measures delivered centrally, one of them with evidence already attached.
-  createSharedService(t.db, { measureId: 'ISMS.1.M1', provider: 'RIT', note: 'Keskne varundus', kovs: [KOV] }, { id: null });
-  createSharedService(t.db, { measureId: 'OPS.1.1.2.M2', provider: 'ELVL', kovs: [KOV, '0198'] }, { id: null });
+  deliverCentrally(t.db, { measureId: 'ISMS.1.M1', provider: 'RIT', note: 'Keskne varundus', kovs: [KOV] });
+  deliverCentrally(t.db, { measureId: 'OPS.1.1.2.M2', provider: 'ELVL', kovs: [KOV, '0198'] });
   addUrlEvidence(t.db, { ehak: KOV, edition: '2024', objectId: organisationObjectId(t.db, KOV)!, measureId: 'ISMS.1.M1' }, { url: 'https://example.ee/kord.pdf' }, { id: null });
 });
 afterEach(() => {

@@ -1,14 +1,15 @@
 // Demo data for the tracker: statuses for all 79 municipalities with a realistic spread, their
-// history (changes spread over 2025–2026), one ELVL shared service and two past snapshots rebuilt
+// history (changes spread over 2025–2026), one measure ELVL delivers centrally (a solution model
+// delivered to ~20 municipalities as a whole) and two past snapshots rebuilt
 // from that history. Deterministic (seeded PRNG): the same database every time. Shown in the UI
 // with the "demoandmed" banner (GET /api/meta).
 import type { Db } from '../../api/db/database.ts';
-import { measureExists } from '../../api/catalog/store.ts';
+import { measureExists, measureFactsOf } from '../../api/catalog/store.ts';
 import { inTransaction } from '../../api/db/database.ts';
 import { createSnapshot } from '../../api/reports/snapshots.ts';
+import { createModel } from '../../api/solutions/write.ts';
 import type { Status } from '../../api/tracker/model.ts';
 import { progressOfAll, type StatusFact } from '../../api/tracker/progress.ts';
-import { createSharedService } from '../../api/tracker/shared-services.ts';
 import { insertHistory, upsertStatus } from '../../api/tracker/stores/status.ts';
 import { firstUserIdByEmail } from '../../api/users/store.ts';
 import { everyScopedMeasure, type ScopedRow } from './scoped.ts';
@@ -32,6 +33,37 @@ const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rn
 
 export const DEMO_SPECIALIST_EMAILS = ['spetsialist@demo.turvarada.ee', 'specialist@demo.turvarada.ee'];
 export const SHARED_DEMO_MEASURE = 'CON.3.M5';
+
+/** A measure a provider delivers centrally for the listed municipalities, as the demo records it. */
+export interface CentralDelivery {
+  edition: string;
+  measureId: string;
+  provider: string;
+  note: string;
+  kovs: string[];
+  createdAt: string;
+  actor: number | null;
+}
+
+/**
+ * How a central delivery is stored: a solution model delivered to the municipalities as a whole.
+ * The test of migration 024 passes the shape before it (a shared service) to seed an old database.
+ */
+export type DeliverCentrally = (db: Db, d: CentralDelivery) => void;
+
+export const deliverAsModel: DeliverCentrally = (db, d) => {
+  const moduleId = measureFactsOf(db, d.edition).find((m) => m.measureId === d.measureId)!.moduleId;
+  createModel(db, {
+    name: `Keskne teenus: ${d.provider}`,
+    type: 'service',
+    provider: d.provider,
+    description: d.note,
+    modules: [moduleId],
+    statements: [{ measureId: d.measureId, responsibility: 'provider', status: 'implemented', note: d.note, evidenceUrl: null }],
+    draft: false,
+    kovs: d.kovs,
+  }, { id: d.actor }, d.edition);
+};
 
 // The demo's timeline: changes from February 2025 to November 2026.
 const START = Date.parse('2025-02-01T08:00:00Z');
@@ -118,7 +150,7 @@ function totalsAt(db: Db, planned: Map<ScopedRow, Step[]>, shared: (ehak: string
   return progressOfAll(db, { facts, shared });
 }
 
-export function seedTrackerDemo(db: Db, log: Log = () => {}): void {
+export function seedTrackerDemo(db: Db, log: Log = () => {}, deliver: DeliverCentrally = deliverAsModel): void {
   const actor = firstUserIdByEmail(db, DEMO_SPECIALIST_EMAILS);
   const scope = everyScopedMeasure(db);
   if (scope.length === 0) {
@@ -174,11 +206,10 @@ export function seedTrackerDemo(db: Db, log: Log = () => {}): void {
     }
   });
   if (measureExists(db, edition, SHARED_DEMO_MEASURE)) {
-    createSharedService(
-      db,
-      { measureId: SHARED_DEMO_MEASURE, provider: 'ELVL', edition, kovs: [...sharedKovs], note: 'Keskne Microsoft 365 andmete varundus (ELVL-i ühishange).', createdAt: '2025-09-01T09:00:00.000Z' },
-      { id: actor },
-    );
+    deliver(db, {
+      edition, measureId: SHARED_DEMO_MEASURE, provider: 'ELVL', kovs: [...sharedKovs], note: 'Keskne Microsoft 365 andmete varundus (ELVL-i ühishange).',
+      createdAt: '2025-09-01T09:00:00.000Z', actor,
+    });
   }
   for (const [period, asOf, createdAt] of [
     ['2025-H2', '2025-12-31T23:59:59.999Z', '2026-01-05T10:00:00.000Z'],
@@ -186,5 +217,5 @@ export function seedTrackerDemo(db: Db, log: Log = () => {}): void {
   ] as const) {
     createSnapshot(db, { period, actorId: actor, createdAt, totals: totalsAt(db, planned, isShared, asOf) });
   }
-  log(`Jälgimise näidisandmed: ${statuses} olekut, ${changes} muudatust ajaloos, 2 hetkeseisu, 1 keskne teenus (${sharedKovs.size} omavalitsust).`);
+  log(`Jälgimise näidisandmed: ${statuses} olekut, ${changes} muudatust ajaloos, 2 hetkeseisu, 1 keskselt tagatud meede (${sharedKovs.size} omavalitsust).`);
 }

@@ -1,6 +1,7 @@
 // Issue 19: standard solutions modelled once, in a real browser on a laptop and a phone. An admin
 // records that the provider implements a measure; a specialist adopts the model as an object of the
-// municipality and sees it marked in the structure analysis.
+// municipality and sees it marked in the structure analysis. An admin also creates a central service
+// (a model delivered to a municipality as a whole, what shared services were) and finds it on the overview.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
@@ -68,6 +69,50 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       expect(w2.scrollWidth, `too wide: ${w2.widest.join(', ')}`).toBeLessThanOrEqual(viewport.width);
       expect(await axeViolations(p2)).toEqual([]);
       await specialist.close();
+    }, 120_000);
+
+    it(`an admin delivers a measure centrally to one municipality as a whole (${viewport.width} px)`, async () => {
+      const admin = await contextAs('admin', viewport);
+      const page = await admin.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(`${server.url}/jalgimine/lahendused/`);
+      await page.locator('section.model-card').first().waitFor();
+      const name = `Keskne teenus ${viewport.width}`;
+      await page.getByText('Lisa uus mudel').click();
+      await page.fill('#new-model-name', name);
+      await page.selectOption('#new-model-type', 'service');
+      await page.getByRole('button', { name: 'Lisa mudel' }).click();
+      await expect.poll(() => page.locator('#models-status').textContent()).toContain(`Lisatud mudel ${name}`);
+      const card = page.locator('section.model-card', { has: page.locator('h2', { hasText: name }) });
+      await card.locator('input[name="newMeasure"]').fill('ISMS.1.M1');
+      await card.locator('tr[data-new-statement] select[name="status"]').selectOption('implemented');
+      await card.locator('tr[data-new-statement] input[name="note"]').fill('ELVL-i infoturbejuht');
+      await card.getByText('Kogu omavalitsusele keskselt').click();
+      await card.getByLabel('Anija vald').check();
+      await card.locator('input[name="summary"]').fill('Anija saab infoturbejuhi ELVL-ist');
+      await card.getByRole('button', { name: `Salvesta ${name}` }).click();
+      await expect.poll(() => page.locator('#models-status').textContent()).toContain(`Salvestatud: ${name}`);
+      expect(await card.locator('tr[data-measure="ISMS.1.M1"] input[name="note"]').inputValue()).toBe('ELVL-i infoturbejuht');
+      expect(await card.locator('tr[data-new-statement] input[name="newMeasure"]').inputValue()).toBe('');
+      const w = await pageWidth(page);
+      expect(w.scrollWidth, `too wide: ${w.widest.join(', ')}`).toBeLessThanOrEqual(viewport.width);
+      expect(await axeViolations(page)).toEqual([]);
+      const model = server.db.prepare('SELECT id, version FROM solution_model WHERE name = ?').get(name) as { id: number; version: number };
+      expect(model.version).toBe(2);
+      expect(server.db.prepare('SELECT ehak FROM solution_model_kov WHERE model_id = ?').pluck().all(model.id)).toEqual([EHAK]);
+      expect(server.db.prepare('SELECT measure_id, responsibility, status, note FROM solution_statement WHERE model_id = ?').all(model.id))
+        .toEqual([{ measure_id: 'ISMS.1.M1', responsibility: 'provider', status: 'implemented', note: 'ELVL-i infoturbejuht' }]);
+
+      // ELVL's overview lists it with the measure and the one municipality.
+      await page.goto(`${server.url}/jalgimine/ulevaade/`);
+      const row = page.locator('#shared-rows tr', { has: page.locator('th', { hasText: name }) });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('ISMS.1.M1');
+      expect(await row.locator('summary').textContent()).toContain('1');
+      const w2 = await pageWidth(page);
+      expect(w2.scrollWidth, `too wide: ${w2.widest.join(', ')}`).toBeLessThanOrEqual(viewport.width);
+      expect(errors).toEqual([]);
+      await admin.close();
     }, 120_000);
   });
 }

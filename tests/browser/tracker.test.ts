@@ -152,20 +152,6 @@ describe('tracker in the browser', () => {
     await context.close();
   });
 
-  it('lets an admin mark a measure as delivered centrally for chosen municipalities', async () => {
-    const context = await contextAs('admin');
-    const page = await context.newPage();
-    await page.goto(`${server.url}/jalgimine/ulevaade/`);
-    await page.waitForSelector('#shared-form:not([hidden])');
-    await page.fill('#shared-measure', 'CON.3.M5');
-    await page.check(`#shared-kovs input[value="${EHAK}"]`);
-    await page.click('#shared-form button[type="submit"]');
-    await page.waitForSelector('#shared-rows tr');
-    expect(await page.textContent('#shared-rows')).toContain('CON.3.M5');
-    expect(await runAxe(page)).toEqual([]);
-    await context.close();
-  });
-
   it('downloads the implementation plan as XLSX', async () => {
     const context = await contextAs('specialist');
     const page = await context.newPage();

@@ -1,5 +1,5 @@
 // <tv-overview>: ELVL's view of all 79 municipalities: sortable heatmap, centrally delivered
-// measures (admins manage them) and freezing a reporting period.
+// measures (solution models delivered to municipalities as a whole) and freezing a reporting period.
 import { hasPermission } from '../../../api/auth/rules.ts';
 import { apiFetch, fetchMe } from '../lib/api.ts';
 import { formatPercent } from '../lib/format.ts';
@@ -7,7 +7,8 @@ import { loadWithRetry } from '../lib/load-error.ts';
 import { html, render } from 'lit-html';
 import { renderHeatmap, type Sort, type SortKey } from './heatmap.ts';
 import { counties, heatmapFiltersFromUrl, matchesHeatmap, urlWithHeatmapFilters, validFilters, type HeatmapFilters } from './heatmap-filters.ts';
-import { setupSharedServices } from './shared-services.ts';
+import { renderCentralModels } from './central-models.ts';
+import type { SolutionModel } from '../../../api/contracts/solutions.ts';
 import type { Overview } from '../../../api/contracts/reports.ts';
 
 class OverviewPage extends HTMLElement {
@@ -21,7 +22,7 @@ class OverviewPage extends HTMLElement {
   }
 
   async #load(): Promise<void> {
-    const [me, data] = await Promise.all([fetchMe(), apiFetch<Overview>('/api/reports/overview')]);
+    const [me, data, models] = await Promise.all([fetchMe(), apiFetch<Overview>('/api/reports/overview'), apiFetch<SolutionModel[]>('/api/solution-models')]);
     this.querySelector('#median')!.textContent = `${data.rows.length} omavalitsust; rakendatud meetmete osakaalu mediaan ${formatPercent(data.median.implementedShare)}.`;
     const table = this.querySelector<HTMLTableElement>('#heatmap')!;
     const form = this.querySelector<HTMLFormElement>('#heatmap-filters')!;
@@ -50,7 +51,7 @@ class OverviewPage extends HTMLElement {
     });
     draw();
     this.querySelector<HTMLElement>('#snapshot-section')!.hidden = !hasPermission(me, 'reports.snapshot');
-    await setupSharedServices(this, data.rows, hasPermission(me, 'shared_services.manage'));
+    renderCentralModels(this, models);
     this.querySelector<HTMLElement>('#overview')!.hidden = false;
   }
 
