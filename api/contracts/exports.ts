@@ -18,6 +18,7 @@ export const PlanRowSchema = z
     statusLabel: z.string().meta({ description: 'Estonian label as shown in the UI, e.g. "rakendatud" or "tagatud keskselt (ELVL)"' }),
     sharedServiceProvider: z.string().nullable(),
     responsible: z.string().nullable(),
+    owner: z.string().nullable().meta({ description: "The name of the account that owns the measure (ownerUserId in the measure list)" }),
     dueDate: z.string().nullable().meta({ description: 'ISO date' }),
     description: z.string().nullable(),
     justification: z.string().nullable(),
@@ -34,6 +35,7 @@ export const PlanSchema = z
     edition: z.string(),
     approach: ApproachSchema,
     generatedOn: z.string().meta({ description: 'ISO date (Tallinn) of the export' }),
+    object: z.object({ id: z.number(), name: z.string() }).nullable().meta({ description: 'The one target object the plan was asked for (?object=), or null for every object' }),
     measures: z.array(PlanRowSchema),
   })
   .meta({ id: 'Plan' });

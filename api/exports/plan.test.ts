@@ -9,8 +9,8 @@ import { download, fullScaleContext, readCsv, readWorkbook, sheetRows } from './
 
 const OWN = '0141'; // Anija vald
 const FOREIGN = '0198'; // Harku vald
-const HEADERS = ['Tähis', 'Moodul', 'Meede', 'Klass', 'Prioriteet', 'Seis', 'Vastutaja', 'Tähtaeg', 'Rakendamise kirjeldus', 'Põhjendus', 'Riski aktsepteerija', 'Aktsepteerimise kuupäev', 'Muudetud', 'Sihtobjekt'];
-const FIELDS: Array<keyof PlanRow> = ['measureId', 'module', 'title', 'classLabel', 'priority', 'statusLabel', 'responsible', 'dueDate', 'description', 'justification', 'acceptedBy', 'acceptedAt', 'updatedAt', 'object'];
+const HEADERS = ['Tähis', 'Moodul', 'Meede', 'Klass', 'Prioriteet', 'Seis', 'Vastutaja', 'Tähtaeg', 'Rakendamise kirjeldus', 'Põhjendus', 'Riski aktsepteerija', 'Aktsepteerimise kuupäev', 'Muudetud', 'Sihtobjekt', 'Omanik'];
+const FIELDS: Array<keyof PlanRow> = ['measureId', 'module', 'title', 'classLabel', 'priority', 'statusLabel', 'responsible', 'dueDate', 'description', 'justification', 'acceptedBy', 'acceptedAt', 'updatedAt', 'object', 'owner'];
 
 let t: TestContext;
 let viewer: string;
@@ -126,5 +126,37 @@ describe('tenant guard', () => {
     expect(other.status).toBe(404);
     expect(((await other.json()) as { error: { code: string } }).error.code).toBe('not_found');
     expect((await t.request(`${base(OWN)}/${file}`)).status).toBe(401);
+  });
+});
+
+describe('one target object\'s plan (?object=) and the owner', () => {
+  it('has only that object\'s rows, names it, and gives each owner\'s name', async () => {
+    const specialist = signInAs(t.db, 'specialist', [OWN]);
+    const created = await t.request(`/api/kovs/${OWN}/objects`, {
+      method: 'POST', as: specialist.token,
+      json: { name: 'Dokumendihaldus', type: 'application', modules: ['APP.5.3'], protectionNeed: { confidentiality: 'high' }, justification: 'Isikuandmed' },
+    });
+    expect(created.status).toBe(201);
+    const object = (await created.json()) as { id: number; measureCount: number };
+    const measureId = (await (await t.request(`/api/kovs/${OWN}/measures?object=${object.id}`, { as: specialist.token })).json())[0].measureId as string;
+    const put = await t.request(`/api/kovs/${OWN}/measures/${measureId}?object=${object.id}`, { method: 'PUT', as: specialist.token, json: { status: 'partial', ownerUserId: specialist.userId, version: 0 } });
+    expect(put.status).toBe(200);
+
+    const res = await t.request(`${base(OWN)}/plan.json?object=${object.id}`, { as: viewer });
+    const one = JSON.parse((await download(res, 'application/json', /tegevuskava-anija-vald-dokumendihaldus-\d{4}-\d{2}-\d{2}\.json/)).toString('utf8')) as Plan;
+    expect(one.object).toEqual({ id: object.id, name: 'Dokumendihaldus' });
+    expect(one.measures).toHaveLength(object.measureCount);
+    expect(new Set(one.measures.map((m) => m.object))).toEqual(new Set(['Dokumendihaldus']));
+    const owner = t.db.prepare('SELECT name FROM app_user WHERE id = ?').pluck().get(specialist.userId);
+    expect(one.measures.find((m) => m.measureId === measureId)).toMatchObject({ status: 'partial', owner });
+    const xlsx = await readWorkbook(await download(await t.request(`${base(OWN)}/plan.xlsx?object=${object.id}`, { as: viewer }), 'spreadsheetml'));
+    const sheet = sheetRows(xlsx, 'Tegevuskava');
+    expect(sheet.rows).toHaveLength(object.measureCount);
+    expect(sheet.rows.find((r) => r[0] === measureId)![HEADERS.indexOf('Omanik')]).toBe(owner);
+
+    // Another municipality's object, a malformed id: refused.
+    const foreign = t.db.prepare("SELECT id FROM target_object WHERE ehak = ? AND type = 'organisation'").pluck().get(FOREIGN) as number;
+    expect((await t.request(`${base(OWN)}/plan.json?object=${foreign}`, { as: viewer })).status).toBe(404);
+    expect((await t.request(`${base(OWN)}/plan.csv?object=x`, { as: viewer })).status).toBe(400);
   });
 });

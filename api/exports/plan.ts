@@ -1,5 +1,5 @@
-// The implementation plan (tegevuskava): every object × measure row in the municipality's scope with
-// its status, owner, due date, texts and risk acceptance: everything a status has, so the import
+// The implementation plan (tegevuskava, E-ITS "rakendusplaan"): every object × measure row in the
+// municipality's scope, or one object's, with its status, owner, due date, texts and risk acceptance: everything a status has, so the import
 // (api/imports/) reads it back whole. One list query plus one query for the free texts, so the
 // export stays fast at ~1000 measures. The same rows feed JSON, CSV and XLSX.
 import type { Db } from '../db/database.ts';
@@ -7,16 +7,23 @@ import type { Column } from '../lib/tabular.ts';
 import type { Plan, PlanRow } from '../contracts/exports.ts';
 import { entryKey } from '../tracker/engine.ts';
 import { listMeasures } from '../tracker/records.ts';
-import { kovOf, settingsOf } from '../tracker/reference.ts';
+import { kovOf, scopeOf, settingsOf } from '../tracker/reference.ts';
+import { notFound } from '../lib/errors.ts';
+import { peopleOf } from '../users/store.ts';
 import { statusTexts } from '../tracker/stores/status.ts';
 import { CLASS_LABELS, statusLabel } from '../contracts/labels.ts';
 import { DATE_FMT, DATETIME_FMT, dateCell, formatIsoDate, formatTimestamp, timestampCell } from './format.ts';
 
-export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
+/** The plan; with `objectId` only that target object's rows (404 for an object the municipality does not have). */
+export function buildPlan(db: Db, ehak: string, generatedOn: string, objectId?: number): Plan {
   const { name } = kovOf(db, ehak)!;
   const scope = settingsOf(db, ehak)!;
+  const object = objectId === undefined ? null : scopeOf(db, ehak)!.objects.find((o) => o.id === objectId);
+  if (object === undefined) throw notFound('Sellist sihtobjekti selles omavalitsuses ei ole.');
   const texts = new Map(statusTexts(db, ehak, scope.edition).map((r) => [entryKey(r.object_id, r.measure_id), r]));
-  const measures = listMeasures(db, ehak).map((m): PlanRow => {
+  const rows = listMeasures(db, ehak, objectId === undefined ? {} : { object: objectId });
+  const owners = peopleOf(db, rows.map((m) => m.ownerUserId));
+  const measures = rows.map((m): PlanRow => {
     const t = texts.get(entryKey(m.objectId, m.measureId));
     const provider = m.sharedService?.provider ?? null;
     return {
@@ -32,6 +39,7 @@ export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
       statusLabel: statusLabel(m.status, provider),
       sharedServiceProvider: provider,
       responsible: m.responsible,
+      owner: m.ownerUserId === null ? null : (owners.get(m.ownerUserId)?.name ?? null),
       dueDate: m.dueDate,
       description: t?.description ?? null,
       justification: t?.justification ?? null,
@@ -40,7 +48,7 @@ export function buildPlan(db: Db, ehak: string, generatedOn: string): Plan {
       updatedAt: m.updatedAt,
     };
   });
-  return { kov: { ehak, name }, edition: scope.edition, approach: scope.approach, generatedOn, measures };
+  return { kov: { ehak, name }, edition: scope.edition, approach: scope.approach, generatedOn, object: object && { id: object.id, name: object.name }, measures };
 }
 
 /**
@@ -65,5 +73,6 @@ export function planColumns(format: 'csv' | 'xlsx'): Array<Column<PlanRow> & { f
     { field: 'updatedAt', header: 'Muudetud', value: (r) => (xlsx ? timestampCell(r.updatedAt) : formatTimestamp(r.updatedAt)), width: 17, ...(xlsx ? { numFmt: DATETIME_FMT } : {}) },
     // Last, so the columns before it keep their places from before objects.
     { field: 'object', header: 'Sihtobjekt', value: (r) => r.object, width: 24 },
+    { field: 'owner', header: 'Omanik', value: (r) => r.owner, width: 22 },
   ];
 }

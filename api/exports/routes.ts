@@ -8,7 +8,7 @@ import { createRouter, errorResponse } from '../lib/openapi.ts';
 import { attachment, CONTENT_TYPES, sheet, toCsv, toXlsx } from '../lib/tabular.ts';
 import { BinaryFile } from '../contracts/common.ts';
 import { OpenDataSchema, PlanSchema } from '../contracts/exports.ts';
-import { KovParams } from '../tracker/params.ts';
+import { KovParams, objectOf, ObjectQuery } from '../tracker/params.ts';
 import { kovOf } from '../tracker/reference.ts';
 import { tallinnToday } from '../lib/today.ts';
 import { slug } from './format.ts';
@@ -33,10 +33,11 @@ const planRoute = (format: Format) =>
     method: 'get',
     path: `/kovs/{ehak}/exports/plan.${format}`,
     tags: ['exports'],
-    summary: `Implementation plan (${format.toUpperCase()}): every measure in scope with status, owner, due date and texts`,
-    request: { params: KovParams },
+    summary: `Implementation plan (${format.toUpperCase()}): every object × measure in scope, or one object's (?object=), with status, owner, due date and texts`,
+    request: { params: KovParams, query: ObjectQuery },
     responses: {
       200: file(format, format === 'csv' ? 'CSV: UTF-8 with BOM, `;` separator, decimal comma, dates dd.mm.yyyy' : format === 'xlsx' ? 'XLSX workbook' : 'JSON {kov, edition, approach, generatedOn, measures}', format === 'json' ? PlanSchema : undefined),
+      400: errorResponse('Invalid object id'),
       ...kovErrors,
     },
   });
@@ -80,11 +81,11 @@ export function exportRoutes() {
     r.openapi(planRoute(format), async (c) => {
       const db = c.get('db');
       const today = tallinnToday();
-      const plan = buildPlan(db, c.req.valid('param').ehak, today);
-      const name = `tegevuskava-${slug(plan.kov.name)}-${today}.${format}`;
+      const plan = buildPlan(db, c.req.valid('param').ehak, today, objectOf(c.req.valid('query')));
+      const name = `tegevuskava-${slug(plan.kov.name)}${plan.object ? `-${slug(plan.object.name)}` : ''}-${today}.${format}`;
       if (format === 'json') return c.body(...download(JSON.stringify(plan), 'json', name));
       if (format === 'csv') return c.body(...download(toCsv(planColumns('csv'), plan.measures), 'csv', name));
-      const xlsx = await toXlsx([sheet<PlanRow>({ name: 'Tegevuskava', columns: planColumns('xlsx'), rows: plan.measures })], { title: `Tegevuskava: ${plan.kov.name}` });
+      const xlsx = await toXlsx([sheet<PlanRow>({ name: 'Tegevuskava', columns: planColumns('xlsx'), rows: plan.measures })], { title: `Tegevuskava: ${plan.kov.name}${plan.object ? ` – ${plan.object.name}` : ''}` });
       return c.body(...download(xlsx, 'xlsx', name));
     });
   }

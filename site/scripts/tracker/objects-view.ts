@@ -40,7 +40,8 @@ function row(o: TargetObject, names: ReadonlyMap<number, string>, on: ListHandle
       ${Object.values(o.effectiveNeed).some((l) => l !== 'normal') ? html`<p><a href=${trackerUrl.riskAnalysis(on.ehak, o.id)}>Riskianalüüs<span class="visually-hidden">: ${o.name}</span></a></p>` : nothing}</td>
     <td data-label="Sõltub">${deps.length ? deps.join(', ') : '–'}</td>
     <td data-label="Moodulid">${modules || '–'}</td>
-    <td data-label="Meetmed"><a href=${trackerUrl.measures(on.ehak, { object: String(o.id) })}>${o.measureCount}<span class="visually-hidden"> meedet: ${o.name}</span></a>${o.needMeasureCount ? html`<span class="hint"> (neist kaitsetarbest ${o.needMeasureCount} kõrgmeedet)</span>` : nothing}</td>
+    <td data-label="Meetmed"><a href=${trackerUrl.measures(on.ehak, { object: String(o.id) })}>${o.measureCount}<span class="visually-hidden"> meedet: ${o.name}</span></a>${o.needMeasureCount ? html`<span class="hint"> (neist kaitsetarbest ${o.needMeasureCount} kõrgmeedet)</span>` : nothing}
+      <br /><a href=${trackerUrl.plan(on.ehak, 'xlsx', o.id)} download>rakendusplaan (XLSX)<span class="visually-hidden">: ${o.name}</span></a></td>
     ${on.canWrite
       ? html`<td data-label="Tegevused">
           <button type="button" class="button button--secondary" @click=${() => on.edit(o)}>Muuda<span class="visually-hidden"> ${o.name}</span></button>

@@ -38,6 +38,9 @@ export const trackerUrl = {
     `/jalgimine/meede/?${new URLSearchParams({ ehak, id, ...(object ? { object: String(object) } : {}) })}`,
   /** The one-page summary of a reporting period for the municipality's council. */
   council: (ehak: string, periodId: number) => `/jalgimine/volikogu/?${new URLSearchParams({ ehak, periood: String(periodId) })}`,
+  /** The implementation plan (rakendusplaan) download, of one target object when given. */
+  plan: (ehak: string, format: 'xlsx' | 'csv' | 'json', objectId?: number) =>
+    `/api/kovs/${ehak}/exports/plan.${format}${objectId ? `?${new URLSearchParams({ object: String(objectId) })}` : ''}`,
   riskAnalysis: (ehak: string, objectId?: number) => `/jalgimine/riskianaluus/?${new URLSearchParams({ ehak, ...(objectId ? { object: String(objectId) } : {}) })}`,
 };
 
