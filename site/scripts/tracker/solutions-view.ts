@@ -40,7 +40,7 @@ function newStatementRow(m: SolutionModel): TemplateResult {
   const id = `m${m.id}-new`;
   return html`<tr data-new-statement>
     <th scope="row"><label class="visually-hidden" for="${id}-m">Lisa meede mudelisse ${m.name}</label>
-      <input id="${id}-m" name="newMeasure" type="text" placeholder="lisa meede, nt CON.3.M5" autocomplete="off" pattern="[A-Za-z0-9.]+" size="14" /></th>
+      <input id="${id}-m" name="newMeasure" type="text" placeholder="lisa meede (tähis)" autocomplete="off" pattern="[A-Za-z0-9.]+" size="14" /></th>
     <td data-label="Rakendab"><label class="visually-hidden" for="${id}-r">Kes rakendab lisatavat meedet</label>
       <select id="${id}-r" name="responsibility">${RESPONSIBILITIES.map((r) => html`<option value=${r}>${RESPONSIBILITY_LABELS[r]}</option>`)}</select></td>
     <td data-label="Seis"><label class="visually-hidden" for="${id}-s">Teenusepakkuja seis, lisatav meede</label>
