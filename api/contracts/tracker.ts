@@ -2,6 +2,7 @@
 // evidence, status changes, the scope and shared services. Types come from the schemas (z.infer).
 import { z } from 'zod';
 import { IsoDate, PersonSchema } from './common.ts';
+import { PROVIDER_STATUSES, ResponsibilitySchema } from './solutions.ts';
 
 export const STATUSES = ['not_assessed', 'implemented', 'partial', 'not_implemented', 'not_applicable', 'risk_accepted'] as const;
 export const CLASSES = ['basic', 'standard', 'high'] as const;
@@ -136,8 +137,25 @@ export const EvidenceHistoryEntrySchema = z
   .meta({ id: 'MeasureEvidenceHistoryEntry' });
 export type EvidenceHistoryEntry = z.infer<typeof EvidenceHistoryEntrySchema>;
 
-/** One event of a measure's history: a status change, or evidence added or removed. */
-export const HistoryEntrySchema = z.discriminatedUnion('kind', [StatusHistoryEntrySchema, EvidenceHistoryEntrySchema]).meta({ id: 'MeasureHistoryItem' });
+/** The provider's statement on the measure in one version of a solution model (null: the model named no statement). */
+const ModelStatementSchema = z.object({ responsibility: ResponsibilitySchema, status: z.enum(PROVIDER_STATUSES), note: z.string().nullable() });
+
+export const ModelHistoryEntrySchema = z
+  .object({
+    kind: z.literal('model'),
+    model: z.object({ id: z.number(), name: z.string(), provider: z.string() }),
+    version: z.number().meta({ description: "The model's version that changed the statement" }),
+    summary: z.string().meta({ description: 'What ELVL wrote about the change' }),
+    changedAt: z.string(),
+    changedBy: PersonSchema.nullable(),
+    old: ModelStatementSchema.nullable(),
+    new: ModelStatementSchema.nullable(),
+  })
+  .meta({ id: 'MeasureModelHistoryEntry', description: "A change of the statement on this measure in a solution model the object adopts or the municipality receives as a whole" });
+export type ModelHistoryEntry = z.infer<typeof ModelHistoryEntrySchema>;
+
+/** One event of a measure's history: a status change, evidence added or removed, or a solution model's statement changed. */
+export const HistoryEntrySchema = z.discriminatedUnion('kind', [StatusHistoryEntrySchema, EvidenceHistoryEntrySchema, ModelHistoryEntrySchema]).meta({ id: 'MeasureHistoryItem' });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 const text = (max: number) => z.string().max(max, `Kuni ${max} märki.`).nullable().optional();

@@ -163,6 +163,23 @@ describe('what the provider implements', () => {
     const row = ((await (await t.request(`/api/kovs/${KOV}/measures`, { as: specialist })).json()) as Array<{ measureId: string; objectName: string; sharedService: unknown }>)
       .filter((r) => r.sharedService);
     expect(row.map((r) => r.measureId)).toEqual(['ISMS.1.M1']);
+    // ELVL changes the statement: the municipality sees it in the measure's history, with the summary.
+    const changed = await t.request(`/api/solution-models/${model.id}`, {
+      method: 'PATCH', as: admin,
+      json: { version: model.version, summary: 'Teenus lõpetatud', statements: [{ measureId: 'ISMS.1.M1', responsibility: 'provider', status: 'not_implemented', note: 'Leping lõppes' }] },
+    });
+    expect(changed.status).toBe(200);
+    const history = (await (await t.request(`/api/kovs/${KOV}/measures/ISMS.1.M1/history`, { as: specialist })).json()) as Array<Record<string, unknown>>;
+    expect(history.filter((h) => h['kind'] === 'model')).toEqual([
+      expect.objectContaining({ model: { id: model.id, name: 'Keskne teenus: ELVL', provider: 'ELVL' }, version: 2, summary: 'Teenus lõpetatud', old: { responsibility: 'provider', status: 'implemented', note: null }, new: { responsibility: 'provider', status: 'not_implemented', note: 'Leping lõppes' } }),
+      expect.objectContaining({ version: 1, summary: 'Mudel loodud.', old: null, new: { responsibility: 'provider', status: 'implemented', note: null } }),
+    ]);
+    expect((await progress()).implemented).toBe(before.implemented);
+    // Another municipality's history of the same measure says nothing of a model it does not receive.
+    const foreign = (await (await t.request('/api/kovs/0198/measures/ISMS.1.M1/history', { as: admin })).json()) as Array<{ kind: string }>;
+    expect(foreign.filter((h) => h.kind === 'model')).toEqual([]);
+    await t.request(`/api/solution-models/${model.id}`, { method: 'PATCH', as: admin, json: { version: 2, summary: 'Taas', statements: [{ measureId: 'ISMS.1.M1', responsibility: 'provider', status: 'implemented' }] } });
+    expect((await progress()).implemented).toBe(before.implemented + 1);
     // A model of another edition names measures of that edition: it counts nowhere in a 2024 scope.
     t.db.prepare("UPDATE solution_model SET edition = '2023' WHERE id = ?").run(model.id);
     expect((await progress()).implemented).toBe(before.implemented);

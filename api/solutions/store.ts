@@ -101,6 +101,9 @@ const ADOPTIONS = prepared<[], { id: number; ehak: string; solution_model_id: nu
 const HISTORY = prepared<[{ model_id: number; version: number; summary: string; snapshot: string; changed_by: number | null }], unknown>(
   'INSERT INTO solution_model_history (model_id, version, summary, snapshot, changed_by) VALUES (@model_id, @version, @summary, @snapshot, @changed_by)',
 );
+const SNAPSHOTS_OF = prepared<[number], ModelHistoryRow & { snapshot: string }>(
+  'SELECT model_id, version, summary, snapshot, changed_by, changed_at FROM solution_model_history WHERE model_id = ? ORDER BY version',
+);
 const HISTORY_OF = prepared<[number], ModelHistoryRow>(
   'SELECT model_id, version, summary, changed_by, changed_at FROM solution_model_history WHERE model_id = ? ORDER BY version DESC',
 );
@@ -140,3 +143,5 @@ export function replaceModelKovs(db: Db, id: number, kovs: readonly string[]): v
 export const allAdoptions = (db: Db) => ADOPTIONS(db).all();
 export const insertModelHistory = (db: Db, row: { model_id: number; version: number; summary: string; snapshot: string; changed_by: number | null }): void => void HISTORY(db).run(row);
 export const modelHistory = (db: Db, id: number): ModelHistoryRow[] => HISTORY_OF(db).all(id);
+/** Every version of a model with the model as the API answered it then (JSON), oldest first. */
+export const modelSnapshots = (db: Db, id: number) => SNAPSHOTS_OF(db).all(id);

@@ -47,7 +47,7 @@ describe.skipIf(skipWithoutEitsData())('catalog migrate 2023 → 2024 on the rea
 
     const after = getMeasureRecord(db, '0141', 'ISMS.1.M1')!;
     expect(after).toMatchObject({ edition: '2024', status: 'implemented', description: 'Alustatud', version: 2 });
-    expect(getMeasureHistory(db, '0141', '2024', organisationObjectId(db, '0141')!, 'ISMS.1.M1').map((h) => (h.kind === 'status' ? h.version : h.action))).toEqual([2, 1]);
+    expect(getMeasureHistory(db, '0141', '2024', organisationObjectId(db, '0141')!, 'ISMS.1.M1').map((h) => (h.kind === 'evidence' ? h.action : h.version))).toEqual([2, 1]);
     // The old edition's record is still there.
     expect(getMeasureHistory(db, '0141', '2023', organisationObjectId(db, '0141')!, 'ISMS.1.M1')).toHaveLength(2);
     expect(db.prepare(`SELECT edition, version FROM solution_model WHERE name = 'Keskne teenus: ELVL'`).get()).toEqual({ edition: '2024', version: 2 });

@@ -7,6 +7,7 @@ import { tallinnToday } from '../lib/today.ts';
 import { personOf, peopleOf } from '../users/store.ts';
 import { effectiveStatus, entryKey, isOverdue, type Scope, type ScopeEntry } from './engine.ts';
 import { evidenceHistory, listEvidence } from './evidence.ts';
+import { modelHistoryOfMeasure } from '../solutions/measure-history.ts';
 import { scopeOf, deliveredOf, type SharedRef } from './reference.ts';
 import { historyOf, statusListRows, statusRow, type StatusListRow } from './stores/status.ts';
 
@@ -155,5 +156,6 @@ export function getMeasureHistory(db: Db, ehak: string, edition: string, objectI
     new: JSON.parse(r.new) as StatusFieldsSnapshot,
   }));
   // Status rows come newest first; a stable sort by time keeps that order among equal times.
-  return [...status, ...evidenceHistory(db, ehak, edition, objectId, measureId).reverse()].sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : 0));
+  const events = [...status, ...evidenceHistory(db, ehak, edition, objectId, measureId).reverse(), ...modelHistoryOfMeasure(db, ehak, objectId, measureId).reverse()];
+  return events.sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : 0));
 }

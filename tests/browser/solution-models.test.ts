@@ -103,6 +103,11 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       expect(server.db.prepare('SELECT measure_id, responsibility, status, note FROM solution_statement WHERE model_id = ?').all(model.id))
         .toEqual([{ measure_id: 'ISMS.1.M1', responsibility: 'provider', status: 'implemented', note: 'ELVL-i infoturbejuht' }]);
 
+      // The municipality's measure history says what ELVL changed.
+      await page.goto(`${server.url}/jalgimine/meede/?ehak=${EHAK}&id=ISMS.1.M1`);
+      await expect.poll(() => page.locator('#history').textContent()).toContain(`Standardlahenduse mudel „${name}“ (versioon 2)`);
+      expect(await page.locator('#history').textContent()).toContain('Anija saab infoturbejuhi ELVL-ist');
+
       // ELVL's overview lists it with the measure and the one municipality.
       await page.goto(`${server.url}/jalgimine/ulevaade/`);
       const row = page.locator('#shared-rows tr', { has: page.locator('th', { hasText: name }) });

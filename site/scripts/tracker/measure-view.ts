@@ -4,7 +4,8 @@ import { formatDate, formatDateTime } from '../lib/format.ts';
 import { shownValue } from './conflict.ts';
 import { EDIT_FIELDS, FIELD_LABELS } from './editor-form.ts';
 import { classLabel, priorityLabel, statusLabel } from './vocabulary.ts';
-import type { Evidence, EvidenceHistoryEntry, HistoryEntry, MeasureRecord, StatusHistoryEntry } from '../../../api/contracts/tracker.ts';
+import type { Evidence, EvidenceHistoryEntry, HistoryEntry, MeasureRecord, ModelHistoryEntry, StatusHistoryEntry } from '../../../api/contracts/tracker.ts';
+import { RESPONSIBILITY_LABELS, STATUS_LABELS } from '../../../api/contracts/labels.ts';
 import type { MeasureLink } from '../../lib/kb-items.ts';
 
 /** /kb/measure-links.json: each link carries its Estonian type label (`typeLabel`), made at build time. */
@@ -82,10 +83,16 @@ export function changeText(h: StatusHistoryEntry): string {
   return h.new.note ? `${text} (${h.new.note})` : text;
 }
 
-/** Status changes and evidence added or removed, newest first (the API's order). */
+/** "Mudel „VOLIS“ (v3): teenusepakkuja, hindamata → rakendatud – ELVL's summary". */
+export function modelChangeText(h: ModelHistoryEntry): string {
+  const said = (s: ModelHistoryEntry['new']) => (s ? `${RESPONSIBILITY_LABELS[s.responsibility]}, ${STATUS_LABELS[s.status]}${s.note ? ` („${s.note}“)` : ''}` : 'meedet pole mudelis');
+  return `Standardlahenduse mudel „${h.model.name}“ (versioon ${h.version}): ${h.old ? `${said(h.old)} → ` : ''}${said(h.new)} – ${h.summary}`;
+}
+
+const changeOf = (h: HistoryEntry): string => (h.kind === 'status' ? changeText(h) : h.kind === 'evidence' ? evidenceChangeText(h) : modelChangeText(h));
+
+/** Status changes, evidence added or removed and solution-model changes, newest first (the API's order). */
 export function history(entries: HistoryEntry[]): TemplateResult {
   if (entries.length === 0) return html`<li>Muudatusi pole.</li>`;
-  return html`${entries.map(
-    (h) => html`<li><strong>${formatDateTime(h.changedAt)}</strong> ${h.changedBy?.name ?? ''}: ${h.kind === 'status' ? changeText(h) : evidenceChangeText(h)}</li>`,
-  )}`;
+  return html`${entries.map((h) => html`<li><strong>${formatDateTime(h.changedAt)}</strong> ${h.changedBy?.name ?? ''}: ${changeOf(h)}</li>`)}`;
 }
