@@ -2,7 +2,6 @@
 // status, history row and evidence row is kept and lands on its municipality's organisation
 // object, and every progress number (one municipality's, all of them, the overview) is what the
 // same statuses counted before the migration.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { seedKovs } from '../../scripts/seed/kov.ts';
 import { getOverview } from '../reports/overview.ts';
@@ -12,6 +11,7 @@ import { listMeasures } from '../tracker/records.ts';
 import { insertTestCatalog } from '../tracker/test-catalog.ts';
 import type { Db } from './database.ts';
 import { loadMigrations, migrate } from './migrate.ts';
+import { databaseAtSchema } from './test-schema.ts';
 
 const KOVS = ['0141', '0198', '0296'];
 const STATUSES = ['implemented', 'partial', 'not_applicable', 'implemented', 'not_implemented'] as const;
@@ -20,10 +20,7 @@ const TODAY = '2026-06-30';
 
 /** A database at schema 017 with the test catalogue, statuses with two versions of history each, evidence and a shared service. */
 function databaseAt017(): Db {
-  const db = new Database(':memory:') as Db;
-  db.pragma('foreign_keys = ON');
-  for (const m of loadMigrations().slice(0, 17)) db.exec(m.sql);
-  db.pragma('user_version = 17');
+  const db = databaseAtSchema(17);
   seedKovs(db);
   insertTestCatalog(db);
   const status = db.prepare(`INSERT INTO measure_status (ehak, edition, measure_id, status, justification, due_date, version, updated_at)

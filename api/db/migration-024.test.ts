@@ -17,6 +17,7 @@ import { progressOfAll, type StatusFact } from '../tracker/progress.ts';
 import { deliveredOf, kovList, scopeOf } from '../tracker/reference.ts';
 import type { Db } from './database.ts';
 import { loadMigrations, migrate } from './migrate.ts';
+import { databaseAtSchema } from './test-schema.ts';
 
 /** The demo's central delivery as it was stored before migration 024. */
 const asSharedService: DeliverCentrally = (db, d) => {
@@ -26,10 +27,7 @@ const asSharedService: DeliverCentrally = (db, d) => {
 };
 
 async function demoDatabaseAt023(): Promise<Db> {
-  const db = new Database(':memory:') as Db;
-  db.pragma('foreign_keys = ON');
-  for (const m of loadMigrations().slice(0, 23)) db.exec(m.sql);
-  db.pragma('user_version = 23');
+  const db = databaseAtSchema(23);
   seedKovs(db);
   seedCatalogIndex(db);
   await seedDemoAccounts(db, () => {});
