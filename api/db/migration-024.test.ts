@@ -3,7 +3,6 @@
 // their own status, plus services of another provider and of ELVL for other sets): every service is a
 // provider-implemented statement of a model delivered to exactly its municipalities, and every
 // municipality's numbers are what the same rows counted before.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { seedCatalogIndex } from '../catalog/seed.ts';
 import { seedDemoAccounts } from '../../scripts/seed/accounts.ts';
@@ -100,8 +99,7 @@ describe('migration 024: shared services become solution models', () => {
   }, 120_000);
 
   it('migrates an empty database too', () => {
-    const db = new Database(':memory:') as Db;
-    db.pragma('foreign_keys = ON');
+    const db = databaseAtSchema(0);
     expect(migrate(db).to).toBe(loadMigrations().length);
     expect(db.prepare('SELECT count(*) FROM solution_model').pluck().get()).toBe(0);
   });
