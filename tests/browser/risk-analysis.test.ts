@@ -1,10 +1,11 @@
-// Issue 19: the risk analysis in a real browser, on a laptop and a phone. A specialist opens the
-// municipality's risk analysis, sees the high-need object's analysis as not done, opens it, is told
+// Issue 19: the risk analysis in a real browser, on a laptop and a phone. A specialist sees on the
+// dashboard which object's analysis is missing, opens the municipality's risk analysis, sees the high-need object's analysis as not done, opens it, is told
 // what an accepted risk needs, records the decision with who and when, and sees the state change;
 // a viewer reads the same threats without any control.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
+import { RISK_STATE_LABELS } from '../../api/contracts/labels.ts';
 import { signInAs } from '../helpers/app.ts';
 import { collectPageErrors, launchBrowser } from '../helpers/browser.ts';
 import { axeViolations, pageWidth } from '../helpers/phone.ts';
@@ -56,6 +57,14 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       const context = await contextAs('specialist', viewport);
       const page = await context.newPage();
       const errors = collectPageErrors(page);
+      // The dashboard names the object whose analysis is missing and links to it.
+      await page.goto(`${server.url}/jalgimine/kov/?ehak=${EHAK}`);
+      const state = page.locator('#risk-states li', { hasText: name });
+      await state.waitFor();
+      expect(await state.textContent()).toContain(RISK_STATE_LABELS.missing);
+      await guards(page, viewport.width);
+      await state.getByRole('link', { name }).click();
+      await page.waitForURL(/\/jalgimine\/riskianaluus\/\?ehak=0141&object=\d+/);
       await page.goto(`${server.url}/jalgimine/riskianaluus/?ehak=${EHAK}`);
       await page.waitForSelector('#risk:not([hidden])');
       const listed = page.locator('#risk-list tr', { has: page.getByRole('link', { name, exact: true }) });

@@ -1,5 +1,6 @@
 // <tv-dashboard>: one municipality's progress: key figures (each opens the list it counts), status
-// donut, module-group bars against the peer median, trend, next steps, tables and downloads.
+// donut, module-group bars against the peer median, trend, next steps, the objects whose risk analysis
+// is missing or incomplete, tables and downloads.
 import { render } from 'lit-html';
 import { apiFetch } from '../lib/api.ts';
 import { formatPercent } from '../lib/format.ts';
@@ -12,6 +13,8 @@ import type { KovProgress as Progress } from '../../../api/contracts/progress.ts
 import type { Benchmark } from '../../../api/contracts/reports.ts';
 import type { MeasureListItem as MeasureRow } from '../../../api/contracts/tracker.ts';
 import { startKovPage } from './kov-page.ts';
+import { riskStateList } from './risk-view.ts';
+import type { RiskAnalysisSummary } from '../../../api/contracts/risks.ts';
 
 class Dashboard extends HTMLElement {
   #started = false;
@@ -31,12 +34,14 @@ class Dashboard extends HTMLElement {
   }
 
   async #load(ehak: string): Promise<void> {
-    const [progress, bench, rows] = await Promise.all([
+    const [progress, bench, rows, risks] = await Promise.all([
       apiFetch<Progress>(`/api/kovs/${ehak}/progress`),
       apiFetch<Benchmark>(`/api/kovs/${ehak}/benchmark`).catch(() => null),
       apiFetch<MeasureRow[]>(`/api/kovs/${ehak}/measures`),
+      apiFetch<RiskAnalysisSummary[]>(`/api/kovs/${ehak}/risk-analyses`),
     ]);
     this.#render({ progress, bench, rows });
+    render(riskStateList(ehak, risks), this.#el('risk-states'));
     this.#el('dashboard').hidden = false;
     setupScopeForm(this, ehak, () => window.location.reload()).catch((err: unknown) => {
       this.#el('scope-summary').textContent = `Ulatust ei õnnestunud laadida: ${(err as Error).message}`;

@@ -3,7 +3,8 @@ import { render } from 'lit-html';
 import type { ModellingReport } from '../../../api/contracts/modelling.ts';
 import { apiFetch } from '../lib/api.ts';
 import { announceKov } from './kov-name.ts';
-import { gaps, matrix, objects, risks } from './modelling-view.ts';
+import { gaps, matrix, objects } from './modelling-view.ts';
+import { riskStateList } from './risk-view.ts';
 import { startKovPage } from './kov-page.ts';
 
 class ModellingPage extends HTMLElement {
@@ -22,7 +23,7 @@ class ModellingPage extends HTMLElement {
     render(gaps(ehak, report), part('modelling-gaps'));
     render(matrix(report), part('modelling-matrix'));
     render(objects(report), part('modelling-objects'));
-    render(risks(ehak, report), part('modelling-risks'));
+    render(riskStateList(ehak, report.riskAnalyses), part('modelling-risks'));
     part('modelling').hidden = false;
   }
 }

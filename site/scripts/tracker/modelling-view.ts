@@ -1,10 +1,9 @@
 // The modelling report's parts as lit-html templates: gaps, the modules × objects matrix (scrolls
 // inside its own region on a phone), the objects' needs with their origin and the risk analyses.
 import { html, nothing, type TemplateResult } from 'lit-html';
-import { NEED_DIMENSION_LABELS, NEED_DIMENSION_LETTERS, NEED_LABELS, OBJECT_TYPE_LABELS, RISK_STATE_LABELS } from '../../../api/contracts/labels.ts';
+import { NEED_DIMENSION_LABELS, NEED_DIMENSION_LETTERS, NEED_LABELS, OBJECT_TYPE_LABELS } from '../../../api/contracts/labels.ts';
 import type { ModellingObject, ModellingReport } from '../../../api/contracts/modelling.ts';
 import { NEED_DIMENSIONS } from '../../../api/contracts/objects.ts';
-import { trackerUrl } from './vocabulary.ts';
 
 export function gaps(ehak: string, r: ModellingReport): TemplateResult {
   const open = r.modules.filter((m) => m.gap);
@@ -58,12 +57,4 @@ export function objects(r: ModellingReport): TemplateResult {
       </tr>`,
     )}</tbody>
   </table>`;
-}
-
-export function risks(ehak: string, r: ModellingReport): TemplateResult {
-  const required = r.riskAnalyses.filter((x) => x.required);
-  if (!required.length) return html`<p>Ühegi objekti kaitsetarve pole suur ega väga suur: riskianalüüsi pole vaja.</p>`;
-  return html`<ul>${required.map(
-    (x) => html`<li><a href=${trackerUrl.riskAnalysis(ehak, x.objectId)}>${x.name}</a>: ${RISK_STATE_LABELS[x.state]} (${x.assessed} / ${x.threats} ohtu)</li>`,
-  )}</ul>`;
 }

@@ -6,6 +6,19 @@ import { RISK_ASSESSMENT_LABELS, RISK_STATE_LABELS } from '../../../api/contract
 import { formatDate } from '../lib/format.ts';
 import { trackerUrl } from './vocabulary.ts';
 
+/**
+ * The objects that need a risk analysis with their state, open ones first: the dashboard and the
+ * modelling report show where the analysis is missing or incomplete.
+ */
+export function riskStateList(ehak: string, rows: readonly RiskAnalysisSummary[]): TemplateResult {
+  const required = rows.filter((x) => x.required);
+  if (!required.length) return html`<p>Ühegi objekti kaitsetarve pole suur ega väga suur: riskianalüüsi pole vaja.</p>`;
+  const open = required.filter((x) => x.state !== 'complete');
+  const ordered = [...open, ...required.filter((x) => x.state === 'complete')];
+  return html`<p>${open.length ? `Riskianalüüs on tegemata või pooleli ${open.length} objektil ${required.length}-st.` : `Kõigi ${required.length} objekti riskianalüüs on tehtud.`}</p>
+    <ul>${ordered.map((x) => html`<li><a href=${trackerUrl.riskAnalysis(ehak, x.objectId)}>${x.name}</a>: ${RISK_STATE_LABELS[x.state]} (${x.assessed} / ${x.threats} ohtu)</li>`)}</ul>`;
+}
+
 export function objectStates(ehak: string, rows: readonly RiskAnalysisSummary[]): TemplateResult {
   return html`<table class="data-table card-table risk-objects">
     <caption class="visually-hidden">Sihtobjektide riskianalüüsi seis</caption>
