@@ -62,7 +62,7 @@ describe('XLSX exports in LibreOffice', () => {
       expect(plan).toContain('Põhimeede');
       expect(plan).toContain('Standardmeede');
       const [header, first] = parseCsv(plan);
-      expect(header).toEqual(['Tähis', 'Moodul', 'Meede', 'Klass', 'Prioriteet', 'Seis', 'Vastutaja', 'Tähtaeg', 'Rakendamise kirjeldus', 'Põhjendus', 'Riski aktsepteerija', 'Aktsepteerimise kuupäev', 'Muudetud', 'Sihtobjekt']);
+      expect(header).toEqual(['Tähis', 'Moodul', 'Meede', 'Klass', 'Prioriteet', 'Seis', 'Vastutaja', 'Tähtaeg', 'Rakendamise kirjeldus', 'Põhjendus', 'Riski aktsepteerija', 'Aktsepteerimise kuupäev', 'Muudetud', 'Sihtobjekt', 'Omanik']);
       expect(first!.slice(0, 9)).toEqual(['ISMS.1.M1', 'ISMS.1', 'Meede ISMS.1.M1', 'Põhimeede', 'P1', 'osaliselt rakendatud', 'Küllike Mägi', '31.03.2027', 'Õigused üle vaadatud; tööjaam äriüksuses']);
       expect(first![12]).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
 

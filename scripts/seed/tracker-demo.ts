@@ -11,7 +11,7 @@ import { createModel } from '../../api/solutions/write.ts';
 import type { Status } from '../../api/tracker/model.ts';
 import { progressOfAll, type StatusFact } from '../../api/tracker/progress.ts';
 import { insertHistory, upsertStatus } from '../../api/tracker/stores/status.ts';
-import { firstUserIdByEmail } from '../../api/users/store.ts';
+import { firstUserIdByEmail, userKovs } from '../../api/users/store.ts';
 import { everyScopedMeasure, type ScopedRow } from './scoped.ts';
 import { ACCEPTORS, DESCRIPTIONS, NA_REASONS, RISK_REASONS, ROLES } from './tracker-demo-texts.ts';
 
@@ -33,6 +33,8 @@ const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rn
 
 export const DEMO_SPECIALIST_EMAILS = ['spetsialist@demo.turvarada.ee', 'specialist@demo.turvarada.ee'];
 export const SHARED_DEMO_MEASURE = 'CON.3.M5';
+/** How many open measures the demo specialist owns in each of their municipalities. */
+const OWNED_PER_KOV = 6;
 
 /** A measure a provider delivers centrally for the listed municipalities, as the demo records it. */
 export interface CentralDelivery {
@@ -169,6 +171,8 @@ export function seedTrackerDemo(db: Db, log: Log = () => {}, deliver: DeliverCen
   const isShared = (ehak: string, id: string) => id === SHARED_DEMO_MEASURE && sharedKovs.has(ehak);
   const planned = plan(byKov, (ehak, id) => isShared(ehak, id) && !overriding.has(ehak));
 
+  const ownKovs = new Set(actor === null ? [] : userKovs(db, actor));
+  const ownedIn = new Map<string, number>();
   let statuses = 0;
   let changes = 0;
   const rnd = prng(20251);
@@ -176,12 +180,19 @@ export function seedTrackerDemo(db: Db, log: Log = () => {}, deliver: DeliverCen
     for (const [r, steps] of planned) {
       let old: string | null = null;
       steps.forEach((step, i) => {
-        const f = fieldsOf(step, rnd);
+        const last = i === steps.length - 1;
+        const fields = fieldsOf(step, rnd);
+        // The demo specialist owns a few open measures with a due date in each municipality they work
+        // for, so "Minu ülesanded" and the reminders have something to show (few: each due or overdue
+        // one is a reminder mail when the server starts).
+        const owned = last && actor !== null && ownKovs.has(r.ehak) && fields.dueDate !== null && (ownedIn.get(r.ehak) ?? 0) < OWNED_PER_KOV;
+        if (owned) ownedIn.set(r.ehak, (ownedIn.get(r.ehak) ?? 0) + 1);
+        const f = owned ? { ...fields, ownerUserId: actor } : fields;
         const json = JSON.stringify(f);
         insertHistory(db, { ehak: r.ehak, edition: r.edition, object_id: r.objectId, measure_id: r.measureId, version: i + 1, old, new: json, changed_by: actor, changed_at: step.at });
         changes++;
         old = json;
-        if (i === steps.length - 1) {
+        if (last) {
           upsertStatus(db, {
             ehak: r.ehak,
             edition: r.edition,
@@ -194,7 +205,7 @@ export function seedTrackerDemo(db: Db, log: Log = () => {}, deliver: DeliverCen
             due_date: f.dueDate,
             accepted_by: f.acceptedBy,
             accepted_at: f.acceptedAt,
-            owner_user_id: null,
+            owner_user_id: owned ? actor : null,
             review_date: null,
             version: steps.length,
             updated_by: actor,
