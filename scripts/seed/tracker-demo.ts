@@ -4,14 +4,14 @@
 // from that history. Deterministic (seeded PRNG): the same database every time. Shown in the UI
 // with the "demoandmed" banner (GET /api/meta).
 import type { Db } from '../../api/db/database.ts';
-import { measureExists, measureFactsOf } from '../../api/catalog/store.ts';
+import { measureExists } from '../../api/catalog/store.ts';
 import { inTransaction } from '../../api/db/database.ts';
 import { createSnapshot } from '../../api/reports/snapshots.ts';
-import { createModel } from '../../api/solutions/write.ts';
 import type { Status } from '../../api/tracker/model.ts';
 import { progressOfAll, type StatusFact } from '../../api/tracker/progress.ts';
 import { insertHistory, upsertStatus } from '../../api/tracker/stores/status.ts';
 import { firstUserIdByEmail, userKovs } from '../../api/users/store.ts';
+import { deliverAsModel, type DeliverCentrally } from './central-demo.ts';
 import { everyScopedMeasure, type ScopedRow } from './scoped.ts';
 import { ACCEPTORS, DESCRIPTIONS, NA_REASONS, RISK_REASONS, ROLES } from './tracker-demo-texts.ts';
 
@@ -36,36 +36,6 @@ export const SHARED_DEMO_MEASURE = 'CON.3.M5';
 /** How many open measures the demo specialist owns in each of their municipalities. */
 const OWNED_PER_KOV = 6;
 
-/** A measure a provider delivers centrally for the listed municipalities, as the demo records it. */
-export interface CentralDelivery {
-  edition: string;
-  measureId: string;
-  provider: string;
-  note: string;
-  kovs: string[];
-  createdAt: string;
-  actor: number | null;
-}
-
-/**
- * How a central delivery is stored: a solution model delivered to the municipalities as a whole.
- * The test of migration 024 passes the shape before it (a shared service) to seed an old database.
- */
-export type DeliverCentrally = (db: Db, d: CentralDelivery) => void;
-
-export const deliverAsModel: DeliverCentrally = (db, d) => {
-  const moduleId = measureFactsOf(db, d.edition).find((m) => m.measureId === d.measureId)!.moduleId;
-  createModel(db, {
-    name: `Keskne teenus: ${d.provider}`,
-    type: 'service',
-    provider: d.provider,
-    description: d.note,
-    modules: [moduleId],
-    statements: [{ measureId: d.measureId, responsibility: 'provider', status: 'implemented', note: d.note, evidenceUrl: null }],
-    draft: false,
-    kovs: d.kovs,
-  }, { id: d.actor }, d.edition);
-};
 
 // The demo's timeline: changes from February 2025 to November 2026.
 const START = Date.parse('2025-02-01T08:00:00Z');
