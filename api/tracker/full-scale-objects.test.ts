@@ -3,7 +3,6 @@
 // every object × measure row. Progress counts exactly the rows the list returns, per object too;
 // the organisation object's numbers agree with a direct SQL count over the profile; the overview
 // stays fast.
-import { cpus, loadavg } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedScaleObjects } from '../../scripts/seed/scale-objects.ts';
 import { seedTrackerDemo } from '../../scripts/seed/tracker-demo.ts';
@@ -15,7 +14,6 @@ import { listMeasures } from './records.ts';
 
 const PROFILE_LISTED = `(SELECT profile_id, edition, measure_id, priority FROM catalog_profile_measure
   UNION ALL SELECT profile_id, edition, measure_id, NULL FROM catalog_profile_unclassified)`;
-const slack = () => Math.max(1, loadavg()[0]! / cpus().length);
 
 let t: TestContext;
 
@@ -63,15 +61,12 @@ describe('tracker at full scale with target objects', () => {
     expect(objects.find((o) => o.name === 'Dokumendihaldussüsteem')!.needMeasureCount).toBeGreaterThan(0);
   });
 
-  it('answers the overview fast, counting every object × measure row', async () => {
+  it('answers the overview counting every object × measure row (its speed: npm run bench)', async () => {
     const analyst = signInAs(t.db, 'analyst').token;
-    const started = performance.now();
     const res = await t.request('/api/reports/overview', { as: analyst });
-    const ms = performance.now() - started;
     expect(res.status).toBe(200);
     const body = (await res.json()) as { rows: Array<{ ehak: string; implemented: number }> };
     expect(body.rows).toHaveLength(79);
     for (const r of body.rows) expect(r.implemented, r.ehak).toBe(getProgress(t.db, r.ehak)!.implemented);
-    expect(ms).toBeLessThan(1500 * slack());
   });
 });

@@ -1,5 +1,4 @@
 // Full scale: 79 municipalities x the KOV profile on E-ITS 2024 (shipped index), demo statuses.
-import { cpus, loadavg } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalogIndex } from '../catalog/seed.ts';
 import { seedTrackerDemo, SHARED_DEMO_MEASURE } from '../../scripts/seed/tracker-demo.ts';
@@ -14,17 +13,11 @@ const PROFILE_LISTED = `(SELECT profile_id, edition, measure_id, priority FROM c
 
 let t: TestContext;
 let analyst: string;
-let seedMs = 0;
-
-/** Time limits hold on an idle machine; on a shared, overloaded CI box they stretch with the load. */
-const slack = () => Math.max(1, loadavg()[0]! / cpus().length);
 
 beforeAll(() => {
   t = createTestContext();
   seedCatalogIndex(t.db);
-  const started = performance.now();
   seedTrackerDemo(t.db);
-  seedMs = performance.now() - started;
   analyst = signInAs(t.db, 'analyst').token;
 }, 120_000);
 
@@ -77,8 +70,8 @@ function directBreakdown(ehak: string) {
 }
 
 describe('tracker at full scale', () => {
-  it('seeds the demo for all 79 municipalities in under 5 s, deterministically spread', () => {
-    expect(seedMs).toBeLessThan(5000 * slack());
+  // How fast seeding and the overview are is measured by `npm run bench`, beside their floors, not here.
+  it('seeds the demo for all 79 municipalities, deterministically spread', () => {
     const kovsWithData = t.db.prepare('SELECT count(DISTINCT ehak) FROM measure_status').pluck().get();
     expect(kovsWithData).toBe(79);
     const shares = getOverview(t.db).rows.map((r) => r.implementedShare!);
@@ -157,17 +150,14 @@ describe('tracker at full scale', () => {
     expect(overdue).toBeGreaterThan(0);
   });
 
-  it('answers the overview fast with 79 rows and medians, and snapshots show lower numbers than now', async () => {
-    const started = performance.now();
+  it('answers the overview with 79 rows and medians, and snapshots show lower numbers than now', async () => {
     const res = await t.request('/api/reports/overview', { as: analyst });
-    const ms = performance.now() - started;
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.rows).toHaveLength(79);
     expect(body.rows[0]).toMatchObject({ ehak: expect.any(String), name: expect.any(String), type: expect.any(String), county: expect.any(String), lastActivity: expect.any(String) });
     expect(Object.keys(body.rows[0].byGroup)).toContain('ISMS');
     expect(body.median.implementedShare).toBeGreaterThan(0.15);
-    expect(ms).toBeLessThan(1500 * slack());
     const snaps = await (await t.request('/api/reports/snapshots', { as: analyst })).json();
     expect(snaps.map((s: { period: string }) => s.period)).toEqual(['2025-H2', '2026-H1']);
     expect(snaps[0].medianImplementedShare).toBeLessThan(snaps[1].medianImplementedShare);
