@@ -108,6 +108,10 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       await expect.poll(() => page.locator('#history').textContent()).toContain(`Standardlahenduse mudel „${name}“ (versioon 2)`);
       expect(await page.locator('#history').textContent()).toContain('Anija saab infoturbejuhi ELVL-ist');
 
+      // The municipality's structure analysis names it on the organisation object.
+      await page.goto(`${server.url}/jalgimine/objektid/?ehak=${EHAK}`);
+      await expect.poll(() => page.locator('#object-list tr', { has: page.getByRole('link', { name }) }).count()).toBe(1);
+
       // ELVL's overview lists it with the measure and the one municipality.
       await page.goto(`${server.url}/jalgimine/ulevaade/`);
       const row = page.locator('#shared-rows tr', { has: page.locator('th', { hasText: name }) });

@@ -50,7 +50,7 @@ class ObjectsPage extends HTMLElement {
   }
 
   #render(): void {
-    const handlers = { ehak: this.#ehak, models: new Map(this.#models.map((m) => [m.id, m.name])), canWrite: this.#canWrite, edit: (o: TargetObject) => this.#edit(o), remove: (o: TargetObject) => void this.#remove(o) };
+    const handlers = { ehak: this.#ehak, models: new Map(this.#models.map((m) => [m.id, m.name])), central: this.#models.filter((m) => m.kovs.some((k) => k.ehak === this.#ehak)), canWrite: this.#canWrite, edit: (o: TargetObject) => this.#edit(o), remove: (o: TargetObject) => void this.#remove(o) };
     render(objectTable(this.#objects, handlers), this.#el('object-list'));
     const taken = new Set(this.#objects.map((o) => o.name.toLowerCase()));
     const open = FIRST_PASS.filter((s) => !taken.has(s.name.toLowerCase()));

@@ -10,6 +10,8 @@ export interface ListHandlers {
   ehak: string;
   /** Standard-solution model id → name, for objects that adopt one. */
   models: ReadonlyMap<number, string>;
+  /** The models delivered to the municipality as a whole: their provider's measures land on the organisation object. */
+  central: ReadonlyArray<{ id: number; name: string }>;
   canWrite: boolean;
   edit: (o: TargetObject) => void;
   remove: (o: TargetObject) => void;
@@ -35,7 +37,10 @@ function row(o: TargetObject, names: ReadonlyMap<number, string>, on: ListHandle
   const deps = o.dependsOn.map((id) => names.get(id) ?? String(id));
   const modules = o.modules.length > 12 ? `${o.modules.slice(0, 12).join(', ')} … (kokku ${o.modules.length})` : o.modules.join(', ');
   return html`<tr id="object-${o.id}">
-    <th scope="row">${o.name}<span class="object-type">${OBJECT_TYPE_LABELS[o.type]}${o.count > 1 ? `, ${o.count} tk` : ''}${o.critical ? ', kriitiline' : ''}${o.solutionModel !== null ? `, standardlahendus „${on.models.get(o.solutionModel) ?? o.solutionModel}“` : ''}</span></th>
+    <th scope="row">${o.name}<span class="object-type">${OBJECT_TYPE_LABELS[o.type]}${o.count > 1 ? `, ${o.count} tk` : ''}${o.critical ? ', kriitiline' : ''}${o.solutionModel !== null ? `, standardlahendus „${on.models.get(o.solutionModel) ?? o.solutionModel}“` : ''}</span>
+      ${o.type === 'organisation' && on.central.length
+        ? html`<p class="hint">Keskselt tagatud: ${on.central.map((m, i) => html`${i ? ', ' : ''}<a href="/jalgimine/lahendused/#model-${m.id}">${m.name}</a>`)}</p>`
+        : nothing}</th>
     <td data-label="Kaitsetarve">${needChips(o, names)}${o.justification ? html`<p class="hint">${o.justification}</p>` : nothing}
       ${Object.values(o.effectiveNeed).some((l) => l !== 'normal') ? html`<p><a href=${trackerUrl.riskAnalysis(on.ehak, o.id)}>Riskianalüüs<span class="visually-hidden">: ${o.name}</span></a></p>` : nothing}</td>
     <td data-label="Sõltub">${deps.length ? deps.join(', ') : '–'}</td>
