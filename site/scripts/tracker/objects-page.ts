@@ -7,6 +7,7 @@ import type { TargetObject, TargetObjectCreate } from '../../../api/contracts/ob
 import type { SolutionModel } from '../../../api/contracts/solutions.ts';
 import { FIRST_PASS, type SuggestedObject } from '../../../api/objects/suggestions.ts';
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
+import { errorText } from '../auth/labels.ts';
 import { formErrors, objectForm, readObjectForm, type FormErrors } from './objects-form.ts';
 import { adoptForm, firstPass, objectTable } from './objects-view.ts';
 import { announceKov } from './kov-name.ts';
@@ -146,8 +147,7 @@ class ObjectsPage extends HTMLElement {
       (form.elements.namedItem('name') as HTMLInputElement).value = '';
       await this.#reload(`Lisatud standardlahendus: ${saved.name}.`);
     } catch (err) {
-      const details = err instanceof ApiRequestError && Array.isArray(err.details) ? (err.details as Array<{ message: string }>) : [];
-      this.#adoptError = details.length ? details.map((d) => d.message).join(' ') : err instanceof Error ? err.message : 'Lisamine ebaõnnestus.';
+      this.#adoptError = errorText(err);
       this.#render();
     }
   }

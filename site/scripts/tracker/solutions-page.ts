@@ -7,6 +7,7 @@ import type { Kov } from '../../../api/contracts/kov.ts';
 import type { SolutionModel, SolutionModelCreate, SolutionModelPatch, Statement } from '../../../api/contracts/solutions.ts';
 import { ApiRequestError, apiFetch, fetchMe } from '../lib/api.ts';
 import { loadWithRetry } from '../lib/load-error.ts';
+import { errorText } from '../auth/labels.ts';
 import { modelList, newModelForm } from './solutions-view.ts';
 
 const field = (scope: ParentNode, name: string) => scope.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)!.value.trim();
@@ -57,7 +58,7 @@ class SolutionModelsPage extends HTMLElement {
       form.reset();
       this.querySelector<HTMLElement>('#models-status')!.textContent = `Lisatud mudel ${created.name}. Lisa sellele meetmed allpool.`;
     } catch (err) {
-      this.#createError = err instanceof Error ? err.message : 'Lisamine ebaõnnestus.';
+      this.#createError = errorText(err);
       this.#render();
     }
   }
@@ -90,7 +91,7 @@ class SolutionModelsPage extends HTMLElement {
       status.textContent = `Salvestatud: ${saved.name} (versioon ${saved.version}).`;
     } catch (err) {
       const conflict = err instanceof ApiRequestError && err.status === 409;
-      this.#errors.set(model.id, conflict ? 'Keegi muutis seda mudelit vahepeal. Laadisin uue versiooni; tee muudatus uuesti.' : err instanceof Error ? err.message : 'Salvestamine ebaõnnestus.');
+      this.#errors.set(model.id, conflict ? 'Keegi muutis seda mudelit vahepeal. Laadisin uue versiooni; tee muudatus uuesti.' : errorText(err));
       if (conflict) this.#models = await apiFetch<SolutionModel[]>('/api/solution-models');
       this.#render();
     }
