@@ -66,8 +66,10 @@ SELECT m.id, 1, 'Üle viidud kesksetest teenustest (' || g.services || ' meedet,
          'protectionNeed', json_object('confidentiality', m.need_c, 'integrity', m.need_i, 'availability', m.need_a),
          'statements', (SELECT json_group_array(json_object('measureId', measure_id, 'responsibility', responsibility, 'status', status, 'note', note, 'evidenceUrl', evidence_url))
                         FROM (SELECT * FROM solution_statement WHERE model_id = m.id ORDER BY measure_id)),
-         'kovs', (SELECT json_group_array(ehak) FROM (SELECT ehak FROM solution_model_kov WHERE model_id = m.id ORDER BY ehak)),
-         'draft', json('false'), 'adoptedBy', 0, 'version', 1, 'updatedAt', m.updated_at, 'updatedBy', NULL),
+         'kovs', (SELECT json_group_array(json_object('ehak', k.ehak, 'name', kov.name))
+                  FROM (SELECT ehak FROM solution_model_kov WHERE model_id = m.id ORDER BY ehak) k JOIN kov ON kov.ehak = k.ehak),
+         'draft', json('false'), 'adoptedBy', 0, 'version', 1, 'updatedAt', m.updated_at,
+         'updatedBy', (SELECT json_object('id', u.id, 'name', u.name) FROM app_user u WHERE u.id = m.updated_by)),
        m.updated_by, m.updated_at
 FROM solution_model m JOIN migrating_group g ON g.model_id = m.id;
 
