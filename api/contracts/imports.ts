@@ -2,7 +2,7 @@
 // import (rows with before/after and the reason a row is refused), and the first-steps check.
 import { z } from 'zod';
 import { ObjectTypeSchema } from './objects.ts';
-import { StatusSchema } from './tracker.ts';
+import { StatusFieldsSchema, StatusSchema } from './tracker.ts';
 
 /** A column named by its header text, as the sheet's first row spells it. */
 const Column = z.string().trim().min(1).max(200);
@@ -29,14 +29,8 @@ export const ImportFormatSchema = z
   .meta({ description: 'plan: Turvarada\'s plan export; mapped: any sheet with a mapping; ciso: CISO Assistant audit export; first_steps: the first-steps check' });
 
 /** The fields an import sets on a status record (the history keeps the same). */
-export const ImportFieldsSchema = z.object({
-  status: StatusSchema,
-  description: z.string().nullable(),
-  justification: z.string().nullable(),
-  responsible: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  acceptedBy: z.string().nullable(),
-  acceptedAt: z.string().nullable(),
+export const ImportFieldsSchema = StatusFieldsSchema.pick({
+  status: true, description: true, justification: true, responsible: true, dueDate: true, acceptedBy: true, acceptedAt: true,
 });
 export type ImportFields = z.infer<typeof ImportFieldsSchema>;
 
