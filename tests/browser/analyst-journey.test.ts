@@ -7,11 +7,10 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import type { MinistryReport } from '../../api/contracts/budget-ministry.ts';
 import { seedBudgetDemo } from '../../scripts/seed/budget-demo.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser, runAxe } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, runAxe, signedInContext } from '../helpers/browser.ts';
 import { pageWidth } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { formatEuro } from '../../site/scripts/lib/format.ts';
@@ -57,8 +56,7 @@ describe('the ELVL analyst journey', () => {
   for (const [label, viewport] of [['desktop', { width: 1366, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
     it(`works at ${label} width (${viewport.width}×${viewport.height})`, { timeout: 240_000 }, async () => {
       const phone = viewport.width === 390;
-      const context = await browser.newContext({ viewport, acceptDownloads: true });
-      await context.addCookies([{ name: SESSION_COOKIE, value: signInAs(server.db, 'analyst').token, url: server.url }]);
+      const context = await signedInContext(browser, server.url, signInAs(server.db, 'analyst').token, { viewport, acceptDownloads: true });
       const page = await context.newPage();
       const errors = collectPageErrors(page);
 

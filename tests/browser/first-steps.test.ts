@@ -4,9 +4,8 @@
 // not scroll sideways. The import page opens with its upload form.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeViolations, pageWidth } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -24,8 +23,7 @@ afterAll(async () => {
 });
 
 it('answers the first-steps check, resumes it, and applies the proposed statuses', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  await context.addCookies([{ name: SESSION_COOKIE, value: signInAs(server.db, 'specialist', [EHAK]).token, url: server.url }]);
+  const context = await signedInContext(browser, server.url, signInAs(server.db, 'specialist', [EHAK]).token, { viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   const url = `${server.url}/jalgimine/esimesed-sammud/?ehak=${EHAK}`;

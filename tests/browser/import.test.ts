@@ -3,9 +3,8 @@
 // applies it and takes it back; axe finds nothing and nothing scrolls sideways at 390 px.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeViolations, pageWidth } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -31,8 +30,7 @@ async function guards(page: Page): Promise<void> {
 const sheet = (rows: string) => ({ name: 'kava.csv', mimeType: 'text/csv', buffer: Buffer.from(`Meede;Olek;Kes\n${rows}`, 'utf8') });
 
 it('maps the columns of an unknown sheet, refuses a bad row, applies the fixed file and undoes it', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  await context.addCookies([{ name: SESSION_COOKIE, value: signInAs(server.db, 'specialist', [EHAK]).token, url: server.url }]);
+  const context = await signedInContext(browser, server.url, signInAs(server.db, 'specialist', [EHAK]).token, { viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await page.goto(`${server.url}/jalgimine/impordi/?ehak=${EHAK}`);

@@ -2,9 +2,8 @@
 // links to the list (site/scripts/tracker/kov-page.ts), instead of loading forever or failing.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -22,8 +21,7 @@ afterAll(async () => {
 const PAGES = ['kov', 'meetmed', 'objektid', 'modelleerimine', 'riskianaluus', 'impordi', 'esimesed-sammud'];
 
 it('a municipality page without ?ehak= says none is chosen and links to the list', async () => {
-  const context = await browser.newContext();
-  await context.addCookies([{ name: SESSION_COOKIE, value: signInAs(server.db, 'admin').token, url: server.url }]);
+  const context = await signedInContext(browser, server.url, signInAs(server.db, 'admin').token);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   for (const name of PAGES) {

@@ -3,9 +3,8 @@
 // where they come from, and the workbook download.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeViolations, pageWidth } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -32,8 +31,7 @@ afterAll(async () => {
 for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
   describe(`modelling view at ${viewport.width} px`, () => {
     it('an auditor sees the gaps, the matrix, the inherited needs and downloads the workbook', async () => {
-      const context = await browser.newContext({ viewport, acceptDownloads: true });
-      await context.addCookies([{ name: SESSION_COOKIE, value: signInAs(server.db, 'auditor', [EHAK]).token, url: server.url }]);
+      const context = await signedInContext(browser, server.url, signInAs(server.db, 'auditor', [EHAK]).token, { viewport, acceptDownloads: true });
       const page = await context.newPage();
       const errors = collectPageErrors(page);
       await page.goto(`${server.url}/jalgimine/modelleerimine/?ehak=${EHAK}`);

@@ -4,9 +4,8 @@
 // digest off on "Minu konto" is saved. axe finds nothing and no page is wider than the phone.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeViolations, pageWidth, settle } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -24,9 +23,7 @@ afterAll(async () => {
 });
 
 async function contextOf(token: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport });
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url }]);
-  return context;
+  return signedInContext(browser, server.url, token, { viewport });
 }
 
 const VIEWPORTS = [

@@ -7,7 +7,7 @@ import type { Role } from '../../api/auth/session-user.ts';
 import { templateForm } from '../../api/templates/test-support.ts';
 import { seedBudgetDemo } from '../../scripts/seed/budget-demo.ts';
 import { signInAs } from '../helpers/app.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeViolations, duplicateIds, pageWidth, settle } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -124,8 +124,7 @@ describe('at 390 px (a phone)', () => {
   ];
 
   it.each(roles)('every signed-in page fits the screen and passes axe as %s', async (role, kovs, extra) => {
-    const context: BrowserContext = await browser.newContext({ viewport: PHONE });
-    await context.addCookies([{ name: SESSION_COOKIE, value: signInAs(server.db, role, kovs, extra).token, url: server.url }]);
+    const context: BrowserContext = await signedInContext(browser, server.url, signInAs(server.db, role, kovs, extra).token, { viewport: PHONE });
     const page = await context.newPage();
     const problems: string[] = [];
     for (const path of pages()) {

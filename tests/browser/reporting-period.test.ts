@@ -10,13 +10,12 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/auth/passwords.ts';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import type { Role } from '../../api/auth/session-user.ts';
 import { listMeasures } from '../../api/tracker/records.ts';
 import { updateMeasureStatus } from '../../api/tracker/status-write.ts';
 import { setKovHead, setPasswordHash } from '../../api/users/store.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeViolations, pageWidth, settle } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -45,9 +44,7 @@ afterAll(async () => {
 
 async function contextAs(role: Role, viewport: { width: number; height: number }, token?: string): Promise<BrowserContext> {
   const t = token ?? signInAs(server.db, role, role === 'analyst' ? [] : [EHAK], role === 'auditor' ? { accessExpiresOn: '2099-12-31' } : {}).token;
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  await context.addCookies([{ name: SESSION_COOKIE, value: t, url: server.url }]);
-  return context;
+  return signedInContext(browser, server.url, t, { viewport, acceptDownloads: true });
 }
 
 async function check(page: Page, phone: boolean, where: string): Promise<void> {

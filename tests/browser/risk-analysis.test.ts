@@ -4,10 +4,9 @@
 // a viewer reads the same threats without any control.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { RISK_STATE_LABELS } from '../../api/contracts/labels.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeViolations, pageWidth } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -38,9 +37,7 @@ afterAll(async () => {
 });
 
 async function contextAs(role: 'specialist' | 'viewer', viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport });
-  await context.addCookies([{ name: SESSION_COOKIE, value: signInAs(server.db, role, [EHAK]).token, url: server.url }]);
-  return context;
+  return signedInContext(browser, server.url, signInAs(server.db, role, [EHAK]).token, { viewport });
 }
 
 async function guards(page: Page, width: number): Promise<void> {

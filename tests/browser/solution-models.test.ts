@@ -4,10 +4,9 @@
 // (a model delivered to a municipality as a whole, what shared services were) and finds it on the overview.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { seedSolutionsDemo } from '../../scripts/seed/solutions-demo.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeViolations, pageWidth } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -27,9 +26,7 @@ afterAll(async () => {
 });
 
 async function contextAs(role: 'admin' | 'specialist', viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport });
-  await context.addCookies([{ name: SESSION_COOKIE, value: signInAs(server.db, role, role === 'admin' ? [] : [EHAK]).token, url: server.url }]);
-  return context;
+  return signedInContext(browser, server.url, signInAs(server.db, role, role === 'admin' ? [] : [EHAK]).token, { viewport });
 }
 
 for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {

@@ -5,9 +5,8 @@
 // specialist opens an object's measures from its row and edits a status on that object.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeViolations, pageWidth } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -25,9 +24,7 @@ afterAll(async () => {
 });
 
 async function contextAs(role: 'specialist' | 'viewer', viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport });
-  await context.addCookies([{ name: SESSION_COOKIE, value: signInAs(server.db, role, [EHAK]).token, url: server.url }]);
-  return context;
+  return signedInContext(browser, server.url, signInAs(server.db, role, [EHAK]).token, { viewport });
 }
 
 async function guards(page: Page, width: number): Promise<void> {

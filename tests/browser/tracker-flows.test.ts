@@ -2,9 +2,8 @@
 // changes to a status that needs extra fields, with the API's field errors shown beside the bar's fields.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser, runAxe } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, runAxe, signedInContext } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const EHAK = '0141';
@@ -13,9 +12,7 @@ let browser: Browser;
 
 async function contextAs(role: 'specialist' | 'analyst'): Promise<BrowserContext> {
   const { token } = signInAs(server.db, role, role === 'specialist' ? [EHAK] : []);
-  const context = await browser.newContext();
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url }]);
-  return context;
+  return signedInContext(browser, server.url, token);
 }
 
 /** The measure table narrowed to `query`, with the first `n` rows selected; returns their ids. */

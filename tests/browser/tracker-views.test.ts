@@ -3,12 +3,11 @@
 // other person changed; a failed request says so in Estonian with "Proovi uuesti" while the h1 stays.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { CONTENT_SECURITY_POLICY } from '../../api/security-headers.ts';
 import { listMeasures } from '../../api/tracker/records.ts';
 import { updateMeasureStatus } from '../../api/tracker/status-write.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser, runAxe } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, runAxe, signedInContext } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const EHAK = '0141';
@@ -19,9 +18,7 @@ let other: { id: number; name: string };
 
 async function contextAs(viewport = { width: 1280, height: 900 }, role: 'specialist' | 'analyst' = 'specialist'): Promise<BrowserContext> {
   const { token } = signInAs(server.db, role, role === 'specialist' ? [EHAK] : []);
-  const context = await browser.newContext({ viewport });
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url }]);
-  return context;
+  return signedInContext(browser, server.url, token, { viewport });
 }
 
 const rowIds = (page: Page) => page.$$eval('#measure-rows tr[data-id]', (rows) => rows.map((r) => r.getAttribute('data-id')!));

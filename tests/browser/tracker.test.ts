@@ -3,11 +3,10 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import { listMeasures } from '../../api/tracker/records.ts';
 import { updateMeasureStatus } from '../../api/tracker/status-write.ts';
 import { signInAs } from '../helpers/app.ts';
-import { collectPageErrors, launchBrowser, runAxe } from '../helpers/browser.ts';
+import { collectPageErrors, launchBrowser, runAxe, signedInContext } from '../helpers/browser.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const EHAK = '0141';
@@ -16,9 +15,7 @@ let browser: Browser;
 
 async function contextAs(role: 'specialist' | 'analyst' | 'admin'): Promise<BrowserContext> {
   const { token } = signInAs(server.db, role, role === 'specialist' ? [EHAK] : []);
-  const context = await browser.newContext({ acceptDownloads: true });
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url }]);
-  return context;
+  return signedInContext(browser, server.url, token, { acceptDownloads: true });
 }
 
 /** The status donut's text alternative, e.g. "rakendatud: 3 (0 %); …". */

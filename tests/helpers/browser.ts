@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
+
+/** A browser context signed in with a session token (signInAs) on the test server at `url`. */
+export async function signedInContext(browser: Browser, url: string, token: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url }]);
+  return context;
+}
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
