@@ -1,12 +1,10 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../auth/passwords.ts';
 import { loadMigrations } from '../db/migrate.ts';
 import { parseCsv } from '../lib/tabular.ts';
-import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
+import { createTestContext, signInAs, signInHead, type TestContext } from '../../tests/helpers/app.ts';
 import { insertTestCatalog } from '../tracker/test-catalog.ts';
-import { setKovHead, setPasswordHash } from '../users/store.ts';
 
 const KOV = '0141';
 const OTHER = '0198';
@@ -23,10 +21,7 @@ beforeEach(async () => {
   insertTestCatalog(t.db);
   analyst = signInAs(t.db, 'analyst').token;
   specialist = signInAs(t.db, 'specialist', [KOV]).token;
-  const h = signInAs(t.db, 'viewer', [KOV]);
-  setKovHead(t.db, h.userId, true);
-  setPasswordHash(t.db, h.userId, await hashPassword(PASSWORD));
-  head = h.token;
+  head = (await signInHead(t.db, KOV, PASSWORD)).token;
   auditor = signInAs(t.db, 'auditor', [KOV], { accessExpiresOn: '2099-12-31' }).token;
   viewer = signInAs(t.db, 'viewer', [KOV]).token;
 });

@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { hashPassword } from '../auth/passwords.ts';
-import { createTestContext, signInAs, type TestContext } from '../../tests/helpers/app.ts';
+import { createTestContext, signInAs, signInHead, type TestContext } from '../../tests/helpers/app.ts';
 import { insertTestCatalog } from '../tracker/test-catalog.ts';
-import { setKovHead, setPasswordHash } from '../users/store.ts';
 
 const KOV = '0141';
 const PASSWORD = 'Valla-juhi-parool-2026';
@@ -16,10 +14,7 @@ beforeEach(async () => {
   insertTestCatalog(t.db);
   analyst = signInAs(t.db, 'analyst').token;
   specialist = signInAs(t.db, 'specialist', [KOV]).token;
-  const h = signInAs(t.db, 'viewer', [KOV]);
-  setKovHead(t.db, h.userId, true);
-  setPasswordHash(t.db, h.userId, await hashPassword(PASSWORD));
-  head = h.token;
+  head = (await signInHead(t.db, KOV, PASSWORD)).token;
 });
 
 const post = async (path: string, as: string, json: unknown = {}) => {

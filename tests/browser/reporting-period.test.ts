@@ -9,12 +9,10 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../api/auth/passwords.ts';
 import type { Role } from '../../api/auth/session-user.ts';
 import { listMeasures } from '../../api/tracker/records.ts';
 import { updateMeasureStatus } from '../../api/tracker/status-write.ts';
-import { setKovHead, setPasswordHash } from '../../api/users/store.ts';
-import { signInAs } from '../helpers/app.ts';
+import { signInAs, signInHead } from '../helpers/app.ts';
 import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
 import { axeViolations, pageWidth, settle } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
@@ -32,10 +30,7 @@ beforeAll(async () => {
   const s = signInAs(server.db, 'specialist', [EHAK]);
   const m = listMeasures(server.db, EHAK).find((x) => x.class === 'basic')!;
   updateMeasureStatus(server.db, EHAK, m.measureId, { status: 'implemented', version: m.version }, { id: s.userId });
-  const head = signInAs(server.db, 'viewer', [EHAK]);
-  setKovHead(server.db, head.userId, true);
-  setPasswordHash(server.db, head.userId, await hashPassword(PASSWORD));
-  headUser = head;
+  headUser = await signInHead(server.db, EHAK, PASSWORD);
 });
 afterAll(async () => {
   await browser?.close();

@@ -4,6 +4,8 @@ import { openDatabase, type Db } from '../../api/db/database.ts';
 import { createSession } from '../../api/auth/sessions.ts';
 import { SESSION_COOKIE } from '../../api/auth/sessions.ts';
 import type { Role } from '../../api/auth/session-user.ts';
+import { hashPassword } from '../../api/auth/passwords.ts';
+import { setKovHead, setPasswordHash } from '../../api/users/store.ts';
 import { seedKovs } from '../../scripts/seed/kov.ts';
 
 export interface TestContext {
@@ -51,4 +53,12 @@ export function signInAs(db: Db, role: Role, kovs: string[] = [], extra: { acces
   const add = db.prepare('INSERT INTO user_kov (user_id, ehak) VALUES (?, ?)');
   for (const k of kovs) add.run(userId, k);
   return { token: createSession(db, userId).token, userId };
+}
+
+/** The municipality's head (a viewer marked as head) with a password, for confirming a reporting period. */
+export async function signInHead(db: Db, ehak: string, password: string): Promise<{ token: string; userId: number }> {
+  const head = signInAs(db, 'viewer', [ehak]);
+  setKovHead(db, head.userId, true);
+  setPasswordHash(db, head.userId, await hashPassword(password));
+  return head;
 }
