@@ -13,6 +13,7 @@ import { settingsOf } from '../tracker/reference.ts';
 import { currentRow, mergeFields, writeStatus } from '../tracker/status-write.ts';
 import type { PreviewData } from './preview.ts';
 import { importRow, markApplied, markUndone } from './store.ts';
+import { pushTo } from '../lib/group.ts';
 
 /** What undo needs of each record an apply wrote: its object, the version it got and the fields before. */
 interface Written {
@@ -67,7 +68,7 @@ export function applyImport(db: Db, ehak: string, id: number, actor: Actor): Imp
     const byObject = new Map<number, ImportRow[]>();
     for (const r of preview.rows.filter((x) => x.outcome === 'new' || x.outcome === 'changed')) {
       const objectId = r.objectName ? (objectIdByName(db, ehak, r.objectName) ?? organisation) : organisation;
-      byObject.set(objectId, [...(byObject.get(objectId) ?? []), r]);
+      pushTo(byObject, objectId, r);
     }
     const note = `imporditud failist ${row.file_name}`;
     const written = [...byObject].flatMap(([objectId, rows]) => applyImportRows(db, ehak, objectId, rows, actor, note));

@@ -5,6 +5,7 @@
 // own need. Pure: objects in, effective needs out; the dependency graph is acyclic (writes refuse
 // cycles with `wouldCycle`).
 import { NEED_DIMENSIONS, NEED_LEVELS, type NeedDimension, type NeedLevel } from '../contracts/objects.ts';
+import { pushTo } from '../lib/group.ts';
 
 export interface NeedInput {
   id: number;
@@ -24,7 +25,7 @@ const rank = (l: NeedLevel): number => NEED_LEVELS.indexOf(l);
 export function effectiveNeeds(objects: readonly NeedInput[]): Map<number, EffectiveNeed> {
   const byId = new Map(objects.map((o) => [o.id, o]));
   const dependents = new Map<number, number[]>();
-  for (const o of objects) for (const d of o.dependsOn) if (byId.has(d)) dependents.set(d, [...(dependents.get(d) ?? []), o.id]);
+  for (const o of objects) for (const d of o.dependsOn) if (byId.has(d)) pushTo(dependents, d, o.id);
   const done = new Map<number, EffectiveNeed>();
   const visiting = new Set<number>();
   const resolve = (id: number): EffectiveNeed => {

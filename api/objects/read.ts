@@ -11,6 +11,7 @@ import { peopleOf } from '../users/store.ts';
 import { distributedOf as distributed, ownNeed as own } from './measures.ts';
 import { effectiveNeeds, type NeedInput } from './need.ts';
 import { dependencyRows, moduleRows, objectRows, type TargetObjectRow } from './store.ts';
+import { groupBy } from '../lib/group.ts';
 
 /** Object id → the ids it depends on (every object of the municipality has an entry). */
 export function dependencyMap(db: Db, ehak: string, rows: readonly TargetObjectRow[]): Map<number, number[]> {
@@ -29,8 +30,7 @@ export function objectEntries(db: Db, ehak: string, id: number): readonly ScopeE
 export function listObjects(db: Db, ehak: string): TargetObject[] {
   const rows = objectRows(db, ehak);
   const deps = dependencyMap(db, ehak, rows);
-  const modules = new Map<number, string[]>();
-  for (const m of moduleRows(db, ehak)) modules.set(m.object_id, [...(modules.get(m.object_id) ?? []), m.module_id]);
+  const modules = groupBy(moduleRows(db, ehak), (m) => m.object_id, (m) => m.module_id);
   const inputs: NeedInput[] = rows.map((r) => ({ id: r.id, own: own(r), distributed: distributed(r), dependsOn: deps.get(r.id) ?? [] }));
   const needs = effectiveNeeds(inputs);
   const people = peopleOf(db, rows.map((r) => r.updated_by));

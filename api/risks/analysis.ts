@@ -10,6 +10,7 @@ import { settingsOf } from '../tracker/reference.ts';
 import { statusListRows } from '../tracker/stores/status.ts';
 import { peopleOf } from '../users/store.ts';
 import { assessmentsOfKov, type RiskAssessmentRow } from './store.ts';
+import { pushTo } from '../lib/group.ts';
 
 /** True when the object's effective need is above normal in any dimension. */
 export const analysisRequired = (o: Pick<TargetObject, 'effectiveNeed'>): boolean =>
@@ -18,7 +19,7 @@ export const analysisRequired = (o: Pick<TargetObject, 'effectiveNeed'>): boolea
 /** Threat code → the object's measures that counter it, in catalogue order of the measures. */
 function threatMeasures(measureIds: readonly string[], links: ReadonlyMap<string, string[]>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const id of measureIds) for (const code of links.get(id) ?? []) out.set(code, [...(out.get(code) ?? []), id]);
+  for (const id of measureIds) for (const code of links.get(id) ?? []) pushTo(out, code, id);
   return out;
 }
 

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { peopleOf } from '../users/store.ts';
 import { kovList } from '../tracker/reference.ts';
 import { adopterCounts, allModelKovs, modelHistory, modelRows, moduleRows, statementRows, type StatementRow } from './store.ts';
+import { groupBy } from '../lib/group.ts';
 
 const statementOf = (r: StatementRow): SolutionModel['statements'][number] => ({
   measureId: r.measure_id,
@@ -16,13 +17,10 @@ const statementOf = (r: StatementRow): SolutionModel['statements'][number] => ({
 
 export function listModels(db: Db): SolutionModel[] {
   const rows = modelRows(db);
-  const modules = new Map<number, string[]>();
-  for (const m of moduleRows(db)) modules.set(m.model_id, [...(modules.get(m.model_id) ?? []), m.module_id]);
-  const statements = new Map<number, SolutionModel['statements']>();
-  for (const s of statementRows(db)) statements.set(s.model_id, [...(statements.get(s.model_id) ?? []), statementOf(s)]);
+  const modules = groupBy(moduleRows(db), (m) => m.model_id, (m) => m.module_id);
+  const statements = groupBy(statementRows(db), (s) => s.model_id, statementOf);
   const names = new Map(kovList(db).map((k) => [k.ehak, k.name]));
-  const kovs = new Map<number, SolutionModel['kovs']>();
-  for (const k of allModelKovs(db)) kovs.set(k.model_id, [...(kovs.get(k.model_id) ?? []), { ehak: k.ehak, name: names.get(k.ehak) ?? k.ehak }]);
+  const kovs = groupBy(allModelKovs(db), (k) => k.model_id, (k) => ({ ehak: k.ehak, name: names.get(k.ehak) ?? k.ehak }));
   const adopters = adopterCounts(db);
   const people = peopleOf(db, rows.map((r) => r.updated_by));
   return rows.map((r) => ({

@@ -18,6 +18,7 @@ import { allAdoptions, allModelKovs, providerImplemented } from '../solutions/st
 import { entryKey, indexScope, type Scope } from './engine.ts';
 import { DEFAULT_APPROACH, DEFAULT_EDITION, DEFAULT_PROFILE, scopeMembers, type MeasureFacts, type ScopeMember, type ScopeSettings } from './scope-rule.ts';
 import { allScopeRows } from './stores/scope.ts';
+import { groupBy, pushTo } from '../lib/group.ts';
 
 /** The solution model whose provider delivers a measure for a municipality (the first by provider). */
 export interface SharedRef {
@@ -131,14 +132,8 @@ function objectsOf(db: Db, ref: Reference, ehak: string): KovObjects {
       k.rows.push(r);
       kovOfObject.set(r.id, k);
     }
-    for (const d of allDependencyRows(db)) {
-      const k = kovOfObject.get(d.object_id)!;
-      k.dependsOn.set(d.object_id, [...(k.dependsOn.get(d.object_id) ?? []), d.depends_on]);
-    }
-    for (const m of allModuleRows(db)) {
-      const k = kovOfObject.get(m.object_id)!;
-      k.modules.set(m.object_id, [...(k.modules.get(m.object_id) ?? []), m.module_id]);
-    }
+    for (const d of allDependencyRows(db)) pushTo(kovOfObject.get(d.object_id)!.dependsOn, d.object_id, d.depends_on);
+    for (const m of allModuleRows(db)) pushTo(kovOfObject.get(m.object_id)!.modules, m.object_id, m.module_id);
     ref.objects = byKov;
   }
   return ref.objects.get(ehak) ?? { rows: [], dependsOn: new Map(), modules: new Map() };
@@ -177,13 +172,10 @@ export function scopeOf(db: Db, ehak: string): Scope | undefined {
  */
 function providedByKov(db: Db, ref: Reference) {
   if (!ref.provided) {
-    const byModel = new Map<number, Array<{ edition: string; measureId: string; ref: SharedRef }>>();
-    for (const p of providerImplemented(db)) {
-      byModel.set(p.model_id, [...(byModel.get(p.model_id) ?? []), { edition: p.edition, measureId: p.measure_id, ref: { id: p.model_id, provider: p.provider, note: p.note } }]);
-    }
+    const byModel = groupBy(providerImplemented(db), (p) => p.model_id, (p) => ({ edition: p.edition, measureId: p.measure_id, ref: { id: p.model_id, provider: p.provider, note: p.note } }));
     const out = new Map<string, Array<{ objectId: number | null; edition: string; measureId: string; ref: SharedRef }>>();
     const add = (ehak: string, objectId: number | null, modelId: number) => {
-      for (const m of byModel.get(modelId) ?? []) out.set(ehak, [...(out.get(ehak) ?? []), { objectId, ...m }]);
+      for (const m of byModel.get(modelId) ?? []) pushTo(out, ehak, { objectId, ...m });
     };
     for (const k of allModelKovs(db)) add(k.ehak, null, k.model_id);
     for (const a of allAdoptions(db)) add(a.ehak, a.id, a.solution_model_id);
