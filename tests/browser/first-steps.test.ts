@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signInAs } from '../helpers/app.ts';
 import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
-import { axeViolations, pageWidth } from '../helpers/phone.ts';
+import { axeViolations, expectFits } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const EHAK = '0141';
@@ -49,8 +49,7 @@ it('answers the first-steps check, resumes it, and applies the proposed statuses
   expect(await steps.first().getByRole('link', { name: 'Loe juhendit' }).getAttribute('href')).toBe('/juhendid/andmete-varundamine/');
 
   expect(await axeViolations(page)).toEqual([]);
-  const w = await pageWidth(page);
-  expect(w.scrollWidth, `too wide: ${w.widest.join(', ')}`).toBeLessThanOrEqual(390);
+  await expectFits(page, 390);
 
   await page.getByRole('button', { name: 'Vaata, mis muutuks' }).click();
   await expect.poll(() => page.locator('#preview-title').textContent()).toContain('Eelvaade');

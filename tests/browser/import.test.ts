@@ -1,11 +1,11 @@
 // Issue 23: a specialist imports a sheet of unknown format in a real browser on a phone: the page
 // asks which column is which, shows the preview with the refused row, and once the file is fixed,
 // applies it and takes it back; axe finds nothing and nothing scrolls sideways at 390 px.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signInAs } from '../helpers/app.ts';
 import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
-import { axeViolations, pageWidth } from '../helpers/phone.ts';
+import { expectFitsAndAccessible } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const EHAK = '0141';
@@ -20,12 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function guards(page: Page): Promise<void> {
-  const w = await pageWidth(page);
-  expect(w.scrollWidth, `too wide: ${w.widest.join(', ')}`).toBeLessThanOrEqual(390);
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 const sheet = (rows: string) => ({ name: 'kava.csv', mimeType: 'text/csv', buffer: Buffer.from(`Meede;Olek;Kes\n${rows}`, 'utf8') });
 
@@ -42,11 +36,11 @@ it('maps the columns of an unknown sheet, refuses a bad row, applies the fixed f
   await page.selectOption('#map-id', 'Meede');
   await page.selectOption('#map-status', 'Olek');
   await page.selectOption('#map-owner', 'Kes');
-  await guards(page);
+  await expectFitsAndAccessible(page, 390);
   await page.getByRole('button', { name: 'Vaata eelvaadet' }).click();
   await expect.poll(() => page.locator('.import-refused').textContent()).toContain('Tundmatu seis „kindlasti”');
   expect(await page.getByRole('button', { name: 'Rakenda muudatused' }).isDisabled()).toBe(true);
-  await guards(page);
+  await expectFitsAndAccessible(page, 390);
 
   await page.getByLabel('„rakendatud”').fill('kindlasti');
   await page.getByRole('button', { name: 'Vaata eelvaadet' }).click();
@@ -61,7 +55,7 @@ it('maps the columns of an unknown sheet, refuses a bad row, applies the fixed f
   await page.getByRole('button', { name: 'Võta import tagasi' }).click();
   await expect.poll(() => page.locator('#import-status').textContent()).toContain('Import võeti tagasi');
   expect(statuses().map((s) => (s as { status: string }).status)).toEqual(['not_assessed', 'not_assessed']);
-  await guards(page);
+  await expectFitsAndAccessible(page, 390);
   // The first upload's 400 (unknown format) is logged by the browser as a failed resource.
   expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
   await context.close();

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../helpers/app.ts';
 import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
-import { axeViolations, pageWidth } from '../helpers/phone.ts';
+import { expectFitsAndAccessible } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const EHAK = '0141';
@@ -44,9 +44,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       expect(await appRow.locator('td').allTextContents()).toEqual(['✓modelleeritud', '✓modelleeritud', '']);
       const roomNeed = page.locator('#modelling-objects tr', { has: page.locator('th', { hasText: 'Serveriruum' }) }).locator('.need-chip').first();
       expect(await roomNeed.textContent()).toMatch(/suur\s*\(objektilt „Dokumendihaldus“\)/);
-      const w = await pageWidth(page);
-      expect(w.scrollWidth, `too wide: ${w.widest.join(', ')}`).toBeLessThanOrEqual(viewport.width);
-      expect(await axeViolations(page)).toEqual([]);
+      await expectFitsAndAccessible(page, viewport.width);
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#modelling-xlsx')]);
       expect(download.suggestedFilename()).toMatch(/^modelleerimine-anija-vald-.*\.xlsx$/);
       expect(errors).toEqual([]);

@@ -1,13 +1,14 @@
 // Issue 19: the risk analysis in a real browser, on a laptop and a phone. A specialist sees on the
-// dashboard which object's analysis is missing, opens the municipality's risk analysis, sees the high-need object's analysis as not done, opens it, is told
-// what an accepted risk needs, records the decision with who and when, and sees the state change;
-// a viewer reads the same threats without any control.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+// dashboard which object's analysis is missing, opens the municipality's risk analysis, sees the
+// high-need object's analysis as not done, opens it, is told what an accepted risk needs, records the
+// decision with who and when, and sees the state change; a viewer reads the same threats without any
+// control.
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RISK_STATE_LABELS } from '../../api/contracts/labels.ts';
 import { signInAs } from '../helpers/app.ts';
 import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
-import { axeViolations, pageWidth } from '../helpers/phone.ts';
+import { expectFitsAndAccessible } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const EHAK = '0141';
@@ -40,12 +41,6 @@ async function contextAs(role: 'specialist' | 'viewer', viewport: { width: numbe
   return signedInContext(browser, server.url, signInAs(server.db, role, [EHAK]).token, { viewport });
 }
 
-async function guards(page: Page, width: number): Promise<void> {
-  const w = await pageWidth(page);
-  expect(w.scrollWidth, `too wide: ${w.widest.join(', ')}`).toBeLessThanOrEqual(width);
-  expect(await axeViolations(page)).toEqual([]);
-}
-
 for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
   describe(`risk analysis at ${viewport.width} px`, () => {
     it('a specialist records an accepted risk with who decided and when', async () => {
@@ -59,14 +54,14 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       const state = page.locator('#risk-states li', { hasText: name });
       await state.waitFor();
       expect(await state.textContent()).toContain(RISK_STATE_LABELS.missing);
-      await guards(page, viewport.width);
+      await expectFitsAndAccessible(page, viewport.width);
       await state.getByRole('link', { name }).click();
       await page.waitForURL(/\/jalgimine\/riskianaluus\/\?ehak=0141&object=\d+/);
       await page.goto(`${server.url}/jalgimine/riskianaluus/?ehak=${EHAK}`);
       await page.waitForSelector('#risk:not([hidden])');
       const listed = page.locator('#risk-list tr', { has: page.getByRole('link', { name, exact: true }) });
       await expect.poll(() => listed.textContent()).toContain('tegemata');
-      await guards(page, viewport.width);
+      await expectFitsAndAccessible(page, viewport.width);
 
       await page.getByRole('link', { name, exact: true }).click();
       await page.waitForSelector('#risk-list table');
@@ -78,7 +73,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       await page.getByRole('radio', { name: 'risk aktsepteeritud' }).check();
       await page.getByRole('button', { name: 'Salvesta' }).click();
       await expect.poll(() => page.locator('#r-justification-err').textContent()).toContain('põhjendus');
-      await guards(page, viewport.width);
+      await expectFitsAndAccessible(page, viewport.width);
       await page.fill('#r-justification', 'Võrgukatkestus mõjutab vaid sisevõrku; varuühendus on olemas');
       await page.fill('#r-decidedBy', 'Mari Maasikas, vallavanem');
       await page.fill('#r-decidedAt', '30.11.2026');
@@ -89,7 +84,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       expect(server.db.prepare('SELECT assessment, decided_at FROM risk_assessment WHERE object_id = ?').all(objectId)).toEqual([{ assessment: 'accepted', decided_at: '2026-11-30' }]);
       // Focus goes back to the row's button.
       await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Hinda');
-      await guards(page, viewport.width);
+      await expectFitsAndAccessible(page, viewport.width);
 
       await page.goto(`${server.url}/jalgimine/riskianaluus/?ehak=${EHAK}`);
       await expect.poll(() => listed.textContent()).toContain('pooleli');
@@ -104,7 +99,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       await page.waitForSelector('#risk-list table');
       expect(await page.locator('#risk-list tbody tr').count()).toBeGreaterThan(0);
       expect(await page.locator('#risk-list button, #risk-form form').count()).toBe(0);
-      await guards(page, viewport.width);
+      await expectFitsAndAccessible(page, viewport.width);
       await context.close();
     }, 60_000);
   });

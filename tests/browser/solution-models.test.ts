@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSolutionsDemo } from '../../scripts/seed/solutions-demo.ts';
 import { signInAs } from '../helpers/app.ts';
 import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
-import { axeViolations, pageWidth } from '../helpers/phone.ts';
+import { expectFits, expectFitsAndAccessible } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const EHAK = '0141';
@@ -44,9 +44,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       await volis.locator('input[name="summary"]').fill(`Teenusepakkuja kinnitas ${measure}`);
       await volis.getByRole('button', { name: 'Salvesta VOLIS' }).click();
       await expect.poll(() => page.locator('#models-status').textContent()).toContain('Salvestatud: VOLIS');
-      const w = await pageWidth(page);
-      expect(w.scrollWidth, `too wide: ${w.widest.join(', ')}`).toBeLessThanOrEqual(viewport.width);
-      expect(await axeViolations(page)).toEqual([]);
+      await expectFitsAndAccessible(page, viewport.width);
       const stored = server.db.prepare("SELECT s.status FROM solution_statement s JOIN solution_model m ON m.id = s.model_id WHERE m.name = 'VOLIS' AND s.measure_id = ?").get(measure);
       expect(stored).toEqual({ status: 'implemented' });
       expect(errors).toEqual([]);
@@ -62,9 +60,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       await p2.getByRole('button', { name: 'Võta kasutusele' }).click();
       await expect.poll(() => p2.locator('#objects-status').textContent()).toContain(`Lisatud standardlahendus: ${name}`);
       expect(await p2.locator('#object-list tr', { has: p2.locator('th', { hasText: name }) }).textContent()).toContain('standardlahendus „VOLIS“');
-      const w2 = await pageWidth(p2);
-      expect(w2.scrollWidth, `too wide: ${w2.widest.join(', ')}`).toBeLessThanOrEqual(viewport.width);
-      expect(await axeViolations(p2)).toEqual([]);
+      await expectFitsAndAccessible(p2, viewport.width);
       await specialist.close();
     }, 120_000);
 
@@ -96,9 +92,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       await expect.poll(() => page.locator('#models-status').textContent()).toContain(`Salvestatud: ${name}`);
       expect(await card.locator('tr[data-measure="ISMS.1.M1"] input[name="note"]').inputValue()).toBe('ELVL-i infoturbejuht');
       expect(await card.locator('tr[data-new-statement] input[name="newMeasure"]').inputValue()).toBe('');
-      const w = await pageWidth(page);
-      expect(w.scrollWidth, `too wide: ${w.widest.join(', ')}`).toBeLessThanOrEqual(viewport.width);
-      expect(await axeViolations(page)).toEqual([]);
+      await expectFitsAndAccessible(page, viewport.width);
       const model = server.db.prepare('SELECT id, version FROM solution_model WHERE name = ?').get(name) as { id: number; version: number };
       expect(model.version).toBe(2);
       expect(server.db.prepare('SELECT ehak FROM solution_model_kov WHERE model_id = ?').pluck().all(model.id)).toEqual([EHAK]);
@@ -120,8 +114,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       await row.waitFor();
       expect(await row.textContent()).toContain('ISMS.1.M1');
       expect(await row.locator('summary').textContent()).toContain('1');
-      const w2 = await pageWidth(page);
-      expect(w2.scrollWidth, `too wide: ${w2.widest.join(', ')}`).toBeLessThanOrEqual(viewport.width);
+      await expectFits(page, viewport.width);
       // The one 400 is the refused measure above.
       expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
       await admin.close();

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs } from '../helpers/app.ts';
 import { collectPageErrors, launchBrowser, signedInContext } from '../helpers/browser.ts';
-import { axeViolations, pageWidth } from '../helpers/phone.ts';
+import { expectFitsAndAccessible } from '../helpers/phone.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 const EHAK = '0141';
@@ -27,12 +27,6 @@ async function contextAs(role: 'specialist' | 'viewer', viewport: { width: numbe
   return signedInContext(browser, server.url, signInAs(server.db, role, [EHAK]).token, { viewport });
 }
 
-async function guards(page: Page, width: number): Promise<void> {
-  const w = await pageWidth(page);
-  expect(w.scrollWidth, `too wide: ${w.widest.join(', ')}`).toBeLessThanOrEqual(width);
-  expect(await axeViolations(page)).toEqual([]);
-}
-
 const row = (page: Page, name: string) => page.locator('#object-list tbody tr', { has: page.locator('th', { hasText: name }) });
 
 for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
@@ -45,7 +39,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       await page.goto(`${server.url}/jalgimine/objektid/?ehak=${EHAK}`);
       await page.waitForSelector('#objects:not([hidden])');
       await expect.poll(() => page.locator('h1').textContent()).toContain('Anija vald');
-      await guards(page, viewport.width);
+      await expectFitsAndAccessible(page, viewport.width);
 
       await page.getByRole('button', { name: 'Lisa Serverid' }).click();
       await expect.poll(() => page.locator('#objects-status').textContent()).toContain('Lisatud: Serverid');
@@ -65,7 +59,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
 
       const serverNeeds = row(page, 'Serverid').locator('.need-chip:has(abbr[title="käideldavus"])');
       await expect.poll(() => serverNeeds.textContent()).toMatch(/suur\s*\(objektilt „Dokumendihaldussüsteem“\)/);
-      await guards(page, viewport.width);
+      await expectFitsAndAccessible(page, viewport.width);
       // The refused save (400) is logged by the browser as a failed resource; nothing else may be.
       expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
       await context.close();
@@ -79,7 +73,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       expect(await page.locator('#object-list tbody tr').count()).toBeGreaterThan(0);
       expect(await page.locator('#object-list button, #object-form form, #first-pass-list button').count()).toBe(0);
       expect(await page.locator('#object-form-section').isHidden()).toBe(true);
-      await guards(page, viewport.width);
+      await expectFitsAndAccessible(page, viewport.width);
       await context.close();
     }, 60_000);
   });
@@ -100,7 +94,7 @@ describe("a target object's measures", () => {
     const rows = page.locator('#measure-rows tr[data-id]');
     expect(await rows.count()).toBeGreaterThan(0);
     expect(await page.locator(`#measure-rows tr[data-id]:not([data-object="${id}"])`).count()).toBe(0);
-    await guards(page, 390);
+    await expectFitsAndAccessible(page, 390);
 
     const measureId = (await rows.first().getAttribute('data-id'))!;
     await page.click(`button[data-edit="${id}/${measureId}"]`);
@@ -114,7 +108,7 @@ describe("a target object's measures", () => {
     // Every object's rows, grouped under a heading per object.
     await page.selectOption('#f-object', '');
     await expect.poll(() => page.locator('#measure-rows tr.object-row').count()).toBeGreaterThan(1);
-    await guards(page, 390);
+    await expectFitsAndAccessible(page, 390);
 
     // The measure's page on the object: the object in the heading, the way back keeps the object.
     await page.selectOption('#f-object', String(id));
@@ -124,7 +118,7 @@ describe("a target object's measures", () => {
     await expect.poll(() => page.locator('h1').textContent()).toContain('Serverid');
     expect(await page.locator('#measure-meta').textContent()).toContain('rakendatud');
     expect(await page.locator('.breadcrumbs a[href^="/jalgimine/meetmed/"]').getAttribute('href')).toContain(`object=${id}`);
-    await guards(page, 390);
+    await expectFitsAndAccessible(page, 390);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -1,6 +1,7 @@
 // Helpers for checking pages at phone width: load a page until its scripts have settled, measure how
 // wide it really is (and which elements stick out), run axe for violations only.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { runAxe } from './browser.ts';
 
 /** Opens the page and waits until its requests are done (scripts fill pages from the API). */
@@ -42,4 +43,16 @@ export async function duplicateIds(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
     return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
   });
+}
+
+/** The page is no wider than `width` (the message names the elements that stick out). */
+export async function expectFits(page: Page, width: number): Promise<void> {
+  const w = await pageWidth(page);
+  expect(w.scrollWidth, `too wide: ${w.widest.join(', ')}`).toBeLessThanOrEqual(width);
+}
+
+/** The page is no wider than `width` and axe finds no violation. */
+export async function expectFitsAndAccessible(page: Page, width: number): Promise<void> {
+  await expectFits(page, width);
+  expect(await axeViolations(page)).toEqual([]);
 }
